@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// Parsing user text ("404", "4xx", "Not Found", "not_found") into codes.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <system_error>
+
+#include "httpstatus/registry.hpp"
+
+namespace httpstatus {
+
+/// Carries the result of `parse_code`, with `std::from_chars`'s contract:
+/// `ec` is `std::errc{}` on success.
+struct parse_result {
+  int code = 0;   ///< the number read; 0 when `ec` is `invalid_argument`
+  std::errc ec{}; ///< `invalid_argument` or `result_out_of_range` on failure
+};
+
+/// Reads a status code written as exactly three or more ASCII digits.
+/// Returns `std::errc::invalid_argument` for empty text or anything but
+/// digits (signs, spaces, "4xx"), and `std::errc::result_out_of_range` for a
+/// number outside 100..599 (`code` then holds the number if it fits an
+/// `int`, else 0). Does not consult the registry: 299 parses.
+[[nodiscard]] constexpr parse_result parse_code(std::string_view text) noexcept {
+  if (text.empty()) return {0, std::errc::invalid_argument};
+  long long value = 0;
+  bool overflow = false;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return {0, std::errc::invalid_argument};
+    if (!overflow) {
+      value = value * 10 + (c - '0');
+      if (value > 2147483647LL) overflow = true;
+    }
+  }
+  if (overflow) return {0, std::errc::result_out_of_range};
+  const int code = static_cast<int>(value);
+  if (code < 100 || code > 599) return {code, std::errc::result_out_of_range};
+  return {code, std::errc{}};
+}
+
+/// Reads a class written as "4xx" (any case of `x`) or as a bare digit
+/// followed by "xx". Returns `std::nullopt` for anything else, including
+/// "6xx" and "4x".
+[[nodiscard]] constexpr std::optional<status_class> parse_class(
+    std::string_view text) noexcept {
+  if (text.size() != 3) return std::nullopt;
+  if (text[0] < '1' || text[0] > '5') return std::nullopt;
+  for (const char c : text.substr(1))
+    if (c != 'x' && c != 'X') return std::nullopt;
+  return static_cast<status_class>(text[0] - '0');
+}
+
+namespace detail {
+
+inline constexpr std::size_t max_name_key = 48;
+
+// Names compare on ASCII letters and digits only, lowercased: "Not Found",
+// "not_found", "NOT-FOUND" and "notfound" are one name. Anything else
+// (spaces, punctuation, non-ASCII bytes) is ignored.
+struct name_key {
+  std::array<char, max_name_key> chars{};
+  std::size_t size = 0;
+  bool too_long = false;
+
+  constexpr name_key() noexcept = default;
+  constexpr explicit name_key(std::string_view text) noexcept {
+    for (const char c : text) {
+      char k = c;
+      if (k >= 'A' && k <= 'Z') k = static_cast<char>(k - 'A' + 'a');
+      if (!((k >= 'a' && k <= 'z') || (k >= '0' && k <= '9'))) continue;
+      if (size == max_name_key) {
+        too_long = true;
+        return;
+      }
+      chars[size++] = k;
+    }
+  }
+  [[nodiscard]] constexpr std::string_view view() const noexcept {
+    return {chars.data(), size};
+  }
+};
+
+struct name_entry {
+  name_key key;
+  int code;
+};
+
+constexpr std::size_t count_names() noexcept {
+  std::size_t n = 0;
+  for (const status& s : standard_table) {
+    ++n;
+    for_each_alias(s, [&](std::string_view) { ++n; });
+  }
+  return n;
+}
+
+// Reason phrases and aliases, sorted by key at compile time, so that a name
+// lookup is a binary search over a few dozen fixed-size keys.
+inline constexpr auto name_index = [] {
+  std::array<name_entry, count_names()> index{};
+  std::size_t n = 0;
+  for (const status& s : standard_table) {
+    index[n++] = {name_key(s.reason), s.code};
+    for_each_alias(s, [&](std::string_view a) {
+      index[n++] = {name_key(a), s.code};
+    });
+  }
+  std::sort(index.begin(), index.end(),
+            [](const name_entry& a, const name_entry& b) {
+              return a.key.view() < b.key.view();
+            });
+  return index;
+}();
+
+}  // namespace detail
+
+/// Returns the registered code whose reason phrase or alias is `name`,
+/// comparing letters and digits only, case-insensitively ("Not Found",
+/// "not_found", "NOT-FOUND", "Request Entity Too Large" for 413). Returns
+/// `std::nullopt` for an unknown, empty or over-long name.
+[[nodiscard]] constexpr std::optional<int> find_by_name(
+    std::string_view name) noexcept {
+  const detail::name_key key(name);
+  if (key.size == 0 || key.too_long) return std::nullopt;
+  const auto& index = detail::name_index;
+  const auto* it = std::lower_bound(
+      index.begin(), index.end(), key.view(),
+      [](const detail::name_entry& e, std::string_view k) {
+        return e.key.view() < k;
+      });
+  if (it == index.end() || it->key.view() != key.view()) return std::nullopt;
+  return it->code;
+}
+
+}  // namespace httpstatus

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// Parsing codes, classes and names.
+#include "httpstatus/parse.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <system_error>
+
+namespace {
+
+using namespace httpstatus;
+
+static_assert(parse_code("404").code == 404);
+static_assert(parse_code("4xx").ec == std::errc::invalid_argument);
+static_assert(*parse_class("4xx") == status_class::client_error);
+static_assert(*find_by_name("Not Found") == 404);
+
+TEST(parse, reads_codes_like_from_chars) {
+  struct row {
+    std::string_view text;
+    int code;
+    std::errc ec;
+  };
+  const row rows[] = {
+      {"404", 404, std::errc{}},
+      {"100", 100, std::errc{}},
+      {"599", 599, std::errc{}},
+      {"299", 299, std::errc{}},
+      {"0404", 404, std::errc{}},
+      {"99", 99, std::errc::result_out_of_range},
+      {"600", 600, std::errc::result_out_of_range},
+      {"99999999999999999999", 0, std::errc::result_out_of_range},
+      {"", 0, std::errc::invalid_argument},
+      {"-1", 0, std::errc::invalid_argument},
+      {"+404", 0, std::errc::invalid_argument},
+      {" 404", 0, std::errc::invalid_argument},
+      {"4xy", 0, std::errc::invalid_argument},
+      {"abc", 0, std::errc::invalid_argument},
+      {"\xff\xfe", 0, std::errc::invalid_argument},
+  };
+  for (const row& r : rows) {
+    const parse_result result = parse_code(r.text);
+    EXPECT_EQ(result.ec, r.ec) << r.text;
+    EXPECT_EQ(result.code, r.code) << r.text;
+  }
+}
+
+TEST(parse, reads_classes) {
+  EXPECT_EQ(parse_class("1xx"), status_class::informational);
+  EXPECT_EQ(parse_class("5XX"), status_class::server_error);
+  EXPECT_EQ(parse_class("3xX"), status_class::redirection);
+  for (const std::string_view bad : {"6xx", "0xx", "4x", "4xxx", "xx4", "", "4xy"})
+    EXPECT_FALSE(parse_class(bad).has_value()) << bad;
+}
+
+TEST(parse, reads_names_in_any_spelling) {
+  struct row {
+    std::string_view name;
+    int code;
+  };
+  const row rows[] = {
+      {"Not Found", 404},
+      {"not found", 404},
+      {"NOT_FOUND", 404},
+      {"not-found", 404},
+      {"notfound", 404},
+      {"Payload Too Large", 413},
+      {"Request Entity Too Large", 413},
+      {"Content Too Large", 413},
+      {"Unprocessable Entity", 422},
+      {"Request-URI Too Long", 414},
+      {"Requested Range Not Satisfiable", 416},
+      {"I'm a teapot", 418},
+      {"IM_A_TEAPOT", 418},
+      {"OK", 200},
+      {"Moved Temporarily", 302},
+  };
+  for (const row& r : rows) {
+    const auto code = find_by_name(r.name);
+    ASSERT_TRUE(code.has_value()) << r.name;
+    EXPECT_EQ(*code, r.code) << r.name;
+  }
+  const std::string_view unknown[] = {
+      "", "   ", "Not Foundd", "teapot", "Client Closed Request", "\xff\xfe",
+      "a very long name that is longer than any reason phrase in the registry"};
+  for (const std::string_view bad : unknown)
+    EXPECT_FALSE(find_by_name(bad).has_value()) << bad;
+}
+
+// Every reason phrase and every alias must lead back to its own code.
+TEST(parse, reads_every_phrase_and_alias) {
+  for (const status& s : all()) {
+    EXPECT_EQ(find_by_name(s.reason), s.code) << s.reason;
+    for_each_alias(s, [&](std::string_view alias) {
+      EXPECT_EQ(find_by_name(alias), s.code) << alias;
+    });
+  }
+}
+
+}  // namespace

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Ranked search over the registry.
+#include "httpstatus/search.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+
+using namespace httpstatus;
+
+static_assert(search("404")[0].entry->code == 404);
+static_assert(search("").empty());
+
+std::vector<int> codes(const search_results& results) {
+  std::vector<int> out;
+  for (const search_hit& hit : results) out.push_back(hit.entry->code);
+  return out;
+}
+
+TEST(search, ranks_code_then_phrase_then_meaning_then_description) {
+  struct row {
+    std::string_view query;
+    int first;
+    match_rank rank;
+  };
+  const row rows[] = {
+      {"404", 404, match_rank::code},
+      {"not found", 404, match_rank::name},
+      {"NOT FOUND", 404, match_rank::name},
+      {"teapot", 418, match_rank::name},
+      {"gateway", 502, match_rank::name},
+      {"redirect", 307, match_rank::name},
+      {"entity", 413, match_rank::name},
+      {"bookmarks", 301, match_rank::meaning},
+  };
+  for (const row& r : rows) {
+    const search_results results = search(r.query);
+    ASSERT_FALSE(results.empty()) << r.query;
+    EXPECT_EQ(results[0].entry->code, r.first) << r.query;
+    EXPECT_EQ(results[0].rank, r.rank) << r.query;
+  }
+}
+
+TEST(search, orders_hits_by_rank_then_code) {
+  const search_results results = search("redirect");
+  ASSERT_GE(results.size, 3u);
+  for (std::size_t i = 1; i < results.size; ++i) {
+    const search_hit& a = results[i - 1];
+    const search_hit& b = results[i];
+    EXPECT_TRUE(a.rank < b.rank || (a.rank == b.rank && a.entry->code < b.entry->code));
+  }
+  // Every 3xx that redirects matches, 301 and 302 among them.
+  const std::vector<int> found = codes(results);
+  EXPECT_NE(std::find(found.begin(), found.end(), 301), found.end());
+  EXPECT_NE(std::find(found.begin(), found.end(), 302), found.end());
+}
+
+TEST(search, needs_every_word) {
+  const std::vector<int> found = codes(search("too large"));
+  EXPECT_EQ(found.front(), 413);
+  for (const int code : found) EXPECT_NE(code, 404);
+  EXPECT_TRUE(search("teapot zebra").empty());
+}
+
+TEST(search, covers_unofficial_codes_on_request) {
+  EXPECT_TRUE(search("nginx").empty());
+  const search_results results = search("nginx", search_scope::with_unofficial);
+  std::size_t by_vendor = 0;
+  for (const search_hit& hit : results)
+    if (hit.rank == match_rank::name) {
+      EXPECT_EQ(hit.entry->vendor, "nginx") << hit.entry->code;
+      ++by_vendor;
+    }
+  // 444, 494, 495, 496, 497 and 499.
+  EXPECT_EQ(by_vendor, 6u);
+}
+
+TEST(search, survives_odd_input) {
+  EXPECT_TRUE(search("   ").empty());
+  EXPECT_TRUE(search("\xff\xfe\x01").empty());
+  const std::string long_query(10000, 'a');
+  EXPECT_TRUE(search(long_query).empty());
+}
+
+}  // namespace
