@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+// The httpstatus command line: set-up of the commands, then one run.
+#include "app.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "httpstatus/httpstatus.hpp"
+#include "json.hpp"
+#include "print.hpp"
+#include "serve.hpp"
+
+namespace httpstatus::cli {
+
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view exit_codes_help =
+    "Exit codes:\n"
+    "  0  found\n"
+    "  1  nothing found (unassigned code, not a status code, no match)\n"
+    "  2  usage error (bad flags, empty query)\n";
+
+// Options bound to the command line; one struct, filled by CLI11.
+struct options {
+  std::vector<std::string> queries;
+  std::vector<std::string> search_words;
+  bool json = false;
+  bool no_color = false;
+  bool all = false;
+  bool with_unofficial = false;
+};
+
+// What one query resolved to: registry entries to show, or a message that
+// says why nothing was found.
+struct resolution {
+  std::vector<status> entries;
+  bool single = false;  // one code in full, rather than a list of rows
+  const class_info* heading = nullptr;
+  std::string not_found;  // empty when found
+};
+
+resolution resolve_code(int code) {
+  resolution r;
+  if (const auto s = find(code)) {
+    r.entries.push_back(*s);
+    r.single = true;
+    return r;
+  }
+  for (const status& s : find_unofficial(code)) r.entries.push_back(s);
+  if (!r.entries.empty()) {
+    r.single = r.entries.size() == 1;
+    return r;
+  }
+  const class_info& c = info(*class_of(code));
+  r.not_found = fmt::format(
+      "{} is unassigned in the IANA registry; clients treat it as {} ({} {})",
+      code, code / 100 * 100, c.label, c.name);
+  return r;
+}
+
+resolution resolve(std::string_view query) {
+  resolution r;
+  const parse_result number = parse_code(query);
+  if (number.ec == std::errc{}) return resolve_code(number.code);
+  if (number.ec == std::errc::result_out_of_range) {
+    r.not_found = fmt::format(
+        "{} is not an HTTP status code: codes run from 100 to 599",
+        printable(query));
+    return r;
+  }
+  if (const auto cls = parse_class(query)) {
+    r.heading = &info(*cls);
+    for (const status& s : in_class(*cls)) r.entries.push_back(s);
+    return r;
+  }
+  if (const auto code = find_by_name(query)) return resolve_code(*code);
+  const search_results hits = search(query, search_scope::with_unofficial);
+  for (const search_hit& hit : hits) r.entries.push_back(*hit.entry);
+  if (r.entries.empty()) {
+    r.not_found =
+        fmt::format("no status code matches '{}'", printable(query));
+    return r;
+  }
+  // A name that finds a single code ("teapot") reads best in full.
+  r.single = std::all_of(r.entries.begin(), r.entries.end(),
+                         [&](const status& s) {
+                           return s.code == r.entries.front().code &&
+                                  s.vendor == r.entries.front().vendor;
+                         });
+  return r;
+}
+
+json::array to_json_array(const std::vector<status>& entries) {
+  json::array a;
+  for (const status& s : entries) a.push_back(render::to_json(s));
+  return a;
+}
+
+int lookup(const options& opts, std::ostream& out, std::ostream& err,
+           const terminal& term) {
+  int code = exit_found;
+  std::vector<resolution> found;
+  for (const std::string& query : opts.queries) {
+    if (query.empty()) {
+      err << "httpstatus: error: empty query; give a code, a class such as "
+             "4xx, or a name\n";
+      return exit_usage;
+    }
+    resolution r = resolve(query);
+    if (!r.not_found.empty()) {
+      err << "httpstatus: " << r.not_found << '\n';
+      code = exit_not_found;
+      continue;
+    }
+    found.push_back(std::move(r));
+  }
+  if (opts.json) {
+    if (found.size() == 1 && found.front().single)
+      out << render::serialize(render::to_json(found.front().entries.front()), true);
+    else if (!found.empty()) {
+      std::vector<status> all_entries;
+      for (const resolution& r : found)
+        all_entries.insert(all_entries.end(), r.entries.begin(), r.entries.end());
+      out << render::serialize(to_json_array(all_entries), true);
+    }
+    return code;
+  }
+  bool first = true;
+  for (const resolution& r : found) {
+    if (!first) out << '\n';
+    first = false;
+    if (r.heading) print_class_heading(out, *r.heading, term);
+    if (r.single)
+      print_entry(out, r.entries.front(), term);
+    else
+      print_rows(out, r.entries, term);
+  }
+  return code;
+}
+
+int list(const options& opts, std::ostream& out, const terminal& term) {
+  std::vector<status> rows;
+  for (const status& s : all())
+    if (opts.all || s.registration != registration_status::unused)
+      rows.push_back(s);
+  if (opts.with_unofficial)
+    for (const status& s : unofficial()) rows.push_back(s);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const status& a, const status& b) { return a.code < b.code; });
+  if (opts.json) {
+    out << render::serialize(to_json_array(rows), true);
+    return exit_found;
+  }
+  if (!opts.all) {
+    print_rows(out, rows, term);
+    return exit_found;
+  }
+  // With --all the unassigned ranges take their place in code order.
+  std::size_t next = 0;
+  for (const code_range& range : unassigned_ranges()) {
+    std::vector<status> before;
+    while (next < rows.size() && rows[next].code < range.first)
+      before.push_back(rows[next++]);
+    print_rows(out, before, term);
+    print_unassigned(out, range, term);
+  }
+  print_rows(out, std::span(rows).subspan(next), term);
+  return exit_found;
+}
+
+int search_command(const options& opts, std::ostream& out, std::ostream& err,
+                   const terminal& term) {
+  std::string query;
+  for (const std::string& word : opts.search_words) {
+    if (!query.empty()) query += ' ';
+    query += word;
+  }
+  const search_results hits = search(
+      query, opts.with_unofficial ? search_scope::with_unofficial
+                                  : search_scope::registered);
+  std::vector<status> rows;
+  for (const search_hit& hit : hits) rows.push_back(*hit.entry);
+  if (rows.empty()) {
+    err << "httpstatus: no status code matches '" << printable(query) << "'\n";
+    return exit_not_found;
+  }
+  if (opts.json)
+    out << render::serialize(to_json_array(rows), true);
+  else
+    print_rows(out, rows, term);
+  return exit_found;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out,
+        std::ostream& err, const terminal& term) {
+  CLI::App app{"Look up HTTP status codes, serve the reference and mock.",
+               "httpstatus"};
+  app.footer(std::string(exit_codes_help) +
+             "\nExamples:\n  httpstatus 404\n  httpstatus 4xx\n"
+             "  httpstatus teapot\n  httpstatus search redirect\n"
+             "  httpstatus --json 404\n");
+  app.set_version_flag("-V,--version", fmt::format("httpstatus {}", version));
+  options opts;
+  app.add_option("query", opts.queries,
+                 "codes (404), classes (4xx) or names (\"Not Found\", teapot)");
+  app.add_flag("-j,--json", opts.json, "print JSON (an object for one code, "
+                                       "an array otherwise)");
+  app.add_flag("--no-color", opts.no_color, "never colour the output");
+  app.fallthrough();
+
+  CLI::App* list_cmd = app.add_subcommand("list", "list the registry");
+  list_cmd->add_flag("-a,--all", opts.all,
+                     "add reserved codes and unassigned ranges");
+  list_cmd->add_flag("-u,--unofficial", opts.with_unofficial,
+                     "add the vendors' unofficial codes");
+
+  CLI::App* search_cmd = app.add_subcommand(
+      "search", "search codes, phrases, aliases, meanings and descriptions");
+  search_cmd->add_option("words", opts.search_words, "words to look for")
+      ->required();
+  search_cmd->add_flag("-u,--unofficial", opts.with_unofficial,
+                       "include the vendors' unofficial codes");
+
+  serve_command serve;
+  add_serve_command(app, serve);
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, out, err);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e, out, err);
+    return exit_usage;
+  }
+
+  terminal effective_term = term;
+  if (opts.no_color || opts.json) effective_term.color = false;
+
+  if (list_cmd->parsed()) return list(opts, out, effective_term);
+  if (search_cmd->parsed()) return search_command(opts, out, err, effective_term);
+  if (serve.sub->parsed()) return run_serve(serve, out, err);
+  if (opts.queries.empty()) {
+    out << app.help();
+    return exit_usage;
+  }
+  return lookup(opts, out, err, effective_term);
+}
+
+}  // namespace httpstatus::cli

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// Human output of the CLI: aligned, coloured on a terminal, plain otherwise.
+#include "print.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "httpstatus/registry.hpp"
+
+namespace httpstatus::cli {
+
+namespace {
+
+// Colours follow the usual reading of the classes: neutral information,
+// green success, cyan redirection, yellow client error, red server error.
+fmt::text_style class_style(int code, const terminal& term) {
+  if (!term.color) return {};
+  switch (code / 100) {
+    case 1: return fmt::fg(fmt::terminal_color::blue) | fmt::emphasis::bold;
+    case 2: return fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold;
+    case 3: return fmt::fg(fmt::terminal_color::cyan) | fmt::emphasis::bold;
+    case 4: return fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold;
+    default: return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+  }
+}
+
+fmt::text_style dim(const terminal& term) {
+  return term.color ? fmt::emphasis::faint : fmt::text_style{};
+}
+
+fmt::text_style bold(const terminal& term) {
+  return term.color ? fmt::emphasis::bold : fmt::text_style{};
+}
+
+// The phrase shown for a code: vendors without a published phrase get
+// their meaning in parentheses instead, never an invented phrase.
+std::string display_reason(const status& s) {
+  if (!s.reason.empty()) return std::string(s.reason);
+  return "(no reason phrase)";
+}
+
+std::string badge(const status& s) {
+  switch (s.registration) {
+    case registration_status::standard: return "";
+    case registration_status::unofficial:
+      return fmt::format(" [unofficial: {}]", s.vendor);
+    default: return fmt::format(" [{}]", to_string(s.registration));
+  }
+}
+
+}  // namespace
+
+void print_entry(std::ostream& out, const status& s, const terminal& term) {
+  const class_info& c = info(class_of(s));
+  fmt::print(out, "{} {}{}\n",
+             fmt::styled(s.code, class_style(s.code, term)),
+             fmt::styled(display_reason(s), bold(term)), badge(s));
+  const auto field = [&](std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    fmt::print(out, "  {:<10} {}\n", fmt::styled(name, dim(term)), value);
+  };
+  field("class", fmt::format("{} {}", c.label, c.name));
+  field("status", to_string(s.registration));
+  field("meaning", s.meaning);
+  field("reference", s.reference);
+  field("url", s.reference_url);
+}
+
+void print_rows(std::ostream& out, std::span<const status> rows,
+                const terminal& term) {
+  std::size_t reason_width = 0;
+  for (const status& s : rows)
+    reason_width = std::max(reason_width, display_reason(s).size() + badge(s).size());
+  for (const status& s : rows) {
+    const std::string name = display_reason(s) + badge(s);
+    fmt::print(out, "{}  {}{}  {}\n",
+               fmt::styled(s.code, class_style(s.code, term)),
+               fmt::styled(name, bold(term)),
+               std::string(reason_width - name.size(), ' '), s.meaning);
+  }
+}
+
+void print_class_heading(std::ostream& out, const class_info& c,
+                         const terminal& term) {
+  fmt::print(out, "{} {}: {}\n", fmt::styled(c.label, bold(term)), c.name,
+             c.description);
+}
+
+void print_unassigned(std::ostream& out, const code_range& r,
+                      const terminal& term) {
+  const std::string span = r.first == r.last
+                               ? fmt::format("{}", r.first)
+                               : fmt::format("{}-{}", r.first, r.last);
+  fmt::print(out, "{}  Unassigned\n", fmt::styled(span, dim(term)));
+}
+
+std::string printable(std::string_view text) {
+  std::string result;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7f)
+      result += c;
+    else
+      result += fmt::format("\\x{:02x}", byte);
+  }
+  return result;
+}
+
+}  // namespace httpstatus::cli

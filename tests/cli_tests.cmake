@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: MIT
+# CLI end-to-end: the real binary, one behaviour per CTest entry. Output is
+# matched with PASS_REGULAR_EXPRESSION; a failing exit code with WILL_FAIL.
+function(httpstatus_cli_test name)
+  cmake_parse_arguments(arg "WILL_FAIL" "PASS;EXIT" "ARGS" ${ARGN})
+  if(DEFINED arg_EXIT)
+    # A precise exit code: run through the shell and compare.
+    add_test(NAME cli.${name}
+      COMMAND sh -c "\"$0\" \"$@\"; test $? -eq ${arg_EXIT}"
+              $<TARGET_FILE:httpstatus_cli> ${arg_ARGS})
+  else()
+    add_test(NAME cli.${name} COMMAND httpstatus_cli ${arg_ARGS})
+  endif()
+  if(arg_PASS)
+    set_tests_properties(cli.${name} PROPERTIES PASS_REGULAR_EXPRESSION "${arg_PASS}")
+  endif()
+  if(arg_WILL_FAIL)
+    set_tests_properties(cli.${name} PROPERTIES WILL_FAIL TRUE)
+  endif()
+endfunction()
+
+httpstatus_cli_test(code_404 ARGS 404 PASS "^404 Not Found\n  class +4xx Client error")
+httpstatus_cli_test(two_codes ARGS 404 503 PASS "404 Not Found.*503 Service Unavailable")
+httpstatus_cli_test(class_4xx ARGS 4xx PASS "^4xx Client error: .*\n400  Bad Request")
+httpstatus_cli_test(name_teapot ARGS teapot PASS "^418 I'm a teapot")
+httpstatus_cli_test(name_snake ARGS not_found PASS "^404 Not Found")
+httpstatus_cli_test(search_redirect ARGS search redirect PASS "301  Moved Permanently")
+httpstatus_cli_test(json_object ARGS --json 404 PASS "^{\n  \"code\": 404,\n  \"reason\": \"Not Found\"")
+httpstatus_cli_test(unassigned_exit ARGS 299 EXIT 1)
+httpstatus_cli_test(unassigned_says_class ARGS 299 PASS "299 is unassigned")
+httpstatus_cli_test(not_a_code_exit ARGS 600 EXIT 1)
+httpstatus_cli_test(garbage_exit ARGS abc EXIT 1)
+httpstatus_cli_test(huge_number_exit ARGS 99999999999999999999 EXIT 1)
+httpstatus_cli_test(empty_query_exit ARGS "" EXIT 2)
+httpstatus_cli_test(bad_flag_exit ARGS --frobnicate EXIT 2)
+httpstatus_cli_test(version ARGS --version PASS "^httpstatus [0-9]+\\.[0-9]+\\.[0-9]+")
+httpstatus_cli_test(help_lists_exit_codes ARGS --help PASS "Exit codes:")

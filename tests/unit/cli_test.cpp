@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+// The CLI, run in-process with string streams: output and exit code.
+#include "app.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using httpstatus::cli::run;
+
+struct outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+outcome run_cli(std::vector<std::string> args, bool color = false) {
+  std::ostringstream out, err;
+  const int code = run(args, out, err, {.color = color});
+  return {code, out.str(), err.str()};
+}
+
+TEST(cli, prints_one_code) {
+  const outcome r = run_cli({"404"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out,
+            "404 Not Found\n"
+            "  class      4xx Client error\n"
+            "  status     standard\n"
+            "  meaning    The resource does not exist at this URL.\n"
+            "  reference  RFC 9110, Section 15.5.5\n"
+            "  url        https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(cli, prints_several_codes) {
+  const outcome r = run_cli({"404", "503"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("404 Not Found\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\n\n503 Service Unavailable\n"), std::string::npos);
+}
+
+TEST(cli, lists_a_class) {
+  const outcome r = run_cli({"2xx"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(r.out.starts_with(
+      "2xx Success: The request was received, understood, and accepted.\n"
+      "200  OK  "));
+  EXPECT_NE(r.out.find("\n226  IM Used"), std::string::npos);
+  EXPECT_EQ(r.out.find("\n404"), std::string::npos);
+}
+
+TEST(cli, resolves_names) {
+  struct row {
+    std::string query;
+    std::string first_line;
+  };
+  const row rows[] = {
+      {"teapot", "418 I'm a teapot [unused]\n"},
+      {"Not Found", "404 Not Found\n"},
+      {"not_found", "404 Not Found\n"},
+      {"NOT-FOUND", "404 Not Found\n"},
+      {"Payload Too Large", "413 Content Too Large\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli({r.query});
+    EXPECT_EQ(o.code, 0) << r.query;
+    EXPECT_TRUE(o.out.starts_with(r.first_line)) << r.query << ":\n" << o.out;
+  }
+}
+
+TEST(cli, shows_every_vendor_of_an_unofficial_code) {
+  const outcome r = run_cli({"499"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("Client Closed Request [unofficial: nginx]"), std::string::npos);
+  EXPECT_NE(r.out.find("Token Required [unofficial: Esri]"), std::string::npos);
+}
+
+TEST(cli, explains_what_it_cannot_find) {
+  struct row {
+    std::vector<std::string> args;
+    int code;
+    std::string err;
+  };
+  const row rows[] = {
+      {{"299"}, 1,
+       "httpstatus: 299 is unassigned in the IANA registry; clients treat it "
+       "as 200 (2xx Success)\n"},
+      {{"600"}, 1,
+       "httpstatus: 600 is not an HTTP status code: codes run from 100 to 599\n"},
+      {{"99999999999999999999"}, 1,
+       "httpstatus: 99999999999999999999 is not an HTTP status code: codes run "
+       "from 100 to 599\n"},
+      {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
+      {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
+      {{"\xff\xfe"}, 1, "httpstatus: no status code matches '\\xff\\xfe'\n"},
+      {{""}, 2,
+       "httpstatus: error: empty query; give a code, a class such as 4xx, or "
+       "a name\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, r.code) << r.args[0];
+    EXPECT_EQ(o.err, r.err);
+    EXPECT_EQ(o.out, "");
+  }
+}
+
+TEST(cli, rejects_bad_flags_as_usage_errors) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--frobnicate"},
+        std::vector<std::string>{"-1"},
+        std::vector<std::string>{"search"}}) {
+    const outcome o = run_cli(args);
+    EXPECT_EQ(o.code, 2) << args[0];
+    EXPECT_FALSE(o.err.empty()) << args[0];
+  }
+}
+
+TEST(cli, keeps_going_after_a_missing_code) {
+  const outcome r = run_cli({"299", "404"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(r.out.starts_with("404 Not Found\n"));
+  EXPECT_NE(r.err.find("299 is unassigned"), std::string::npos);
+}
+
+TEST(cli, prints_json_object_for_one_code_and_array_otherwise) {
+  const outcome one = run_cli({"--json", "404"});
+  EXPECT_EQ(one.code, 0);
+  EXPECT_TRUE(one.out.starts_with("{\n  \"code\": 404,\n  \"reason\": \"Not Found\",\n"));
+  const outcome two = run_cli({"404", "503", "--json"});
+  EXPECT_TRUE(two.out.starts_with("[\n  {\n    \"code\": 404,"));
+  const outcome search = run_cli({"search", "redirect", "--json"});
+  EXPECT_EQ(search.code, 0);
+  EXPECT_TRUE(search.out.starts_with("[\n"));
+  const outcome list = run_cli({"list", "--json"});
+  EXPECT_TRUE(list.out.starts_with("[\n"));
+}
+
+TEST(cli, lists_the_registry) {
+  const outcome plain = run_cli({"list"});
+  EXPECT_EQ(plain.code, 0);
+  EXPECT_NE(plain.out.find("\n404  Not Found"), std::string::npos);
+  EXPECT_EQ(plain.out.find("Unassigned"), std::string::npos);
+  EXPECT_EQ(plain.out.find("\n306"), std::string::npos);
+  EXPECT_EQ(plain.out.find("nginx"), std::string::npos);
+
+  const outcome all = run_cli({"list", "--all"});
+  EXPECT_NE(all.out.find("\n105-199  Unassigned\n"), std::string::npos);
+  EXPECT_NE(all.out.find("\n306  Unused [unused]"), std::string::npos);
+  EXPECT_LT(all.out.find("\n104  "), all.out.find("\n105-199"));
+  EXPECT_LT(all.out.find("\n105-199"), all.out.find("\n200  "));
+
+  const outcome vendors = run_cli({"list", "--unofficial"});
+  EXPECT_NE(vendors.out.find("[unofficial: nginx]"), std::string::npos);
+}
+
+TEST(cli, colours_only_on_a_terminal) {
+  EXPECT_EQ(run_cli({"404"}).out.find('\x1b'), std::string::npos);
+  EXPECT_NE(run_cli({"404"}, true).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(run_cli({"404", "--no-color"}, true).out.find('\x1b'), std::string::npos);
+}
+
+TEST(cli, prints_help_and_version) {
+  const outcome help = run_cli({"--help"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_NE(help.out.find("Exit codes:"), std::string::npos);
+  const outcome version = run_cli({"--version"});
+  EXPECT_EQ(version.code, 0);
+  EXPECT_TRUE(version.out.starts_with("httpstatus "));
+}
+
+}  // namespace
