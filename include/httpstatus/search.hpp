@@ -53,17 +53,6 @@ constexpr char ascii_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// Case-insensitive (ASCII) substring test; the query word is already lower.
-constexpr bool contains_word(std::string_view text, std::string_view word) noexcept {
-  if (word.size() > text.size()) return false;
-  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-    std::size_t j = 0;
-    while (j < word.size() && ascii_lower(text[i + j]) == word[j]) ++j;
-    if (j == word.size()) return true;
-  }
-  return false;
-}
-
 struct query_words {
   std::array<std::array<char, 64>, max_query_words> storage{};
   std::array<std::string_view, max_query_words> words{};
@@ -93,17 +82,78 @@ constexpr bool is_code_word(const status& s, std::string_view word) noexcept {
          word[1] - '0' == s.code / 10 % 10 && word[2] - '0' == s.code % 10;
 }
 
-// Returns the best field `word` occurs in, or nothing.
-constexpr int best_rank(const status& s, std::string_view word) noexcept {
+// The searchable text of every record, lowercased once at compile time, so
+// that a query runs `string_view::find` (memchr underneath) instead of a
+// case-folding compare at every byte. Each record's text is laid out as
+// "name\nmeaning\ndescription\n", where name covers the reason phrase,
+// the aliases and the vendor; the newlines keep a word from spanning two
+// fields.
+struct searchable {
+  std::uint32_t name_end;
+  std::uint32_t meaning_end;
+  std::uint32_t description_end;
+};
+
+constexpr std::size_t searchable_size(const status& s) noexcept {
+  return s.reason.size() + s.aliases.size() + s.vendor.size() + 3 +
+         s.meaning.size() + 1 + s.description.size() + 1;
+}
+
+constexpr std::size_t searchable_total() noexcept {
+  std::size_t n = 0;
+  for (const status& s : standard_table) n += searchable_size(s);
+  for (const status& s : unofficial_table) n += searchable_size(s);
+  return n;
+}
+
+inline constexpr std::size_t record_count =
+    std::size(standard_table) + std::size(unofficial_table);
+
+struct searchable_text {
+  std::array<char, searchable_total()> chars{};
+  std::array<searchable, record_count> records{};
+};
+
+inline constexpr searchable_text lowered = [] {
+  searchable_text t;
+  std::size_t at = 0;
+  auto append = [&](std::string_view field, char end) {
+    for (const char c : field) t.chars[at++] = ascii_lower(c);
+    t.chars[at++] = end;
+  };
+  std::size_t r = 0;
+  auto add = [&](const status& s) {
+    append(s.reason, ' ');
+    append(s.aliases, ' ');
+    append(s.vendor, '\n');
+    t.records[r].name_end = static_cast<std::uint32_t>(at);
+    append(s.meaning, '\n');
+    t.records[r].meaning_end = static_cast<std::uint32_t>(at);
+    append(s.description, '\n');
+    t.records[r].description_end = static_cast<std::uint32_t>(at);
+    ++r;
+  };
+  for (const status& s : standard_table) add(s);
+  for (const status& s : unofficial_table) add(s);
+  return t;
+}();
+
+// Returns the best field `word` occurs in for record number `r`, or -1.
+constexpr int best_rank(std::size_t r, const status& s,
+                        std::string_view word) noexcept {
   if (is_code_word(s, word)) return static_cast<int>(match_rank::code);
-  bool in_name = contains_word(s.reason, word) ||
-                 contains_word(s.aliases, word) ||
-                 contains_word(s.vendor, word);
-  if (in_name) return static_cast<int>(match_rank::name);
-  if (contains_word(s.meaning, word)) return static_cast<int>(match_rank::meaning);
-  if (contains_word(s.description, word))
-    return static_cast<int>(match_rank::description);
-  return -1;
+  const std::string_view all(lowered.chars.data(), lowered.chars.size());
+  const std::size_t begin = r == 0 ? 0 : lowered.records[r - 1].description_end;
+  const searchable& rec = lowered.records[r];
+  const std::size_t found =
+      all.substr(begin, rec.description_end - begin).find(word);
+  if (found == std::string_view::npos) return -1;
+  // The first occurrence is in the best field: fields are laid out in rank
+  // order.
+  const std::size_t at = begin + found;
+  if (at < rec.name_end) return static_cast<int>(match_rank::name);
+  if (at < rec.meaning_end) return static_cast<int>(match_rank::meaning);
+  return static_cast<int>(match_rank::description);
 }
 
 }  // namespace detail
@@ -111,7 +161,8 @@ constexpr int best_rank(const status& s, std::string_view word) noexcept {
 /// Finds the codes matching every word of `query` (blank-separated,
 /// case-insensitive) in their code, reason phrase, aliases, vendor, meaning
 /// or description. Ranks exact code matches first, then phrase, then
-/// meaning, then description; ties go by code. Returns no hits for an empty
+/// meaning, then description; ties go by code, registered codes before
+/// the vendors'. Returns no hits for an empty
 /// or blank query.
 ///
 ///     for (const auto& hit : httpstatus::search("redirect")) ...
@@ -122,10 +173,10 @@ constexpr int best_rank(const status& s, std::string_view word) noexcept {
   const detail::query_words words(query);
   if (words.size == 0) return results;
 
-  auto consider = [&](const status& s) {
+  auto consider = [&](std::size_t record, const status& s) {
     int worst = 0;
     for (std::size_t w = 0; w < words.size; ++w) {
-      const int rank = detail::best_rank(s, words.words[w]);
+      const int rank = detail::best_rank(record, s, words.words[w]);
       if (rank < 0) return;
       if (rank > worst) worst = rank;
     }
@@ -138,9 +189,10 @@ constexpr int best_rank(const status& s, std::string_view word) noexcept {
     results.hits[at] = {&s, static_cast<match_rank>(worst)};
     ++results.size;
   };
-  for (const status& s : detail::standard_table) consider(s);
+  std::size_t record = 0;
+  for (const status& s : detail::standard_table) consider(record++, s);
   if (scope == search_scope::with_unofficial)
-    for (const status& s : detail::unofficial_table) consider(s);
+    for (const status& s : detail::unofficial_table) consider(record++, s);
   return results;
 }
 
