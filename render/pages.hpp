@@ -16,10 +16,16 @@ struct asset {
   std::string_view path;          ///< URL path, e.g. "/assets/site.css"
   std::string_view content_type;  ///< e.g. "text/css; charset=utf-8"
   std::string_view body;
+  bool is_fingerprinted = false;  ///< `path` carries a hash of `body`, so
+                                  ///< the asset may be cached as immutable
 };
 
 /// Returns the reference page served at "/": the seed page, from the
 /// registry.
+///
+/// The page functions throw `std::logic_error` (or `std::invalid_argument`
+/// from `fill`) only when a template or asset is missing from the build or
+/// misuses a slot: a packaging bug that the tests and start-up catch.
 [[nodiscard]] std::string index_page();
 
 /// Returns "/codes": the whole registry by class, unassigned ranges and the
@@ -36,7 +42,15 @@ struct asset {
 [[nodiscard]] std::string not_found_page(std::string_view why,
                                          std::optional<status_class> cls);
 
-/// Returns the stylesheet, scripts and images the pages reference.
+/// Returns the stylesheet, scripts and images the pages reference: the
+/// stylesheet and scripts at fingerprinted paths
+/// ("/assets/site.1a2b3c4d.css"), the favicon at "/favicon.svg" and
+/// "/favicon.ico" (both SVG), and "/robots.txt". Computed once, on first
+/// call.
 [[nodiscard]] std::span<const asset> assets();
+
+/// Returns an ISO date ("2026-06-26") as the pages write it ("June 26,
+/// 2026"); returns `iso` unchanged if it is not a valid YYYY-MM-DD date.
+[[nodiscard]] std::string long_date(std::string_view iso);
 
 }  // namespace httpstatus::render

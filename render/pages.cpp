@@ -1,0 +1,865 @@
+// SPDX-License-Identifier: MIT
+// The site's pages: the registry poured into the templates of site/.
+#include "pages.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "html.hpp"
+#include "httpstatus/registry.hpp"
+#include "httpstatus/search.hpp"
+#include "site_files.hpp"
+#include "template.hpp"
+
+namespace httpstatus::render {
+
+namespace {
+
+// Which codes the reference page lists is page content (the seed's rows),
+// so it is written here once; their names and meanings come from the
+// registry, whose meanings for these 28 codes are the seed's own words.
+constexpr int seed_codes[] = {100, 101, 103, 200, 201, 202, 204, 206, 301, 302,
+                              303, 304, 307, 308, 400, 401, 403, 404, 405, 409,
+                              410, 422, 429, 500, 501, 502, 503, 504};
+
+constexpr std::string_view site_name = "Utilumo";
+constexpr std::string_view rfc9110_section15 =
+    "https://www.rfc-editor.org/rfc/rfc9110#section-15";
+
+// ---------------------------------------------------------------- site/ ---
+
+// A template or asset missing from the build is a packaging error, not a
+// request-time condition: it stops start-up (and fails the tests).
+std::string_view site_file(std::string_view path) {
+  for (const site::file& f : site::files())
+    if (f.path == path) return f.body;
+  throw std::logic_error("site file not embedded: " + std::string(path));
+}
+
+std::string_view template_of(std::string_view name) {
+  return site_file(fmt::format("templates/{}.html", name));
+}
+
+std::string_view content_type_of(std::string_view path) {
+  struct entry {
+    std::string_view ext;
+    std::string_view type;
+  };
+  static constexpr entry types[] = {
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".txt", "text/plain; charset=utf-8"},
+  };
+  for (const entry& e : types)
+    if (path.ends_with(e.ext)) return e.type;
+  return "application/octet-stream";
+}
+
+// Stylesheets, scripts and images are served under a name carrying the
+// first 8 hex digits of their SHA-256 (computed at build time), so the
+// server can mark them immutable and a new build can never be served stale.
+// The favicon also answers at the fixed names browsers ask for, and
+// robots.txt at its fixed name.
+struct asset_store {
+  std::vector<std::string> paths;  // owns every asset::path; never resized
+  std::vector<asset> list;
+  std::string css;
+  std::string theme_js;
+  std::string site_js;
+  std::string favicon;
+};
+
+asset_store make_assets() {
+  struct source {
+    const site::file* file;
+    std::string path;
+    bool fingerprinted;
+  };
+  std::vector<source> sources;
+  for (const site::file& f : site::files()) {
+    if (!f.path.starts_with("assets/")) continue;
+    const std::string_view name = f.path.substr(f.path.rfind('/') + 1);
+    if (name == "favicon.svg") {
+      sources.push_back({&f, "/favicon.svg", false});
+      sources.push_back({&f, "/favicon.ico", false});
+    } else if (name == "robots.txt") {
+      sources.push_back({&f, "/robots.txt", false});
+    } else {
+      const std::size_t dot = name.rfind('.');
+      sources.push_back({&f,
+                         fmt::format("/assets/{}.{}{}", name.substr(0, dot),
+                                     f.fingerprint, name.substr(dot)),
+                         true});
+    }
+  }
+  asset_store store;
+  store.paths.reserve(sources.size());
+  for (const source& s : sources) store.paths.push_back(s.path);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const std::string_view path = store.paths[i];
+    store.list.push_back({path, content_type_of(sources[i].file->path),
+                          sources[i].file->body, sources[i].fingerprinted});
+    const std::string_view file = sources[i].file->path;
+    if (file == "assets/css/site.css") store.css = path;
+    if (file == "assets/js/theme.js") store.theme_js = path;
+    if (file == "assets/js/site.js") store.site_js = path;
+    if (path == "/favicon.svg") store.favicon = path;
+  }
+  if (store.css.empty() || store.theme_js.empty() || store.site_js.empty() ||
+      store.favicon.empty())
+    throw std::logic_error(
+        "site/assets lacks site.css, theme.js, site.js or favicon.svg");
+  return store;
+}
+
+const asset_store& assets_once() {
+  static const asset_store store = make_assets();
+  return store;
+}
+
+// ------------------------------------------------------------ fragments ---
+
+std::string code_text(int code) { return std::to_string(code); }
+
+// A vendor's phrase may be missing; the page says so rather than invent one.
+std::string_view display_reason(const status& s) {
+  return s.reason.empty() ? std::string_view("(no reason phrase)") : s.reason;
+}
+
+// What goes on the status line: nothing for a missing or bracketed phrase.
+std::string_view wire_reason(const status& s) {
+  if (s.reason.empty() || s.reason.front() == '(') return {};
+  return s.reason;
+}
+
+std::string class_heading(const class_info& c) {
+  return fmt::format("{} \u2014 {}", c.label, c.name);
+}
+
+const class_info& class_info_of(int code) {
+  return info(static_cast<status_class>(code / 100));
+}
+
+// Marks a registration that is not plain "standard". In tables the
+// unofficial mark is left out: those rows sit under "Unofficial codes".
+std::string badge(const status& s) {
+  if (s.registration == registration_status::standard) return {};
+  return fill(R"(<span class="badge">{{b}}</span>)",
+              {{"b", to_string(s.registration)}});
+}
+
+std::string row_badge(const status& s) {
+  if (s.registration == registration_status::unofficial) return {};
+  const std::string b = badge(s);
+  return b.empty() ? b : " " + b;
+}
+
+// The live filter matches the row's visible text plus these names.
+std::string aliases_attribute(const status& s) {
+  std::string words;
+  for_each_alias(s, [&](std::string_view a) {
+    if (!words.empty()) words += ' ';
+    words += a;
+  });
+  if (words.empty()) return {};
+  return fill(R"( data-aliases="{{a}}")", {{"a", words}});
+}
+
+std::string code_row(const status& s) {
+  return fill(
+      "<tr data-code=\"{{code}}\"{{{aliases}}}><th scope=\"row\"><a "
+      "href=\"/codes/{{code}}\">{{code}}</a></th><td>{{reason}}{{{badge}}}</td>"
+      "<td>{{meaning}}</td></tr>\n",
+      {{"code", code_text(s.code)},
+       slot::html("aliases", aliases_attribute(s)),
+       {"reason", display_reason(s)},
+       slot::html("badge", row_badge(s)),
+       {"meaning", s.meaning}});
+}
+
+std::string code_table(std::string_view labelled_by, std::string rows) {
+  return fill(
+      "<table class=\"codes\" aria-labelledby=\"{{by}}\">\n<thead><tr><th "
+      "scope=\"col\">Code</th>"
+      "<th scope=\"col\">Name</th><th scope=\"col\">Meaning</th></tr></thead>\n"
+      "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
+      {{"by", labelled_by}, slot::html("rows", std::move(rows))});
+}
+
+// One class's section; `id` is the label ("4xx") so that /codes#4xx and
+// the 404 page's class link land on it.
+std::string class_section(const class_info& c, std::string rows) {
+  const std::string heading_id = fmt::format("{}-h", c.label);
+  return fill(
+      "<section id=\"{{label}}\" aria-labelledby=\"{{hid}}\" data-group>\n"
+      "<h2 id=\"{{hid}}\">{{heading}}</h2>\n<p>{{description}}</p>\n"
+      "{{{table}}}</section>\n",
+      {{"label", c.label},
+       {"hid", heading_id},
+       {"heading", class_heading(c)},
+       {"description", c.description},
+       slot::html("table", code_table(heading_id, std::move(rows)))});
+}
+
+std::string filter_form(std::string_view query) {
+  return fill(template_of("filter"), {{"query", query}});
+}
+
+// "2026-06-26" -> "June 26, 2026"; anything else is shown as given.
+std::string long_date_of(std::string_view iso) {
+  static constexpr std::array<std::string_view, 12> months = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  const int year = digits(0, 4);
+  const int month = digits(5, 2);
+  const int day = digits(8, 2);
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || year < 0 ||
+      month < 1 || month > 12 || day < 1 || day > 31)
+    return std::string(iso);
+  return fmt::format("{} {}, {}", months[static_cast<std::size_t>(month - 1)],
+                     day, year);
+}
+
+// The Date of the example responses: noon on the day the data was checked,
+// so the examples never pretend to be live.
+std::string example_date() {
+  static constexpr std::array<std::string_view, 7> days = {
+      "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::array<std::string_view, 12> months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::string_view iso = registry_checked_date;
+  const auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n && i < iso.size(); ++i)
+      v = v * 10 + (iso[i] - '0');
+    return v;
+  };
+  int y = num(0, 4);
+  const int m = std::clamp(num(5, 2), 1, 12);
+  const int d = num(8, 2);
+  // Sakamoto's day-of-week for the Gregorian calendar.
+  static constexpr int offset[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) --y;
+  const int wd = (y + y / 4 - y / 100 + y / 400 +
+                  offset[static_cast<std::size_t>(m - 1)] + d) %
+                 7;
+  return fmt::format("{}, {:02} {} {} 12:00:00 GMT",
+                     days[static_cast<std::size_t>(wd)], d,
+                     months[static_cast<std::size_t>(m - 1)], num(0, 4));
+}
+
+// Wraps `main` in the layout shared by every page.
+std::string page(std::string_view title, std::string_view description,
+                 std::string main) {
+  const asset_store& a = assets_once();
+  return fill(template_of("layout"),
+              {{"title", title},
+               {"description", description},
+               {"favicon", a.favicon},
+               {"css", a.css},
+               {"theme_js", a.theme_js},
+               {"site_js", a.site_js},
+               slot::html("main", std::move(main)),
+               {"checked_iso", registry_checked_date},
+               {"checked", long_date_of(registry_checked_date)}});
+}
+
+std::string page_title(std::string_view what) {
+  return fmt::format("{} \u2014 HTTP status codes \u2014 {}", what, site_name);
+}
+
+// ---------------------------------------------------------- references ---
+
+// "RFC 8297, Section 2" -> "RFC 8297"; a URL loses its #fragment, so that
+// every section of one document dedupes to the document.
+std::string_view document_of(std::string_view reference) {
+  return reference.substr(0, reference.find(','));
+}
+std::string_view without_fragment(std::string_view url) {
+  return url.substr(0, url.find('#'));
+}
+
+// RFC 9110 and the IANA registry are in the template; this lists each other
+// document that defines a code on the page, once, with its codes.
+std::string references_of_seed() {
+  struct reference {
+    std::string_view document;
+    std::string_view url;
+    std::vector<std::string> codes;
+  };
+  std::vector<reference> refs;
+  for (const int code : seed_codes) {
+    const std::optional<status> s = find(code);
+    if (!s || s->reference.empty()) continue;
+    const std::string_view doc = document_of(s->reference);
+    if (doc == "RFC 9110") continue;
+    auto it = std::find_if(refs.begin(), refs.end(), [&](const reference& r) {
+      return r.document == doc;
+    });
+    if (it == refs.end()) {
+      refs.push_back(reference{doc, without_fragment(s->reference_url), {}});
+      it = std::prev(refs.end());
+    }
+    it->codes.push_back(fmt::format("{} {}", s->code, s->reason));
+  }
+  std::string out;
+  for (const reference& r : refs)
+    out += fill("<li><a href=\"{{url}}\">{{doc}}</a>, for {{codes}}</li>\n",
+                {{"url", r.url},
+                 {"doc", r.document},
+                 {"codes", fmt::format("{}", fmt::join(r.codes, ", "))}});
+  return out;
+}
+
+// ------------------------------------------------------------ code page ---
+
+std::string_view status_note(registration_status r) {
+  switch (r) {
+    case registration_status::standard:
+      return "Registered with IANA and current.";
+    case registration_status::deprecated:
+      return "Registered with IANA, but deprecated: do not use it.";
+    case registration_status::unused:
+      return "Reserved by IANA: the number is kept but not to be used.";
+    case registration_status::temporary:
+      return "A temporary IANA registration, which expires unless renewed.";
+    case registration_status::obsoleted:
+      return "Registered with IANA, but its specification is now Historic.";
+    case registration_status::unassigned:
+      return "Not assigned by IANA.";
+    case registration_status::unofficial:
+      return "Unofficial: used by a vendor, never registered with IANA with "
+             "this meaning.";
+  }
+  return "";
+}
+
+std::string body_note(const status& s) {
+  switch (s.body) {
+    case body_rule::allowed:
+      return "May carry content (a body), with Content-Type and framing.";
+    case body_rule::none:
+      return "Never carries content: the response ends after the header "
+             "section, and a server must not send Content-Length in a 1xx "
+             "or 204 response (RFC 9110, Section 8.6; RFC 9112, Section 6.3).";
+    case body_rule::empty:
+      return "Must not carry content, but the framing stays explicit: send "
+             "Content-Length: 0 (RFC 9110, Section 15.3.6).";
+  }
+  return "";
+}
+
+std::string cache_note(const status& s) {
+  switch (s.cache) {
+    case cacheability::heuristic:
+      return "Heuristically cacheable: a cache may store and reuse it without "
+             "explicit freshness information (RFC 9110, Section 15.1).";
+    case cacheability::explicit_only:
+      return "Stored by a cache only with explicit freshness information, "
+             "such as Cache-Control: max-age (RFC 9110, Section 15.1).";
+    case cacheability::never_stored:
+      return "A cache must not store it (RFC 6585).";
+  }
+  return "";
+}
+
+bool same_field(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return detail::ascii_lower(x) == detail::ascii_lower(y);
+         });
+}
+
+// Plausible values for the fields the registry asks for, so the example
+// response reads like a real one.
+std::string example_value(std::string_view field, int code,
+                          std::size_t body_size) {
+  struct entry {
+    std::string_view field;
+    std::string_view value;
+  };
+  static constexpr entry values[] = {
+      {"Allow", "GET, HEAD"},
+      {"WWW-Authenticate", "Bearer realm=\"example\""},
+      {"Proxy-Authenticate", "Basic realm=\"proxy\""},
+      {"Retry-After", "120"},
+      {"Connection", "Upgrade"},
+      {"ETag", "\"33a64df5\""},
+      {"Vary", "Accept-Encoding"},
+      {"Cache-Control", "max-age=3600"},
+      {"Content-Location", "/items/42"},
+      {"Last-Modified", "Thu, 25 Jun 2026 08:00:00 GMT"},
+      {"Accept", "application/json"},
+      {"Accept-Encoding", "gzip, br"},
+      {"Accept-Ranges", "bytes"},
+      {"Accept-Patch", "application/merge-patch+json"},
+      {"Content-Type", "text/plain; charset=utf-8"},
+      {"Early-Data", "1"},
+      {"Ms-Echo-Request", "1"},
+      {"X-MS-Location",
+       "https://mail2.example.com/Microsoft-Server-ActiveSync"},
+  };
+  if (same_field(field, "Location"))
+    return code == 201 ? "/items/42" : "https://example.com/new-place";
+  if (same_field(field, "Upgrade")) return code == 101 ? "websocket" : "HTTP/2";
+  if (same_field(field, "Link"))
+    return code == 451 ? "<https://example.com/legal>; rel=\"blocked-by\""
+                       : "</site.css>; rel=preload; as=style";
+  if (same_field(field, "Content-Range"))
+    return code == 206 ? fmt::format("bytes 0-{}/4096", body_size - 1)
+                       : "bytes */4096";
+  if (same_field(field, "Expires")) return "Fri, 26 Jun 2026 13:00:00 GMT";
+  for (const entry& e : values)
+    if (same_field(field, e.field)) return std::string(e.value);
+  return "\u2026";
+}
+
+// A raw response as the spec wants it: the phrase on the status line, the
+// registry's header fields, and content framing by the body rule (none at
+// all for 1xx, 204 and 304).
+std::string example_response(const status& s) {
+  const std::string_view reason = wire_reason(s);
+  std::string out = fmt::format("HTTP/1.1 {}{}{}\n", s.code,
+                                reason.empty() ? "" : " ", reason);
+  std::vector<std::string_view> sent;
+  const auto emit = [&](std::string_view field, std::string_view value) {
+    for (const std::string_view f : sent)
+      if (same_field(f, field)) return;
+    sent.push_back(field);
+    out += fmt::format("{}: {}\n", field, value);
+  };
+  const std::string body =
+      s.body == body_rule::allowed
+          ? fmt::format("{} {}\n", s.code, display_reason(s))
+          : std::string();
+  if (!is_informational(s.code)) emit("Date", example_date());
+  for (const header_requirement& h : s.headers) {
+    if (h.field.empty()) continue;
+    emit(h.field, example_value(h.field, s.code, body.size()));
+  }
+  switch (s.body) {
+    case body_rule::allowed:
+      emit("Content-Type", "text/plain; charset=utf-8");
+      emit("Content-Length", std::to_string(body.size()));
+      out += "\n" + body;
+      break;
+    case body_rule::empty:
+      emit("Content-Length", "0");
+      out += "\n";
+      break;
+    case body_rule::none:
+      out += "\n";
+      break;
+  }
+  return out;
+}
+
+std::string header_table(const status& s) {
+  std::string rows;
+  for (const header_requirement& h : s.headers) {
+    if (h.field.empty()) continue;
+    const std::string level = h.level == requirement::info
+                                  ? std::string("described")
+                                  : std::string(to_string(h.level));
+    const std::string source =
+        h.url.empty()
+            ? html_escape(h.section.empty() ? std::string_view("\u2014")
+                                            : h.section)
+            : fill("<a href=\"{{url}}\">{{section}}</a>",
+                   {{"url", h.url},
+                    {"section", h.section.empty() ? h.url : h.section}});
+    rows += fill(
+        "<tr><th scope=\"row\"><code>{{field}}</code></th><td>{{level}}</td>"
+        "<td>{{when}}</td><td>{{{source}}}</td></tr>\n",
+        {{"field", h.field},
+         {"level", level},
+         {"when",
+          h.condition.empty() ? std::string_view("always") : h.condition},
+         slot::html("source", source)});
+  }
+  if (rows.empty()) return "<p>No header field is required.</p>\n";
+  return fill(
+      "<table>\n<caption>Header fields</caption>\n<thead><tr><th "
+      "scope=\"col\">Field</th><th scope=\"col\">Requirement</th><th "
+      "scope=\"col\">When</th><th scope=\"col\">Source</th></tr></thead>\n"
+      "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
+      {slot::html("rows", std::move(rows))});
+}
+
+// Links to the codes confused with this one; a code without a page (none
+// should exist) is named without a link.
+std::string related_list(const status& s) {
+  std::string items;
+  for (const std::int16_t r : related_codes(s)) {
+    const int code = r;
+    std::string_view reason;
+    if (const std::optional<status> rs = find(code))
+      reason = rs->reason;
+    else if (const auto v = find_unofficial(code); !v.empty())
+      reason = v.front().reason;
+    else {
+      items += fill("<li>{{code}}</li>\n", {{"code", code_text(code)}});
+      continue;
+    }
+    items +=
+        fill("<li><a href=\"/codes/{{code}}\">{{code}} {{reason}}</a></li>\n",
+             {{"code", code_text(code)}, {"reason", reason}});
+  }
+  if (items.empty()) return {};
+  return fill("<ul class=\"related\">\n{{{items}}}</ul>\n",
+              {slot::html("items", std::move(items))});
+}
+
+std::string names_table(const status& s, std::string_view labelled_by) {
+  struct library {
+    std::string_view name;
+    std::string_view prefix;
+    std::string_view constant;
+  };
+  const library libraries[] = {
+      {"Boost.Beast", "boost::beast::http::status::", s.names.beast},
+      {"Drogon", "drogon::", s.names.drogon},
+      {"cpp-httplib", "httplib::StatusCode::", s.names.httplib},
+      {"Python", "http.HTTPStatus.", s.names.python},
+      {"Go", "http.", s.names.go},
+  };
+  std::string rows;
+  for (const library& l : libraries) {
+    const std::string cell =
+        l.constant.empty()
+            ? std::string("none")
+            : fill("<code>{{c}}</code>",
+                   {{"c", fmt::format("{}{}", l.prefix, l.constant)}});
+    rows += fill("<tr><th scope=\"row\">{{lib}}</th><td>{{{cell}}}</td></tr>\n",
+                 {{"lib", l.name}, slot::html("cell", cell)});
+  }
+  return fill(
+      "<table aria-labelledby=\"{{by}}\">\n<thead><tr><th "
+      "scope=\"col\">Library</th><th scope=\"col\">Constant</th></tr></thead>\n"
+      "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
+      {{"by", labelled_by}, slot::html("rows", std::move(rows))});
+}
+
+std::string heading(int level, std::string_view id, std::string_view text) {
+  return fill("<h{{n}} id=\"{{id}}\">{{text}}</h{{n}}>\n",
+              {{"n", std::to_string(level)}, {"id", id}, {"text", text}});
+}
+
+std::string slug(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const char l = detail::ascii_lower(c);
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+      out += l;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// One entry (IANA's or a vendor's) of a code page. On a page with a single
+// entry its subsections are h2s under the page's h1; with several entries
+// each gets an h2 of its own (`title`) and h3 subsections.
+std::string entry_html(const status& s, std::string_view title) {
+  const bool titled = !title.empty();
+  const int sub = titled ? 3 : 2;
+  const std::string id =
+      s.vendor.empty() ? std::string("iana") : slug(s.vendor);
+  std::string out;
+  if (titled) out += heading(2, id, title);
+  if (!s.meaning.empty())
+    out += fill("<p class=\"lead\">{{m}}</p>\n", {{"m", s.meaning}});
+  const class_info& c = class_info_of(s.code);
+  std::string facts = fill(
+      "<dt>Class</dt><dd><a href=\"/codes#{{label}}\">{{label}} "
+      "{{name}}</a></dd>\n"
+      "<dt>Status</dt><dd>{{{badge}}}{{note}}</dd>\n",
+      {{"label", c.label},
+       {"name", c.name},
+       slot::html("badge", s.registration == registration_status::standard
+                               ? std::string()
+                               : badge(s) + " "),
+       {"note", status_note(s.registration)}});
+  if (!s.vendor.empty())
+    facts += fill("<dt>Used by</dt><dd>{{v}}</dd>\n", {{"v", s.vendor}});
+  if (!s.reference.empty())
+    facts += s.reference_url.empty()
+                 ? fill("<dt>Source</dt><dd>{{r}}</dd>\n", {{"r", s.reference}})
+                 : fill("<dt>Source</dt><dd><a href=\"{{u}}\">{{r}}</a></dd>\n",
+                        {{"u", s.reference_url}, {"r", s.reference}});
+  for_each_alias(s, [&](std::string_view a) {
+    facts += fill("<dt>Also called</dt><dd>{{a}}</dd>\n", {{"a", a}});
+  });
+  out += fill("<dl class=\"facts\">\n{{{facts}}}</dl>\n",
+              {slot::html("facts", std::move(facts))});
+  if (!s.description.empty())
+    out += fill("<p>{{d}}</p>\n", {{"d", s.description}});
+
+  out +=
+      heading(sub, id + "-rules",
+              s.vendor.empty() ? "What the spec requires" : "How to treat it");
+  out += fill(
+      "<ul>\n<li><strong>Body:</strong> {{body}}</li>\n"
+      "<li><strong>Caching:</strong> {{cache}}</li>\n</ul>\n",
+      {{"body", body_note(s)}, {"cache", cache_note(s)}});
+  out += header_table(s);
+
+  out += heading(sub, id + "-example", "Example response");
+  out += fill("<pre><code>{{r}}</code></pre>\n", {{"r", example_response(s)}});
+
+  if (std::string related = related_list(s); !related.empty()) {
+    out += heading(sub, id + "-related", "Related codes");
+    out += related;
+  }
+  out += heading(sub, id + "-names", "Constant names");
+  out += names_table(s, id + "-names");
+  if (!titled) return out;
+  return fill("<section aria-labelledby=\"{{id}}\">\n{{{body}}}</section>\n",
+              {{"id", id}, slot::html("body", std::move(out))});
+}
+
+// --------------------------------------------------------------- /codes ---
+
+std::string trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string range_text(const code_range& r) {
+  return r.first == r.last ? code_text(r.first)
+                           : fmt::format("{}\u2013{}", r.first, r.last);
+}
+
+std::string unassigned_section() {
+  std::string items;
+  for (const code_range& r : unassigned_ranges())
+    items += fill("<li>{{r}}</li>\n", {{"r", range_text(r)}});
+  return fill(
+      "<section id=\"unassigned\" aria-labelledby=\"unassigned-h\">\n"
+      "<h2 id=\"unassigned-h\">Unassigned codes</h2>\n"
+      "<p>IANA has not assigned these codes. A client that receives one "
+      "treats it as the x00 code of its class (<a href=\"{{url}}\">RFC 9110, "
+      "Section 15</a>).</p>\n<ul class=\"ranges\">\n{{{items}}}</ul>\n"
+      "</section>\n",
+      {{"url", rfc9110_section15}, slot::html("items", std::move(items))});
+}
+
+// The vendors' codes, one table per vendor, vendors in alphabetical order.
+std::string unofficial_section(const std::vector<const status*>& shown) {
+  std::vector<std::string_view> vendors;
+  for (const status* s : shown)
+    if (std::find(vendors.begin(), vendors.end(), s->vendor) == vendors.end())
+      vendors.push_back(s->vendor);
+  std::sort(vendors.begin(), vendors.end(),
+            [](std::string_view a, std::string_view b) {
+              return std::lexicographical_compare(
+                  a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+                    return detail::ascii_lower(x) < detail::ascii_lower(y);
+                  });
+            });
+  if (vendors.empty()) return {};
+  std::string groups;
+  for (const std::string_view vendor : vendors) {
+    std::string rows;
+    for (const status* s : shown)
+      if (s->vendor == vendor) rows += code_row(*s);
+    const std::string id = "vendor-" + slug(vendor);
+    groups += fill(
+        "<section id=\"{{id}}\" data-group>\n<h3 "
+        "id=\"{{id}}-h\">{{vendor}}</h3>\n"
+        "{{{table}}}</section>\n",
+        {{"id", id},
+         {"vendor", vendor},
+         slot::html("table", code_table(id + "-h", std::move(rows)))});
+  }
+  return fill(
+      "<section id=\"unofficial\" aria-labelledby=\"unofficial-h\" "
+      "data-group>\n"
+      "<h2 id=\"unofficial-h\">Unofficial codes</h2>\n"
+      "<p>Codes that vendors use but IANA has not registered with that "
+      "meaning. Expect them only from the software that sends them.</p>\n"
+      "{{{groups}}}</section>\n",
+      {slot::html("groups", std::move(groups))});
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- pages ---
+
+std::string long_date(std::string_view iso) { return long_date_of(iso); }
+
+std::string index_page() {
+  std::string sections;
+  for (const class_info& c : classes()) {
+    std::string rows;
+    for (const int code : seed_codes) {
+      if (code / 100 != static_cast<int>(c.value)) continue;
+      if (const std::optional<status> s = find(code)) rows += code_row(*s);
+    }
+    sections += class_section(c, std::move(rows));
+  }
+  std::string main = fill(template_of("index"),
+                          {{"updated_iso", registry_checked_date},
+                           {"updated", long_date_of(registry_checked_date)},
+                           slot::html("filter", filter_form("")),
+                           slot::html("sections", std::move(sections)),
+                           slot::html("references", references_of_seed())});
+  return page(fmt::format("HTTP status codes \u2014 {}", site_name),
+              "What each HTTP status code means, from 100 Continue to 504 "
+              "Gateway Timeout: the five classes, the codes you meet most, "
+              "301 vs 302, and common questions.",
+              std::move(main));
+}
+
+std::string codes_page(std::string_view query) {
+  const std::string q = trim_blanks(query);
+  const bool filtered = !q.empty();
+  std::vector<const status*> hits;
+  if (filtered)
+    for (const search_hit& h : search(q, search_scope::with_unofficial))
+      hits.push_back(h.entry);
+  const auto shows = [&](const status& s) {
+    return !filtered || std::find(hits.begin(), hits.end(), &s) != hits.end();
+  };
+
+  std::string sections;
+  for (const class_info& c : classes()) {
+    std::string rows;
+    for (const status& s : in_class(c.value))
+      if (shows(s)) rows += code_row(s);
+    if (filtered && rows.empty()) continue;
+    sections += class_section(c, std::move(rows));
+  }
+  std::vector<const status*> vendors_shown;
+  for (const status& s : unofficial())
+    if (shows(s)) vendors_shown.push_back(&s);
+
+  std::string result;
+  if (filtered)
+    result = fill(
+        "<p class=\"result\">{{count}} \u201c{{query}}\u201d.{{hint}} <a "
+        "href=\"/codes\">Show all codes</a></p>\n",
+        {{"count", hits.size() == 1
+                       ? std::string("1 code matches")
+                       : fmt::format("{} codes match", hits.size())},
+         {"query", q},
+         {"hint", hits.empty() ? " Try a code such as 404, or a word such as "
+                                 "redirect."
+                               : ""}});
+  std::string main =
+      fill(template_of("codes"),
+           {{"iana_iso", iana_last_updated},
+            {"iana", long_date_of(iana_last_updated)},
+            slot::html("filter", filter_form(q)),
+            slot::html("result", std::move(result)),
+            slot::html("sections", std::move(sections)),
+            slot::html("unassigned",
+                       filtered ? std::string() : unassigned_section()),
+            slot::html("unofficial", unofficial_section(vendors_shown))});
+  if (!filtered)
+    return page(page_title("All codes"),
+                "Every HTTP status code in the IANA registry by class, with "
+                "unassigned ranges and the unofficial codes of nginx, "
+                "Cloudflare and other vendors.",
+                std::move(main));
+  return page(page_title(fmt::format("Codes matching \u201c{}\u201d", q)),
+              fmt::format("HTTP status codes matching \u201c{}\u201d.", q),
+              std::move(main));
+}
+
+std::optional<std::string> code_page(int code) {
+  const std::optional<status> iana = find(code);
+  const std::span<const status> vendors = find_unofficial(code);
+  if (!iana && vendors.empty()) return std::nullopt;
+
+  // The page's name: IANA's phrase if registered, else the vendors' phrases.
+  std::string name = code_text(code);
+  if (iana) {
+    name += fmt::format(" {}", display_reason(*iana));
+  } else {
+    std::vector<std::string_view> phrases;
+    for (const status& v : vendors)
+      if (std::find(phrases.begin(), phrases.end(), display_reason(v)) ==
+          phrases.end())
+        phrases.push_back(display_reason(v));
+    name += fmt::format(" {}", fmt::join(phrases, " / "));
+  }
+
+  std::string entries;
+  const bool several = (iana ? 1u : 0u) + vendors.size() > 1;
+  if (iana)
+    entries +=
+        entry_html(*iana, several ? fmt::format("{} {} \u2014 IANA registry",
+                                                code, display_reason(*iana))
+                                  : std::string());
+  for (const status& v : vendors)
+    entries += entry_html(v, several ? fmt::format("{} {} \u2014 {}", code,
+                                                   display_reason(v), v.vendor)
+                                     : std::string());
+
+  const status& first = iana ? *iana : vendors.front();
+  std::string description(first.meaning);
+  if (description.empty()) description = std::string(first.description);
+  if (description.empty())
+    description = fmt::format(
+        "What HTTP status code {} means and what the "
+        "specification requires of it.",
+        name);
+
+  const class_info& c = class_info_of(code);
+  std::string main =
+      fill(template_of("code"), {{"class_label", c.label},
+                                 {"class_name", c.name},
+                                 {"code", code_text(code)},
+                                 {"heading", name},
+                                 slot::html("entries", std::move(entries))});
+  return page(page_title(name), description, std::move(main));
+}
+
+std::string not_found_page(std::string_view why,
+                           std::optional<status_class> cls) {
+  std::string class_link;
+  if (cls) {
+    const class_info& c = info(*cls);
+    class_link = fill(
+        "<p>See the <a href=\"/codes#{{label}}\">{{label}} {{name}} codes</a>."
+        "</p>\n",
+        {{"label", c.label}, {"name", c.name}});
+  }
+  std::string main = fill(template_of("not_found"),
+                          {{"why", why},
+                           slot::html("class_link", std::move(class_link)),
+                           slot::html("filter", filter_form(""))});
+  return page(page_title("Page not found"),
+              "This page does not exist. Find an HTTP status code on the "
+              "reference page or in the list of all codes.",
+              std::move(main));
+}
+
+std::span<const asset> assets() { return assets_once().list; }
+
+}  // namespace httpstatus::render

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// Theme switch memory, live filter, copy buttons; pages work without it.
+(function () {
+  'use strict';
+  var d = document, root = d.documentElement, key = 'theme';
+
+  // Theme: Light and Dark set data-theme on <html>; System removes it, so
+  // the stylesheet's prefers-color-scheme query decides, live.
+  function saved() {
+    try { return localStorage.getItem(key) || 'system'; } catch (e) { return 'system'; }
+  }
+  function apply(t) {
+    if (t !== 'light' && t !== 'dark') t = 'system';
+    if (t === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', t);
+    var r = d.getElementById('theme-' + t);
+    if (r) r.checked = true;
+  }
+  d.querySelectorAll('input[name="theme"]').forEach(function (r) {
+    r.addEventListener('change', function () {
+      if (!r.checked) return;
+      try {
+        if (r.value === 'system') localStorage.removeItem(key);
+        else localStorage.setItem(key, r.value);
+      } catch (e) {}
+      apply(r.value);
+    });
+  });
+  apply(saved());
+  addEventListener('storage', function (e) { if (e.key === key) apply(saved()); });
+
+  // Filter: every word must appear in a row's text or its data-aliases.
+  var q = d.getElementById('q'), count = d.getElementById('q-count');
+  var rows = [].slice.call(d.querySelectorAll('tr[data-code]'));
+  var groups = [].slice.call(d.querySelectorAll('[data-group]'));
+  rows.forEach(function (r) {
+    r.hay = (r.textContent + ' ' + (r.getAttribute('data-aliases') || '')).toLowerCase();
+  });
+  function run() {
+    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    rows.forEach(function (r) {
+      var ok = words.every(function (w) { return r.hay.indexOf(w) >= 0; });
+      r.hidden = !ok;
+      if (ok) shown++;
+    });
+    groups.forEach(function (g) {
+      g.hidden = words.length > 0 && !g.querySelector('tr[data-code]:not([hidden])');
+    });
+    if (count) count.textContent = !words.length ? '' :
+      shown === 1 ? '1 code shown' : shown + ' codes shown';
+  }
+  if (q && rows.length) {
+    q.addEventListener('input', run);
+    if (q.value !== q.defaultValue) run();
+  }
+  if (q) d.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable ||
+        /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+    e.preventDefault();
+    q.focus();
+    q.select();
+  });
+
+  // Copy buttons need the async clipboard, which needs a secure context.
+  if (navigator.clipboard) d.querySelectorAll('button[data-copy]').forEach(function (b) {
+    var src = d.getElementById(b.getAttribute('data-copy'));
+    var note = b.nextElementSibling;
+    b.hidden = false;
+    b.addEventListener('click', function () {
+      navigator.clipboard.writeText(src.textContent).then(function () {
+        note.textContent = 'Copied';
+      }, function () {
+        note.textContent = 'Copy failed: select the line and copy it';
+      });
+      setTimeout(function () { note.textContent = ''; }, 3000);
+    });
+  });
+})();

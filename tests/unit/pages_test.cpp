@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: MIT
+// The pages: the seed page word for word, /codes filtering and escaping,
+// code pages, and the rules every page keeps (no inline script or style,
+// assets that exist, landmarks and headings).
+#include "pages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html.hpp"
+#include "httpstatus/registry.hpp"
+
+namespace {
+
+using namespace httpstatus;
+using namespace httpstatus::render;
+
+const std::string shared_dir = HTTPSTATUS_SHARED_DIR;
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+std::size_t count_of(std::string_view haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + needle.size()))
+    ++n;
+  return n;
+}
+
+std::string unescape(std::string_view s) {
+  static const std::pair<std::string_view, std::string_view> refs[] = {
+      {"&lt;", "<"},
+      {"&gt;", ">"},
+      {"&quot;", "\""},
+      {"&#39;", "'"},
+      {"&amp;", "&"}};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    for (const auto& [from, to] : refs) {
+      if (s.substr(i, from.size()) == from) {
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+// The text a reader sees in <body>, as the seed file writes it: tags
+// removed, whitespace-only runs between tags dropped (the seed writes table
+// cells side by side: "404Not FoundThe resource ..."), references decoded.
+std::string visible_text(std::string_view html) {
+  html.remove_prefix(std::min(html.size(), html.find("<body")));
+  std::string out;
+  std::size_t at = 0;
+  while (at < html.size()) {
+    const std::size_t lt = html.find('<', at);
+    const std::string_view text =
+        html.substr(at, lt == std::string_view::npos ? lt : lt - at);
+    if (text.find_first_not_of(" \n\t") != std::string_view::npos)
+      out += unescape(text);
+    if (lt == std::string_view::npos) break;
+    const std::size_t gt = html.find('>', lt);
+    if (gt == std::string_view::npos) break;
+    at = gt + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> seed_lines() {
+  std::vector<std::string> lines;
+  std::istringstream in(
+      read_text(shared_dir + "/seed/http-status-codes-page.txt"));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+  }
+  return lines;
+}
+
+// The seed's table rows: the lines that start with a three-digit code.
+std::vector<std::string> seed_rows() {
+  std::vector<std::string> rows;
+  static const std::regex row("^[1-5][0-9][0-9][A-Z].*");
+  for (const std::string& line : seed_lines())
+    if (std::regex_match(line, row)) rows.push_back(line);
+  return rows;
+}
+
+// Every page the site serves, rendered once for the checks below.
+struct named_page {
+  std::string name;
+  std::string html;
+};
+
+const std::vector<named_page>& all_pages() {
+  static const std::vector<named_page> pages = [] {
+    std::vector<named_page> list;
+    list.push_back({"/", index_page()});
+    list.push_back({"/codes", codes_page("")});
+    list.push_back({"/codes?q=redirect", codes_page("redirect")});
+    list.push_back(
+        {"/codes?q=<script>", codes_page("<script>alert(1)</script>")});
+    list.push_back({"404 page", not_found_page("299 is unassigned.",
+                                               status_class::success)});
+    for (int code = 100; code <= 599; ++code)
+      if (std::optional<std::string> p = code_page(code))
+        list.push_back({"/codes/" + std::to_string(code), *p});
+    return list;
+  }();
+  return pages;
+}
+
+// ------------------------------------------------------------- index ---
+
+TEST(pages, index_shows_every_seed_line_in_order) {
+  const std::vector<std::string> lines = seed_lines();
+  ASSERT_GT(lines.size(), 40u) << "cannot read the seed page in " << shared_dir;
+  const std::string text = visible_text(index_page());
+  std::size_t at = 0;
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    const std::size_t found = text.find(line, at);
+    ASSERT_NE(found, std::string::npos)
+        << "missing, or out of the seed's order";
+    at = found + line.size();
+  }
+}
+
+TEST(pages, index_has_exactly_the_seed_rows) {
+  const std::vector<std::string> rows = seed_rows();
+  ASSERT_EQ(rows.size(), 28u);
+  const std::string html = index_page();
+  EXPECT_EQ(count_of(html, "<tr data-code="), rows.size());
+  for (const std::string& row : rows) {
+    SCOPED_TRACE(row);
+    const int code = std::stoi(row.substr(0, 3));
+    const std::optional<status> s = find(code);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_EQ(row, std::to_string(code) + std::string(s->reason) +
+                       std::string(s->meaning));
+    EXPECT_TRUE(contains(html, "<a href=\"/codes/" + row.substr(0, 3) + "\">" +
+                                   row.substr(0, 3) + "</a>"));
+    EXPECT_TRUE(contains(html, "<td>" + html_escape(s->reason) + "</td><td>" +
+                                   html_escape(s->meaning) + "</td>"));
+  }
+}
+
+TEST(pages, index_dates_the_registry_data) {
+  const std::string html = index_page();
+  EXPECT_TRUE(contains(html, "Updated <time datetime=\"" +
+                                 std::string(registry_checked_date) + "\">" +
+                                 long_date(registry_checked_date) + "</time>"));
+}
+
+struct date_case {
+  std::string_view iso;
+  std::string_view expected;
+};
+
+constexpr date_case date_cases[] = {
+    {"2026-06-26", "June 26, 2026"},
+    {"2025-09-15", "September 15, 2025"},
+    {"2024-01-01", "January 1, 2024"},
+    {"1999-12-31", "December 31, 1999"},
+    {"2026-13-01", "2026-13-01"},
+    {"not a date", "not a date"},
+    {"", ""},
+};
+
+TEST(pages, formats_long_dates) {
+  for (const date_case& c : date_cases) {
+    SCOPED_TRACE(c.iso);
+    EXPECT_EQ(long_date(c.iso), c.expected);
+  }
+}
+
+TEST(pages, index_links_each_reference_once) {
+  const std::string html = index_page();
+  for (const std::string_view url :
+       {"https://www.rfc-editor.org/rfc/rfc9110\"",
+        "https://www.iana.org/assignments/http-status-codes/\"",
+        "https://www.rfc-editor.org/rfc/rfc8297\"",
+        "https://www.rfc-editor.org/rfc/rfc6585\""}) {
+    SCOPED_TRACE(url);
+    // The IANA link also sits in the footer.
+    const std::size_t expected = contains(url, "iana.org") ? 2u : 1u;
+    EXPECT_EQ(count_of(html, "href=\"" + std::string(url)), expected);
+  }
+}
+
+TEST(pages, index_answers_more_questions) {
+  const std::string html = index_page();
+  for (const std::string_view pair :
+       {"302, 303 and 307", "400 or 422", "404 and 410", "500 and 503",
+        "502 and 504"}) {
+    SCOPED_TRACE(pair);
+    EXPECT_TRUE(contains(html, pair));
+  }
+  EXPECT_EQ(count_of(html, "<h3>"), 7u);
+}
+
+TEST(pages, index_has_filter_form_and_theme_switch) {
+  const std::string html = index_page();
+  EXPECT_TRUE(contains(
+      html, "<form class=\"filter\" action=\"/codes\" method=\"get\""));
+  EXPECT_TRUE(contains(html, "<label for=\"q\">"));
+  EXPECT_TRUE(contains(html, "<input type=\"search\" id=\"q\" name=\"q\""));
+  for (const std::string_view theme : {"light", "dark", "system"}) {
+    SCOPED_TRACE(theme);
+    EXPECT_TRUE(
+        contains(html, "<input type=\"radio\" name=\"theme\" id=\"theme-" +
+                           std::string(theme) + "\""));
+    EXPECT_TRUE(
+        contains(html, "<label for=\"theme-" + std::string(theme) + "\">"));
+  }
+  EXPECT_TRUE(contains(html, "<legend"));
+}
+
+// ------------------------------------------------------------- /codes ---
+
+TEST(pages, codes_lists_the_whole_registry) {
+  const std::string html = codes_page("");
+  for (const status& s : all()) {
+    SCOPED_TRACE(s.code);
+    EXPECT_TRUE(
+        contains(html, "<tr data-code=\"" + std::to_string(s.code) + "\""));
+  }
+  for (const status& s : unofficial()) {
+    SCOPED_TRACE(s.vendor);
+    EXPECT_TRUE(contains(html, ">" + html_escape(s.vendor) + "</h3>"));
+  }
+  EXPECT_EQ(count_of(html, "<tr data-code="),
+            all().size() + unofficial().size());
+  for (const code_range& r : unassigned_ranges()) {
+    SCOPED_TRACE(r.first);
+    EXPECT_TRUE(contains(html, "<li>" + std::to_string(r.first)));
+  }
+  for (const std::string_view badge :
+       {"deprecated", "unused", "temporary", "obsoleted"})
+    EXPECT_TRUE(contains(
+        html, "<span class=\"badge\">" + std::string(badge) + "</span>"))
+        << badge;
+  EXPECT_FALSE(contains(html, "codes match"));
+}
+
+struct filter_case {
+  std::string_view query;
+  std::vector<int> shown;
+  std::vector<int> hidden;
+};
+
+TEST(pages, codes_filters_by_query) {
+  const filter_case cases[] = {
+      {"teapot", {418}, {404, 200}},
+      {"404", {404}, {100, 201}},
+      {"  redirect  ", {301, 302, 307, 308}, {200, 404}},
+      {"nginx", {499, 444}, {200}},
+      {"Not Found", {404}, {200}},
+      {"no such words anywhere", {}, {100, 200, 404}},
+  };
+  for (const filter_case& c : cases) {
+    SCOPED_TRACE(c.query);
+    const std::string html = codes_page(c.query);
+    for (const int code : c.shown)
+      EXPECT_TRUE(
+          contains(html, "<tr data-code=\"" + std::to_string(code) + "\""))
+          << code;
+    for (const int code : c.hidden)
+      EXPECT_FALSE(
+          contains(html, "<tr data-code=\"" + std::to_string(code) + "\""))
+          << code;
+    EXPECT_TRUE(contains(html, "match")) << "no result line";
+    EXPECT_FALSE(contains(html, "id=\"unassigned\""));
+  }
+}
+
+TEST(pages, codes_counts_matches) {
+  EXPECT_TRUE(
+      contains(codes_page("teapot"), "2 codes match \u201cteapot\u201d"));
+  EXPECT_TRUE(contains(codes_page("Early Hints"),
+                       "1 code matches \u201cEarly Hints\u201d"));
+  EXPECT_TRUE(contains(codes_page("zzzz"), "0 codes match \u201czzzz\u201d"));
+}
+
+TEST(pages, codes_blank_query_is_the_full_page) {
+  EXPECT_EQ(codes_page("   "), codes_page(""));
+}
+
+TEST(pages, codes_escapes_the_query_everywhere) {
+  const std::string_view attacks[] = {
+      "<script>alert(1)</script>",
+      "\"><img src=x onerror=alert(1)>",
+      "' onfocus='alert(1)",
+      "</title><script>x</script>",
+  };
+  for (const std::string_view q : attacks) {
+    SCOPED_TRACE(q);
+    const std::string html = codes_page(q);
+    const std::string escaped = html_escape(q);
+    EXPECT_FALSE(contains(html, q));
+    EXPECT_TRUE(contains(html, "name=\"q\" value=\"" + escaped + "\""));
+    EXPECT_TRUE(contains(html, "\u201c" + escaped + "\u201d"));
+    EXPECT_EQ(count_of(html, "<script"), 2u);
+  }
+}
+
+// ---------------------------------------------------------- /codes/N ---
+
+TEST(pages, code_404_has_everything) {
+  const std::optional<std::string> page = code_page(404);
+  ASSERT_TRUE(page.has_value());
+  const std::string_view expected[] = {
+      "<title>404 Not Found \u2014 HTTP status codes \u2014 Utilumo</title>",
+      "<meta name=\"description\" content=\"The resource does not exist at "
+      "this URL.\">",
+      "<h1>404 Not Found</h1>",
+      "<a href=\"/\">HTTP status codes</a>",
+      "<a href=\"/codes#4xx\">4xx Client error</a>",
+      "href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5\"",
+      "HTTP/1.1 404 Not Found\n",
+      "Content-Type: text/plain; charset=utf-8\n",
+      "<code>boost::beast::http::status::not_found</code>",
+      "<code>drogon::k404NotFound</code>",
+      "<code>httplib::StatusCode::NotFound_404</code>",
+      "<code>http.HTTPStatus.NOT_FOUND</code>",
+      "<code>http.StatusNotFound</code>",
+      "<a href=\"/codes/410\">410 Gone</a>",
+      "curl -i http://localhost:8080/status/404</code>",
+      "data-copy=\"curl\"",
+      "What the spec requires",
+      "Heuristically cacheable",
+  };
+  for (const std::string_view s : expected) {
+    SCOPED_TRACE(s);
+    EXPECT_TRUE(contains(*page, s));
+  }
+}
+
+TEST(pages, code_499_shows_both_vendors) {
+  const std::optional<std::string> page = code_page(499);
+  ASSERT_TRUE(page.has_value());
+  ASSERT_EQ(find_unofficial(499).size(), 2u);
+  for (const status& s : find_unofficial(499)) {
+    SCOPED_TRACE(s.vendor);
+    EXPECT_TRUE(contains(*page, "<h2 id=\""));
+    EXPECT_TRUE(contains(*page, "\u2014 " + html_escape(s.vendor) + "</h2>"));
+    EXPECT_TRUE(contains(*page, html_escape(s.reason)));
+    EXPECT_TRUE(
+        contains(*page, "href=\"" + html_escape(s.reference_url) + "\""));
+  }
+  EXPECT_TRUE(contains(*page, "Client Closed Request"));
+  EXPECT_TRUE(contains(*page, "Token Required"));
+  EXPECT_EQ(count_of(*page, "<h1>"), 1u);
+}
+
+TEST(pages, code_418_shows_iana_and_rfc_2324) {
+  const std::optional<std::string> page = code_page(418);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(contains(*page, "IANA registry</h2>"));
+  EXPECT_TRUE(contains(*page, "<span class=\"badge\">unused</span>"));
+  ASSERT_FALSE(find_unofficial(418).empty());
+  for (const status& s : find_unofficial(418)) {
+    EXPECT_TRUE(contains(*page, "\u2014 " + html_escape(s.vendor) + "</h2>"));
+    EXPECT_TRUE(
+        contains(*page, "href=\"" + html_escape(s.reference_url) + "\""));
+  }
+  EXPECT_TRUE(contains(*page, "rfc2324"));
+}
+
+TEST(pages, code_page_exists_exactly_for_known_codes) {
+  for (int code = 100; code <= 599; ++code) {
+    SCOPED_TRACE(code);
+    const bool known = is_registered(code) || !find_unofficial(code).empty();
+    EXPECT_EQ(code_page(code).has_value(), known);
+  }
+  for (const int code : {299, 0, -1, 99, 600, 1000})
+    EXPECT_FALSE(code_page(code).has_value()) << code;
+}
+
+struct framing_case {
+  int code;
+  bool has_length;
+  std::string_view length;
+};
+
+// 1xx, 204 and 304 end at the header section; 205 frames an empty body.
+constexpr framing_case framing_cases[] = {
+    {100, false, ""},
+    {101, false, ""},
+    {204, false, ""},
+    {304, false, ""},
+    {205, true, "Content-Length: 0\n"},
+    {200, true, "Content-Length: 7\n"},
+};
+
+TEST(pages, example_response_follows_body_rule) {
+  for (const framing_case& c : framing_cases) {
+    SCOPED_TRACE(c.code);
+    const std::optional<std::string> page = code_page(c.code);
+    ASSERT_TRUE(page.has_value());
+    EXPECT_EQ(contains(*page, "Content-Length:"), c.has_length);
+    if (c.has_length) {
+      EXPECT_TRUE(contains(*page, c.length));
+    }
+  }
+  EXPECT_TRUE(contains(*code_page(405), "\nAllow: GET, HEAD\n"));
+  EXPECT_TRUE(contains(*code_page(401), "\nWWW-Authenticate: "));
+  EXPECT_FALSE(contains(*code_page(100), "Date:"));
+}
+
+// --------------------------------------------------------------- 404 ---
+
+TEST(pages, not_found_escapes_why_and_links_class) {
+  const std::string page =
+      not_found_page("<b>299</b> is \"unassigned\"", status_class::success);
+  EXPECT_TRUE(
+      contains(page, "&lt;b&gt;299&lt;/b&gt; is &quot;unassigned&quot;"));
+  EXPECT_FALSE(contains(page, "<b>299"));
+  EXPECT_TRUE(contains(page, "<a href=\"/codes#2xx\">2xx Success codes</a>"));
+  EXPECT_TRUE(contains(page, "<h1>Page not found</h1>"));
+  const std::string plain = not_found_page("No such page.", std::nullopt);
+  EXPECT_FALSE(contains(plain, "/codes#"));
+}
+
+// --------------------------------------------------------- every page ---
+
+TEST(pages, no_inline_script_or_style) {
+  static const std::regex inline_script("<script(?![^>]*\\ssrc=)[^>]*>",
+                                        std::regex::icase);
+  static const std::regex handler("<[^>]*\\son[a-z]+=", std::regex::icase);
+  for (const named_page& p : all_pages()) {
+    SCOPED_TRACE(p.name);
+    EXPECT_FALSE(std::regex_search(p.html, inline_script));
+    EXPECT_FALSE(contains(p.html, "<style"));
+    EXPECT_FALSE(contains(p.html, " style="));
+    EXPECT_FALSE(std::regex_search(p.html, handler));
+    EXPECT_FALSE(contains(p.html, "javascript:"));
+  }
+}
+
+TEST(pages, every_referenced_asset_exists) {
+  std::set<std::string, std::less<>> paths;
+  for (const asset& a : assets()) paths.emplace(a.path);
+  static const std::regex ref("(?:href|src)=\"(/(?:assets/|favicon)[^\"]*)\"");
+  std::size_t checked = 0;
+  for (const named_page& p : all_pages()) {
+    SCOPED_TRACE(p.name);
+    for (auto it = std::sregex_iterator(p.html.begin(), p.html.end(), ref);
+         it != std::sregex_iterator(); ++it) {
+      EXPECT_TRUE(paths.contains((*it)[1].str())) << (*it)[1].str();
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, all_pages().size() * 4);
+}
+
+TEST(pages, assets_are_fingerprinted_and_typed) {
+  static const std::regex fingerprinted(
+      "/assets/[a-z]+\\.[0-9a-f]{8}\\.(css|js)");
+  std::set<std::string, std::less<>> paths;
+  for (const asset& a : assets()) {
+    SCOPED_TRACE(a.path);
+    EXPECT_TRUE(paths.emplace(a.path).second) << "duplicate path";
+    EXPECT_FALSE(a.body.empty());
+    EXPECT_FALSE(a.content_type.empty());
+    EXPECT_EQ(a.is_fingerprinted,
+              std::regex_match(std::string(a.path), fingerprinted));
+    if (a.path.ends_with(".css")) {
+      EXPECT_EQ(a.content_type, "text/css; charset=utf-8");
+      EXPECT_LT(a.body.size(), 8u * 1024u);
+      EXPECT_TRUE(contains(a.body, "@media print"));
+      EXPECT_TRUE(contains(a.body, "prefers-color-scheme:dark"));
+    }
+    if (a.path.ends_with(".js")) {
+      EXPECT_EQ(a.content_type, "text/javascript; charset=utf-8");
+      EXPECT_LT(a.body.size(), 6u * 1024u);
+    }
+  }
+  for (const std::string_view p :
+       {"/favicon.svg", "/favicon.ico", "/robots.txt"})
+    EXPECT_TRUE(paths.contains(p)) << p;
+  std::size_t css = 0, js = 0;
+  for (const asset& a : assets()) {
+    css += a.path.ends_with(".css");
+    js += a.path.ends_with(".js");
+  }
+  EXPECT_EQ(css, 1u);
+  EXPECT_EQ(js, 2u);
+}
+
+TEST(pages, every_page_has_head_and_landmarks) {
+  const std::string_view required[] = {
+      "<!doctype html>\n<html lang=\"en\">",
+      "<meta charset=\"utf-8\">",
+      "<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">",
+      "<meta name=\"color-scheme\" content=\"light dark\">",
+      "<link rel=\"icon\" href=\"/favicon.svg\"",
+      "<header",
+      "<main id=\"main\">",
+      "<footer",
+      "href=\"/codes\"",
+      "href=\"/api/v1/codes\"",
+  };
+  static const std::regex title("<title>[^<]{10,}</title>");
+  static const std::regex description(
+      "<meta name=\"description\" content=\"[^\"]{20,}\">");
+  for (const named_page& p : all_pages()) {
+    SCOPED_TRACE(p.name);
+    for (const std::string_view s : required)
+      EXPECT_TRUE(contains(p.html, s)) << s;
+    EXPECT_TRUE(std::regex_search(p.html, title));
+    EXPECT_TRUE(std::regex_search(p.html, description));
+    EXPECT_EQ(count_of(p.html, "<h1>"), 1u);
+    EXPECT_EQ(count_of(p.html, "<main"), 1u);
+  }
+}
+
+// Headings never skip a level going down (h2 straight to h4), so a screen
+// reader's outline has no holes; ids are unique so labels point right.
+TEST(pages, headings_in_order_and_ids_unique) {
+  static const std::regex heading("<h([1-6])[ >]");
+  static const std::regex id(" id=\"([^\"]+)\"");
+  for (const named_page& p : all_pages()) {
+    SCOPED_TRACE(p.name);
+    int previous = 0;
+    for (auto it = std::sregex_iterator(p.html.begin(), p.html.end(), heading);
+         it != std::sregex_iterator(); ++it) {
+      const int level = std::stoi((*it)[1].str());
+      EXPECT_LE(level, previous + 1) << "h" << previous << " then h" << level;
+      previous = level;
+    }
+    std::set<std::string> ids;
+    for (auto it = std::sregex_iterator(p.html.begin(), p.html.end(), id);
+         it != std::sregex_iterator(); ++it)
+      EXPECT_TRUE(ids.insert((*it)[1].str()).second) << (*it)[1].str();
+  }
+}
+
+TEST(pages, tables_have_labels_and_scoped_headers) {
+  static const std::regex table("<table( [^>]*)?>\\s*(<caption>)?");
+  for (const named_page& p : all_pages()) {
+    SCOPED_TRACE(p.name);
+    for (auto it = std::sregex_iterator(p.html.begin(), p.html.end(), table);
+         it != std::sregex_iterator(); ++it) {
+      const bool labelled =
+          contains((*it)[0].str(), "aria-labelledby=") || (*it)[2].matched;
+      EXPECT_TRUE(labelled) << (*it)[0].str();
+    }
+    EXPECT_FALSE(contains(p.html, "<th>"));
+  }
+}
+
+TEST(pages, index_stays_small) { EXPECT_LT(index_page().size(), 24u * 1024u); }
+
+}  // namespace
