@@ -55,7 +55,7 @@ resolution resolve_code(int code) {
   }
   for (const status& s : find_unofficial(code)) r.entries.push_back(s);
   if (!r.entries.empty()) {
-    r.single = r.entries.size() == 1;
+    r.single = true;
     return r;
   }
   const class_info& c = info(*class_of(code));
@@ -65,11 +65,17 @@ resolution resolve_code(int code) {
   return r;
 }
 
+// "-1" and "+404" are numbers to a reader, though not codes to the parser.
+bool is_signed_number(std::string_view text) {
+  return text.size() > 1 && (text[0] == '-' || text[0] == '+') &&
+         parse_code(text.substr(1)).ec != std::errc::invalid_argument;
+}
+
 resolution resolve(std::string_view query) {
   resolution r;
   const parse_result number = parse_code(query);
   if (number.ec == std::errc{}) return resolve_code(number.code);
-  if (number.ec == std::errc::result_out_of_range) {
+  if (number.ec == std::errc::result_out_of_range || is_signed_number(query)) {
     r.not_found = fmt::format(
         "{} is not an HTTP status code: codes run from 100 to 599",
         printable(query));
@@ -88,11 +94,11 @@ resolution resolve(std::string_view query) {
         fmt::format("no status code matches '{}'", printable(query));
     return r;
   }
-  // A name that finds a single code ("teapot") reads best in full.
+  // A name that finds a single code ("teapot") reads best in full, once
+  // per entry (418 is both IANA's reserved code and RFC 2324's teapot).
   r.single = std::all_of(r.entries.begin(), r.entries.end(),
                          [&](const status& s) {
-                           return s.code == r.entries.front().code &&
-                                  s.vendor == r.entries.front().vendor;
+                           return s.code == r.entries.front().code;
                          });
   return r;
 }
@@ -122,7 +128,7 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     found.push_back(std::move(r));
   }
   if (opts.json) {
-    if (found.size() == 1 && found.front().single)
+    if (found.size() == 1 && found.front().entries.size() == 1)
       out << render::serialize(render::to_json(found.front().entries.front()), true);
     else if (!found.empty()) {
       std::vector<status> all_entries;
@@ -137,9 +143,12 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     if (!first) out << '\n';
     first = false;
     if (r.heading) print_class_heading(out, *r.heading, term);
-    if (r.single)
-      print_entry(out, r.entries.front(), term);
-    else
+    if (r.single) {
+      for (std::size_t i = 0; i < r.entries.size(); ++i) {
+        if (i > 0) out << '\n';
+        print_entry(out, r.entries[i], term);
+      }
+    } else
       print_rows(out, r.entries, term);
   }
   return code;

@@ -95,6 +95,8 @@ TEST(cli, explains_what_it_cannot_find) {
       {{"99999999999999999999"}, 1,
        "httpstatus: 99999999999999999999 is not an HTTP status code: codes run "
        "from 100 to 599\n"},
+      {{"-1"}, 1,
+       "httpstatus: -1 is not an HTTP status code: codes run from 100 to 599\n"},
       {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
       {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
       {{"\xff\xfe"}, 1, "httpstatus: no status code matches '\\xff\\xfe'\n"},
@@ -113,7 +115,6 @@ TEST(cli, explains_what_it_cannot_find) {
 TEST(cli, rejects_bad_flags_as_usage_errors) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--frobnicate"},
-        std::vector<std::string>{"-1"},
         std::vector<std::string>{"search"}}) {
     const outcome o = run_cli(args);
     EXPECT_EQ(o.code, 2) << args[0];

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Optional adapter: conversions to and from `boost::beast::http::status`.
+#pragma once
+
+#include <optional>
+
+#include <boost/beast/http/status.hpp>
+
+#include "httpstatus/registry.hpp"
+
+namespace httpstatus {
+
+/// Returns Beast's enumerator for `s`. Beast's enum is an `unsigned` that
+/// holds any number, so codes Beast 1.81 does not name (103, 418, 425, the
+/// vendors' codes) convert too; take the reason phrase from `s`, because
+/// Beast would print "<unknown-status>" for them.
+[[nodiscard]] constexpr boost::beast::http::status to_beast(
+    const status& s) noexcept {
+  return static_cast<boost::beast::http::status>(s.code);
+}
+
+/// Returns the registry's entry for Beast's `value`, or `std::nullopt` when
+/// IANA has none (an unassigned number or `status::unknown`).
+[[nodiscard]] constexpr std::optional<status> from_beast(
+    boost::beast::http::status value) noexcept {
+  return find(static_cast<int>(value));
+}
+
+}  // namespace httpstatus

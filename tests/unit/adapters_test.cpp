@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// The optional adapters: fmt, ostream and Boost.Beast.
+#include "httpstatus/fmt.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "httpstatus/beast.hpp"
+#include "httpstatus/ostream.hpp"
+
+namespace {
+
+using namespace httpstatus;
+
+TEST(adapters, formats_with_fmt) {
+  const status s = *find(404);
+  EXPECT_EQ(fmt::format("{}", s), "404 Not Found");
+  EXPECT_EQ(fmt::format("{:c}", s), "404");
+  EXPECT_EQ(fmt::format("{:r}", s), "Not Found");
+  // A vendor code without a published phrase prints its number alone.
+  EXPECT_EQ(fmt::format("{}", find_unofficial(460).front()), "460");
+}
+
+TEST(adapters, streams_with_ostream) {
+  std::ostringstream out;
+  out << *find(418) << " is " << status_class::client_error;
+  EXPECT_EQ(out.str(), "418 I'm a teapot is 4xx");
+}
+
+TEST(adapters, converts_to_and_from_beast) {
+  namespace http = boost::beast::http;
+  EXPECT_EQ(to_beast(*find(404)), http::status::not_found);
+  EXPECT_EQ(static_cast<unsigned>(to_beast(*find(418))), 418u);
+  EXPECT_EQ(from_beast(http::status::service_unavailable)->reason,
+            "Service Unavailable");
+  EXPECT_FALSE(from_beast(http::status::unknown).has_value());
+}
+
+}  // namespace
