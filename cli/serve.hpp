@@ -22,8 +22,11 @@ struct serve_command {
 /// outlive `app`'s parse.
 void add_serve_command(CLI::App& app, serve_command& cmd);
 
-/// Runs the server until SIGINT or SIGTERM; returns the exit code (0 after
-/// a clean stop, 2 when it cannot listen).
+/// Runs the server until SIGINT or SIGTERM, after printing "listening on
+/// http://HOST:PORT" (the real port for `--port 0`) to `out`, flushed;
+/// returns the exit code: 0 after a clean stop, 2 when it cannot listen
+/// (one "httpstatus: error: cannot listen on HOST:PORT: why" line on
+/// `err`), 1 when the site cannot be rendered (a packaging bug).
 [[nodiscard]] int run_serve(const serve_command& cmd, std::ostream& out,
                             std::ostream& err);
 

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// The handlers of the site and the API: pure functions from a request to
+// a response, serving the pre-rendered content. They never see a socket.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "content.hpp"
+#include "httpstatus/status.hpp"
+#include "message.hpp"
+#include "router.hpp"
+
+namespace httpstatus::server::handlers {
+
+// ---- shared ---------------------------------------------------------------
+
+/// Says why there is no page or document for the code written `text`,
+/// and which class to point to.
+struct missing_code {
+  std::string why;  ///< "299 is unassigned in the IANA registry (2xx Success)"
+  std::optional<status_class> cls;  ///< set when `text` is in 100..599
+};
+
+/// Explains why `text` (the `{code}` of a URL) names no page: unassigned,
+/// out of range, not written as a code ("0404"), or not a number.
+[[nodiscard]] missing_code explain_missing(std::string_view text);
+
+/// Returns whether `path` belongs to the API, whose errors are
+/// `application/problem+json` rather than HTML.
+[[nodiscard]] constexpr bool is_api_path(std::string_view path) noexcept {
+  return path == "/api" || path.starts_with("/api/");
+}
+
+/// Builds the errors the router answers itself: problem+json (RFC 9457)
+/// under /api/, the HTML 404 page elsewhere, plain text for the other
+/// codes outside the API.
+[[nodiscard]] response error(const request& req, std::string_view path,
+                             int code, std::string_view detail);
+
+/// Serves the resource stored under the request's path: "/", assets,
+/// "/healthz", "/api/v1/classes", "/api/v1/openapi.json". The query is
+/// ignored.
+[[nodiscard]] response stored(const content& site, const request& req,
+                              const route_params& p);
+
+// ---- site -----------------------------------------------------------------
+
+/// Serves "/codes"; with a non-empty `q`, renders the filtered page for
+/// this request (the no-JavaScript filter). 400 for a malformed query.
+[[nodiscard]] response codes_page(const content& site, const request& req,
+                                  const route_params& p);
+
+/// Serves "/codes/{code}", or the 404 page saying why there is none.
+[[nodiscard]] response code_page(const content& site, const request& req,
+                                 const route_params& p);
+
+// ---- API ------------------------------------------------------------------
+
+/// Returns the key "/api/v1/codes" is stored under for a `class` filter
+/// and the `unofficial` flag: "/api/v1/codes?class=4xx&unofficial=true".
+[[nodiscard]] std::string codes_list_key(std::optional<status_class> cls,
+                                         bool with_unofficial);
+
+/// Serves "/api/v1/codes" with `class` (1xx..5xx), `unofficial`
+/// (true/false) and `q` (search words, best match first). The lists
+/// without `q` are pre-rendered; a search runs per request. 400 with a
+/// problem document for a bad value; unknown parameters are ignored.
+[[nodiscard]] response api_codes(const content& site, const request& req,
+                                 const route_params& p);
+
+/// Serves "/api/v1/codes/{code}": the code's object when IANA registered
+/// it; an array of the vendors' entries when only vendors use it; a 404
+/// problem document saying why otherwise.
+[[nodiscard]] response api_code(const content& site, const request& req,
+                                const route_params& p);
+
+/// Returns the OpenAPI 3.1 document of the API.
+[[nodiscard]] std::string_view openapi_document() noexcept;
+
+}  // namespace httpstatus::server::handlers

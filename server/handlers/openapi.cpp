@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// The OpenAPI 3.1 description of the JSON API, served at
+// "/api/v1/openapi.json". A test parses it and checks it names every API
+// route the router has, so the two cannot drift apart unnoticed.
+#include "handlers/handlers.hpp"
+
+namespace httpstatus::server::handlers {
+
+std::string_view openapi_document() noexcept {
+  return R"json({
+  "openapi": "3.1.0",
+  "info": {
+    "title": "httpstatus API",
+    "version": "1.0.0",
+    "summary": "HTTP status codes: the IANA registry and vendors' unofficial codes, with their protocol facts.",
+    "license": { "name": "MIT", "identifier": "MIT" }
+  },
+  "servers": [ { "url": "/" } ],
+  "paths": {
+    "/api/v1/codes": {
+      "get": {
+        "operationId": "listCodes",
+        "summary": "List status codes",
+        "description": "Returns every IANA-registered code, sorted by code. `class` narrows to one class; `unofficial=true` adds the vendors' codes (sorted by code, a code once per vendor); `q` searches codes, phrases, aliases, meanings and descriptions, best match first. Unknown parameters are ignored.",
+        "parameters": [
+          { "name": "class", "in": "query", "required": false,
+            "schema": { "type": "string", "enum": ["1xx", "2xx", "3xx", "4xx", "5xx"] } },
+          { "name": "unofficial", "in": "query", "required": false,
+            "schema": { "type": "string", "enum": ["true", "false"], "default": "false" } },
+          { "name": "q", "in": "query", "required": false,
+            "description": "Words that must all match (case-insensitive).",
+            "schema": { "type": "string" } }
+        ],
+        "responses": {
+          "200": { "$ref": "#/components/responses/StatusList" },
+          "304": { "$ref": "#/components/responses/NotModified" },
+          "400": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/v1/codes/{code}": {
+      "get": {
+        "operationId": "getCode",
+        "summary": "Describe one status code",
+        "description": "Returns the code's object when IANA registered it. A code that only vendors use (nginx's 499, Cloudflare's 520) returns an array with one object per vendor, each with `vendor` set and `status` \"unofficial\". Anything else is a 404 problem whose `detail` says why: unassigned, outside 100..599, or not a number.",
+        "parameters": [
+          { "name": "code", "in": "path", "required": true,
+            "schema": { "type": "string", "pattern": "^[0-9]{3}$" } }
+        ],
+        "responses": {
+          "200": {
+            "description": "The registered code, or the vendors' entries.",
+            "headers": { "ETag": { "$ref": "#/components/headers/ETag" } },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "oneOf": [
+                    { "$ref": "#/components/schemas/Status" },
+                    { "type": "array", "items": { "$ref": "#/components/schemas/Status" } }
+                  ]
+                }
+              }
+            }
+          },
+          "304": { "$ref": "#/components/responses/NotModified" },
+          "404": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
+    "/api/v1/classes": {
+      "get": {
+        "operationId": "listClasses",
+        "summary": "List the five classes",
+        "responses": {
+          "200": {
+            "description": "The classes, 1xx to 5xx.",
+            "headers": { "ETag": { "$ref": "#/components/headers/ETag" } },
+            "content": {
+              "application/json": {
+                "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Class" } }
+              }
+            }
+          },
+          "304": { "$ref": "#/components/responses/NotModified" }
+        }
+      }
+    },
+    "/api/v1/openapi.json": {
+      "get": {
+        "operationId": "getOpenApi",
+        "summary": "This document",
+        "responses": {
+          "200": {
+            "description": "The OpenAPI 3.1 document.",
+            "content": { "application/json": { "schema": { "type": "object" } } }
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "operationId": "health",
+        "summary": "Liveness check",
+        "responses": {
+          "200": {
+            "description": "The server is up.",
+            "content": { "text/plain": { "schema": { "type": "string", "const": "ok" } } }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "headers": {
+      "ETag": {
+        "description": "A strong validator; send it back in If-None-Match to get a 304.",
+        "schema": { "type": "string" }
+      }
+    },
+    "responses": {
+      "StatusList": {
+        "description": "A list of status codes.",
+        "headers": { "ETag": { "$ref": "#/components/headers/ETag" } },
+        "content": {
+          "application/json": {
+            "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Status" } }
+          }
+        }
+      },
+      "NotModified": {
+        "description": "The representation the client holds (If-None-Match) is current."
+      },
+      "Problem": {
+        "description": "An RFC 9457 problem document.",
+        "content": {
+          "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } }
+        }
+      }
+    },
+    "schemas": {
+      "Status": {
+        "type": "object",
+        "required": ["code", "reason", "class", "class_name", "status", "meaning",
+                     "description", "reference", "reference_url",
+                     "heuristically_cacheable", "cache", "body", "headers",
+                     "related", "aliases", "constants"],
+        "properties": {
+          "code": { "type": "integer", "minimum": 100, "maximum": 599 },
+          "reason": { "type": "string", "description": "Reason phrase; empty if none was published." },
+          "class": { "type": "string", "enum": ["1xx", "2xx", "3xx", "4xx", "5xx"] },
+          "class_name": { "type": "string" },
+          "status": { "type": "string",
+                      "enum": ["standard", "deprecated", "unused", "temporary", "obsoleted", "unassigned", "unofficial"] },
+          "meaning": { "type": "string" },
+          "description": { "type": "string" },
+          "reference": { "type": "string" },
+          "reference_url": { "type": "string" },
+          "heuristically_cacheable": { "type": "boolean" },
+          "cache": { "type": "string", "enum": ["heuristic", "explicit_only", "never_stored"] },
+          "body": { "type": "string", "enum": ["allowed", "none", "empty"] },
+          "headers": { "type": "array", "items": { "$ref": "#/components/schemas/HeaderRequirement" } },
+          "related": { "type": "array", "items": { "type": "integer" } },
+          "aliases": { "type": "array", "items": { "type": "string" } },
+          "constants": {
+            "type": "object",
+            "description": "The code's constant in other libraries; null where a library has none.",
+            "properties": {
+              "boost_beast": { "type": ["string", "null"] },
+              "drogon": { "type": ["string", "null"] },
+              "cpp_httplib": { "type": ["string", "null"] },
+              "python": { "type": ["string", "null"] },
+              "go": { "type": ["string", "null"] }
+            }
+          },
+          "vendor": { "type": "string", "description": "Set on unofficial codes only." }
+        }
+      },
+      "HeaderRequirement": {
+        "type": "object",
+        "required": ["field", "requirement", "reference", "reference_url"],
+        "properties": {
+          "field": { "type": "string" },
+          "requirement": { "type": "string", "enum": ["MUST", "SHOULD", "MAY", "info"] },
+          "condition": { "type": "string" },
+          "reference": { "type": "string" },
+          "reference_url": { "type": "string" }
+        }
+      },
+      "Class": {
+        "type": "object",
+        "required": ["class", "name", "description", "codes"],
+        "properties": {
+          "class": { "type": "string" },
+          "name": { "type": "string" },
+          "description": { "type": "string" },
+          "codes": { "type": "array", "items": { "type": "integer" } }
+        }
+      },
+      "Problem": {
+        "type": "object",
+        "required": ["type", "title", "status", "detail"],
+        "properties": {
+          "type": { "type": "string", "const": "about:blank" },
+          "title": { "type": "string" },
+          "status": { "type": "integer" },
+          "detail": { "type": "string" }
+        }
+      }
+    }
+  }
+}
+)json";
+}
+
+}  // namespace httpstatus::server::handlers

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// The site's handlers ("/", "/codes", "/codes/{code}", assets) and the
+// errors the router answers itself.
+#include "handlers/handlers.hpp"
+
+#include <string>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "httpstatus/parse.hpp"
+#include "httpstatus/registry.hpp"
+#include "json.hpp"
+#include "pages.hpp"
+#include "response.hpp"
+#include "url.hpp"
+
+namespace httpstatus::server::handlers {
+namespace {
+
+constexpr std::string_view html_type = "text/html; charset=utf-8";
+constexpr std::string_view problem_type = "application/problem+json";
+
+// Errors are not stored: a 404 today may be a page after the next
+// deployment adds a code.
+constexpr std::string_view error_cache = "no-store";
+
+response html_error(const request& req, int code, std::string_view why,
+                    std::optional<status_class> cls) {
+  return serve_dynamic(req, render::not_found_page(why, cls), html_type,
+                       resource_kind::page, error_cache, code);
+}
+
+}  // namespace
+
+missing_code explain_missing(std::string_view text) {
+  const parse_result parsed = parse_code(text);
+  if (parsed.ec == std::errc::invalid_argument)
+    return {fmt::format("'{}' is not a status code", text), std::nullopt};
+  if (parsed.ec == std::errc::result_out_of_range)
+    return {fmt::format("{} is not an HTTP status code: codes run from 100 "
+                        "to 599",
+                        text),
+            std::nullopt};
+  const int code = parsed.code;
+  const std::optional<status_class> cls = class_of(code);
+  if (text != std::to_string(code))
+    return {fmt::format("'{}' is not how a status code is written; did you "
+                        "mean {}?",
+                        text, code),
+            cls};
+  if (is_unassigned(code) && find_unofficial(code).empty()) {
+    const class_info& c = info(*cls);
+    return {fmt::format("{} is unassigned in the IANA registry ({} {})", code,
+                        c.label, c.name),
+            cls};
+  }
+  return {fmt::format("There is no page for {}", code), cls};
+}
+
+response error(const request& req, std::string_view path, int code,
+               std::string_view detail) {
+  if (is_api_path(path)) {
+    response res =
+        serve_dynamic(req, render::problem_json(code, detail), problem_type,
+                      resource_kind::document, error_cache, code);
+    return res;
+  }
+  if (code == 404) return html_error(req, code, detail, std::nullopt);
+  return text_error(req, code, detail);
+}
+
+response stored(const content& site, const request& req,
+                const route_params& p) {
+  if (const resource* r = site.find(p.path)) return serve(req, *r);
+  return error(req, p.path, 404,
+               fmt::format("There is nothing at {}.", p.path));
+}
+
+response codes_page(const content& site, const request& req,
+                    const route_params& p) {
+  std::string query;
+  const bool well_formed =
+      for_each_query_param(p.query, [&](const query_param& param) {
+        if (param.name == "q") query = param.value;
+      });
+  if (!well_formed)
+    return text_error(req, 400, "The query has a malformed percent escape.");
+  // A blank query is no filter: serve the stored page, compressed.
+  if (is_blank(query)) return stored(site, req, p);
+  const resource* whole = site.find(p.path);
+  return serve_dynamic(req, render::codes_page(query), html_type,
+                       resource_kind::page,
+                       whole ? std::string_view(whole->cache_control)
+                             : std::string_view("no-cache"));
+}
+
+response code_page(const content& site, const request& req,
+                   const route_params& p) {
+  if (const resource* r = site.find(p.path)) return serve(req, *r);
+  const missing_code missing = explain_missing(p.param);
+  return html_error(req, 404, missing.why, missing.cls);
+}
+
+}  // namespace httpstatus::server::handlers

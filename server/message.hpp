@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// The server's request and response types, and the body that carries
+// pre-rendered bytes without copying them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/optional/optional.hpp>
+
+namespace httpstatus::server {
+
+/// Holds the bytes of a response body: either a view of bytes that outlive
+/// every response (the pre-rendered site), or bytes it shares ownership of
+/// (a page rendered for one request). Copying never copies the bytes.
+class payload {
+ public:
+  payload() = default;
+
+  /// Returns a payload viewing `bytes`, which must outlive it.
+  [[nodiscard]] static payload borrowed(std::string_view bytes) noexcept {
+    payload p;
+    p.view_ = bytes;
+    return p;
+  }
+
+  /// Returns a payload that owns `bytes`.
+  [[nodiscard]] static payload owned(std::string bytes) {
+    payload p;
+    p.owner_ = std::make_shared<const std::string>(std::move(bytes));
+    p.view_ = *p.owner_;
+    return p;
+  }
+
+  /// Returns the bytes.
+  [[nodiscard]] std::string_view view() const noexcept { return view_; }
+
+ private:
+  // The string lives on the heap, so `view_` stays valid when the payload
+  // moves or copies.
+  std::shared_ptr<const std::string> owner_;
+  std::string_view view_;
+};
+
+/// Is a Beast *Body* whose value is a `payload`: serializing it hands the
+/// bytes to the socket as one buffer. It has no reader, so it can only be
+/// sent, never parsed into.
+struct payload_body {
+  using value_type = payload;
+
+  /// Returns the size of `p` in bytes, for `Content-Length`.
+  [[nodiscard]] static std::uint64_t size(const value_type& p) noexcept {
+    return p.view().size();
+  }
+
+  /// Hands the whole payload out in one buffer.
+  class writer {
+   public:
+    using const_buffers_type = boost::asio::const_buffer;
+
+    template <bool IsRequest, class Fields>
+    writer(const boost::beast::http::header<IsRequest, Fields>&,
+           const value_type& p) noexcept
+        : bytes_(p.view()) {}
+
+    void init(boost::beast::error_code& ec) noexcept { ec = {}; }
+
+    boost::optional<std::pair<const_buffers_type, bool>> get(
+        boost::beast::error_code& ec) noexcept {
+      ec = {};
+      if (done_ || bytes_.empty()) return boost::none;
+      done_ = true;
+      return std::pair{const_buffers_type(bytes_.data(), bytes_.size()), false};
+    }
+
+   private:
+    std::string_view bytes_;
+    bool done_ = false;
+  };
+};
+
+/// Is every request the server reads: small bodies, kept as a string.
+using request = boost::beast::http::request<boost::beast::http::string_body>;
+
+/// Is every response the server writes.
+using response = boost::beast::http::response<payload_body>;
+
+}  // namespace httpstatus::server

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+// Response builders: status lines from the registry, pre-rendered
+// resources with content negotiation and revalidation, error bodies.
+#include "response.hpp"
+
+#include <array>
+#include <cassert>
+#include <ctime>
+#include <utility>
+
+#include <fmt/format.h>
+#include <boost/beast/http/field.hpp>
+
+#include "httpstatus/registry.hpp"
+
+namespace httpstatus::server {
+namespace http = boost::beast::http;
+namespace {
+
+constexpr bool forbids_body(int code) noexcept {
+  return (code >= 100 && code <= 199) || code == 204 || code == 304;
+}
+
+constexpr char ascii_lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+constexpr std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Reads a qvalue (RFC 9110 Section 12.4.2) as thousandths: "1" -> 1000,
+// "0.5" -> 500. Returns -1 for anything malformed, so that the element is
+// ignored rather than guessed at.
+constexpr int parse_qvalue(std::string_view q) noexcept {
+  if (q.empty() || (q[0] != '0' && q[0] != '1')) return -1;
+  const int whole = q[0] - '0';
+  if (q.size() == 1) return whole * 1000;
+  if (q[1] != '.' || q.size() > 5) return -1;
+  int thousandths = 0;
+  int scale = 100;
+  for (const char c : q.substr(2)) {
+    if (c < '0' || c > '9') return -1;
+    thousandths += (c - '0') * scale;
+    scale /= 10;
+  }
+  if (whole == 1 && thousandths != 0) return -1;
+  return whole * 1000 + thousandths;
+}
+static_assert(parse_qvalue("1") == 1000 && parse_qvalue("0.5") == 500);
+static_assert(parse_qvalue("0") == 0 && parse_qvalue("0.001") == 1);
+static_assert(parse_qvalue("1.5") == -1 && parse_qvalue("x") == -1);
+
+// Calls `f` with each comma-separated element of a header list, trimmed,
+// skipping empty ones (RFC 9110 Section 5.6.1 allows them).
+template <class F>
+constexpr void for_each_element(std::string_view list, F&& f) {
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view element = trim(list.substr(0, comma));
+    if (!element.empty()) f(element);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+// Splits "gzip;q=0.5" into its coding and q-value (1000 when absent).
+struct coding_preference {
+  std::string_view name;
+  int q = 1000;
+};
+
+constexpr coding_preference parse_coding(std::string_view element) noexcept {
+  coding_preference pref;
+  const std::size_t semi = element.find(';');
+  pref.name = trim(element.substr(0, semi));
+  std::string_view params =
+      semi == std::string_view::npos ? "" : element.substr(semi + 1);
+  while (!params.empty()) {
+    const std::size_t next = params.find(';');
+    const std::string_view param = trim(params.substr(0, next));
+    if (param.size() >= 2 && ascii_lower(param[0]) == 'q' && param[1] == '=')
+      pref.q = parse_qvalue(trim(param.substr(2)));
+    if (next == std::string_view::npos) break;
+    params.remove_prefix(next + 1);
+  }
+  return pref;
+}
+
+// The reason phrase sent for `code`. Registered codes use the registry's;
+// the server itself sends no others, but a vendor's phrase is better than
+// Beast's "<unknown-status>" should one ever pass through. A lone space
+// is the empty reason RFC 9112 allows, since Beast replaces an empty one.
+std::string_view reason_for(int code) noexcept {
+  if (const auto s = find(code)) return s->reason;
+  const std::span<const status> vendors = find_unofficial(code);
+  if (!vendors.empty()) return vendors.front().reason;
+  return " ";
+}
+
+}  // namespace
+
+response make_response(int code, unsigned version, bool keep_alive) {
+  assert(code >= 100 && code <= 599);
+  response res;
+  res.version(version);
+  // The integer overload: Beast's enum has no 103, 418 or 425.
+  res.result(static_cast<unsigned>(code));
+  res.reason(reason_for(code));
+  res.set(http::field::server, server_name);
+  res.keep_alive(keep_alive);
+  return res;
+}
+
+response make_response(const request& req, int code) {
+  return make_response(code, req.version(), req.keep_alive());
+}
+
+void set_body(response& res, payload body, std::string_view content_type) {
+  if (forbids_body(static_cast<int>(res.result_int()))) return;
+  res.set(http::field::content_type, content_type);
+  res.content_length(body.view().size());
+  res.body() = std::move(body);
+}
+
+void add_kind_headers(response& res, resource_kind kind) {
+  res.set("X-Content-Type-Options", "nosniff");
+  switch (kind) {
+    case resource_kind::page:
+      res.set("Content-Security-Policy", content_security_policy);
+      res.set("Referrer-Policy", "no-referrer");
+      res.set(http::field::x_frame_options, "DENY");
+      break;
+    case resource_kind::document:
+      res.set(http::field::access_control_allow_origin, "*");
+      break;
+    case resource_kind::asset:
+    case resource_kind::text:
+      break;
+  }
+}
+
+coding choose_coding(std::string_view accept_encoding, bool has_gzip,
+                     bool has_br) noexcept {
+  int q_br = -1;
+  int q_gzip = -1;
+  int q_identity = -1;
+  int q_any = -1;
+  for_each_element(accept_encoding, [&](std::string_view element) {
+    const coding_preference pref = parse_coding(element);
+    if (pref.q < 0) return;
+    if (iequals(pref.name, "br"))
+      q_br = pref.q;
+    else if (iequals(pref.name, "gzip") || iequals(pref.name, "x-gzip"))
+      q_gzip = pref.q;
+    else if (iequals(pref.name, "identity"))
+      q_identity = pref.q;
+    else if (pref.name == "*")
+      q_any = pref.q;
+  });
+  // A coding the header does not name takes the q of "*", or is refused;
+  // identity alone stays acceptable unless excluded (RFC 9110 Section
+  // 12.5.3), but as the last choice: "gzip;q=0.5" asks for gzip.
+  if (q_br < 0) q_br = q_any < 0 ? 0 : q_any;
+  if (q_gzip < 0) q_gzip = q_any < 0 ? 0 : q_any;
+  if (q_identity < 0) q_identity = q_any < 0 ? 1 : q_any;
+  if (!has_br) q_br = 0;
+  if (!has_gzip) q_gzip = 0;
+  if (q_br > 0 && q_br >= q_gzip && q_br >= q_identity) return coding::br;
+  if (q_gzip > 0 && q_gzip >= q_identity) return coding::gzip;
+  return coding::identity;
+}
+
+bool none_match_hits(std::string_view if_none_match,
+                     std::string_view etag) noexcept {
+  auto opaque = [](std::string_view tag) {
+    if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
+    return tag;
+  };
+  bool hit = false;
+  for_each_element(if_none_match, [&](std::string_view element) {
+    if (element == "*" || opaque(element) == opaque(etag)) hit = true;
+  });
+  return hit;
+}
+
+// RFC 9110 Section 15.4.5: a 304 carries the validators and caching
+// headers the 200 would have (ETag, Cache-Control, Vary), and no body.
+response serve(const request& req, const resource& r, int code) {
+  const coding c = choose_coding(req[http::field::accept_encoding],
+                                 !r.gzip.bytes.empty(), !r.br.bytes.empty());
+  const variant& v = r.get(c);
+  const bool not_modified =
+      code == 200 && none_match_hits(req[http::field::if_none_match], v.etag);
+  response res = make_response(req, not_modified ? 304 : code);
+  if (!not_modified) {
+    set_body(res, payload::borrowed(v.bytes), r.content_type);
+    if (c == coding::gzip) res.set(http::field::content_encoding, "gzip");
+    if (c == coding::br) res.set(http::field::content_encoding, "br");
+  }
+  res.set(http::field::etag, v.etag);
+  res.set(http::field::cache_control, r.cache_control);
+  if (r.is_negotiated()) res.set(http::field::vary, "Accept-Encoding");
+  add_kind_headers(res, r.kind);
+  return res;
+}
+
+response serve_dynamic(const request& req, std::string body,
+                       std::string_view content_type, resource_kind kind,
+                       std::string_view cache_control, int code) {
+  const std::string etag = make_etag(body);
+  const bool not_modified =
+      code == 200 && none_match_hits(req[http::field::if_none_match], etag);
+  response res = make_response(req, not_modified ? 304 : code);
+  if (!not_modified)
+    set_body(res, payload::owned(std::move(body)), content_type);
+  res.set(http::field::etag, etag);
+  res.set(http::field::cache_control, cache_control);
+  add_kind_headers(res, kind);
+  return res;
+}
+
+response text_error(const request& req, int code, std::string_view detail) {
+  response res = make_response(req, code);
+  set_body(res,
+           payload::owned(
+               fmt::format("{} {}: {}\n", code, reason_for(code), detail)),
+           "text/plain; charset=utf-8");
+  res.set(http::field::cache_control, "no-store");
+  add_kind_headers(res, resource_kind::text);
+  return res;
+}
+
+void strip_body(response& res) { res.body() = payload{}; }
+
+// Formatting a date costs more than serving a cached page, and `Date` has
+// a resolution of one second, so each thread keeps the last one it wrote.
+// Names are spelled out because strftime's follow the C locale.
+std::string_view http_date() {
+  static constexpr std::array<std::string_view, 7> days = {
+      "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static constexpr std::array<std::string_view, 12> months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  thread_local std::time_t cached_second = -1;
+  thread_local std::string cached;
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_second) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    cached = fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+                         days[static_cast<std::size_t>(tm.tm_wday)], tm.tm_mday,
+                         months[static_cast<std::size_t>(tm.tm_mon)],
+                         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    cached_second = now;
+  }
+  return cached;
+}
+
+}  // namespace httpstatus::server

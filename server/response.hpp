@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// Response builders: status lines from the registry, pre-rendered
+// resources with content negotiation and revalidation, error bodies.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "content.hpp"
+#include "message.hpp"
+
+namespace httpstatus::server {
+
+/// Gives the `Content-Security-Policy` of every HTML page: nothing inline,
+/// everything from this origin, no framing.
+inline constexpr std::string_view content_security_policy =
+    "default-src 'none'; style-src 'self'; script-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'";
+
+/// Gives the `Server` header: the product, never its version.
+inline constexpr std::string_view server_name = "httpstatus";
+
+/// Returns an empty response with status `code` (100..599) and the
+/// registry's reason phrase for it (none for an unregistered code), the
+/// HTTP `version` (10 or 11), keep-alive as asked, and `Server`. Never
+/// consults Beast's own status table, which lacks 103, 418 and 425.
+[[nodiscard]] response make_response(int code, unsigned version,
+                                     bool keep_alive);
+
+/// Returns `make_response` for `code` answering `req` (its version and
+/// keep-alive).
+[[nodiscard]] response make_response(const request& req, int code);
+
+/// Sets the body of `res` to `body` with its `Content-Type` and
+/// `Content-Length`. Drops the body when the status forbids one (1xx, 204,
+/// 304), since Beast would otherwise throw or send it.
+void set_body(response& res, payload body, std::string_view content_type);
+
+/// Adds the headers every response of `kind` carries: `nosniff` always;
+/// the CSP, `Referrer-Policy` and `X-Frame-Options` on pages;
+/// `Access-Control-Allow-Origin: *` on API documents.
+void add_kind_headers(response& res, resource_kind kind);
+
+/// Returns the coding to send for a resource with the given variants,
+/// according to `accept_encoding` (RFC 9110 Section 12.5.3): the highest
+/// q-value wins, ties go to br, then gzip, then identity; `q=0` and `*`
+/// are honoured. An absent or empty header gets identity. Identity is the
+/// answer of last resort even when the client refuses it.
+[[nodiscard]] coding choose_coding(std::string_view accept_encoding,
+                                   bool has_gzip, bool has_br) noexcept;
+
+/// Returns whether `if_none_match` (a list of entity tags, or "*") matches
+/// `etag` by weak comparison (RFC 9110 Section 13.1.2).
+[[nodiscard]] bool none_match_hits(std::string_view if_none_match,
+                                   std::string_view etag) noexcept;
+
+/// Returns `r` answering `req` with status `code`: the variant
+/// `Accept-Encoding` picks, with `ETag`, `Cache-Control`, `Vary` when
+/// there is a choice, and the kind's headers; a 304 without a body when a
+/// 200's `If-None-Match` matches. The body borrows `r`'s bytes.
+[[nodiscard]] response serve(const request& req, const resource& r,
+                             int code = 200);
+
+/// Returns `body`, rendered for this request only, answering `req` like
+/// `serve` does (with an `ETag` and 304), but uncompressed: compression
+/// happens at start-up, never per request.
+[[nodiscard]] response serve_dynamic(const request& req, std::string body,
+                                     std::string_view content_type,
+                                     resource_kind kind,
+                                     std::string_view cache_control,
+                                     int code = 200);
+
+/// Returns a plain-text error answering `req`: "404 Not Found: `detail`".
+/// Used where no richer body fits (bad framing, non-API 405).
+[[nodiscard]] response text_error(const request& req, int code,
+                                  std::string_view detail);
+
+/// Removes the body of a response to HEAD, keeping every header including
+/// the `Content-Length` a GET would have had.
+void strip_body(response& res);
+
+/// Returns the current time as an IMF-fixdate for `Date`
+/// ("Sun, 06 Nov 1994 08:49:37 GMT"). Formats at most once a second per
+/// thread; the view stays valid on this thread until the next call.
+[[nodiscard]] std::string_view http_date();
+
+}  // namespace httpstatus::server

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// The router: (method, path) -> handler, answering 400, 404, 405 and 500
+// itself. It knows paths, not sockets.
+#include "router.hpp"
+
+#include <exception>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+#include <boost/beast/http/field.hpp>
+
+#include "log.hpp"
+#include "response.hpp"
+#include "url.hpp"
+
+namespace httpstatus::server {
+namespace http = boost::beast::http;
+
+router::router(error_builder errors, logger log)
+    : errors_(std::move(errors)), log_(std::move(log)) {
+  if (!errors_)
+    errors_ = [](const request& req, std::string_view, int code,
+                 std::string_view detail) {
+      return text_error(req, code, detail);
+    };
+  if (!log_) log_ = log_to_stderr;
+}
+
+router& router::add(http::verb method, std::string_view pattern, handler h) {
+  route r{method, pattern_kind::exact, std::string(pattern), std::move(h)};
+  if (pattern.ends_with('*')) {
+    r.kind = pattern_kind::prefix;
+    r.literal = pattern.substr(0, pattern.size() - 1);
+  } else if (pattern.ends_with('}')) {
+    r.kind = pattern_kind::segment;
+    r.literal = pattern.substr(0, pattern.rfind('{'));
+  }
+  routes_.push_back(std::move(r));
+  return *this;
+}
+
+route_match router::match(http::verb method, std::string_view path) const {
+  route_match m;
+  std::vector<http::verb> allowed;
+  for (const route& r : routes_) {
+    std::string_view param;
+    switch (r.kind) {
+      case pattern_kind::exact:
+        if (path != r.literal) continue;
+        break;
+      case pattern_kind::segment:
+        if (!path.starts_with(r.literal)) continue;
+        param = path.substr(r.literal.size());
+        if (param.empty() || param.find('/') != std::string_view::npos)
+          continue;
+        break;
+      case pattern_kind::prefix:
+        if (!path.starts_with(r.literal)) continue;
+        param = path.substr(r.literal.size());
+        break;
+    }
+    const bool takes = r.method == method || (method == http::verb::head &&
+                                              r.method == http::verb::get);
+    if (takes) {
+      m.result = verdict::found;
+      m.target = &r.target;
+      m.param = param;
+      return m;
+    }
+    allowed.push_back(r.method);
+    if (r.method == http::verb::get) allowed.push_back(http::verb::head);
+  }
+  if (allowed.empty()) return m;
+  m.result = verdict::method_not_allowed;
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i; ++j) seen = seen || allowed[j] == allowed[i];
+    if (seen) continue;
+    if (!m.allow.empty()) m.allow += ", ";
+    m.allow += http::to_string(allowed[i]);
+  }
+  return m;
+}
+
+// The one exception boundary. Handlers may throw (a renderer running out
+// of memory, a bug); whatever escapes here would unwind io_context::run()
+// and take every connection down, so it becomes a 500 and one log line.
+// If even the error page cannot be built, a plain-text 500 is the answer.
+response router::dispatch(const request& req) const noexcept {
+  response res;
+  try {
+    res = route_request(req);
+  } catch (const std::exception& e) {
+    log_(fmt::format("500 on {} {}: {}", req.method_string(), req.target(),
+                     e.what()));
+    try {
+      res = errors_(req, req.target(), 500, "The server failed to answer.");
+    } catch (const std::exception&) {
+      res = text_error(req, 500, "The server failed to answer.");
+    }
+  }
+  if (req.method() == http::verb::head) strip_body(res);
+  return res;
+}
+
+// Targets are checked before routing: only origin-form paths are served,
+// and ".." is refused outright (even where it would be harmless) so that
+// no handler, now or later, has to think about path traversal.
+response router::route_request(const request& req) const {
+  const std::string_view target = req.target();
+  if (target.size() > max_target_bytes)
+    return errors_(req, "", 414,
+                   fmt::format("The request target is longer than {} bytes.",
+                               max_target_bytes));
+  if (target.empty() || target.front() != '/')
+    return errors_(req, target, 400,
+                   "The request target must be an absolute path.");
+  const std::size_t question = target.find('?');
+  const std::string_view raw_path = target.substr(0, question);
+  const std::string_view query =
+      question == std::string_view::npos ? "" : target.substr(question + 1);
+
+  std::optional<std::string> decoded;
+  std::string_view path = raw_path;
+  if (raw_path.find('%') != std::string_view::npos) {
+    decoded = percent_decode(raw_path, false);
+    if (!decoded)
+      return errors_(req, raw_path, 400,
+                     "The request path has a malformed percent escape.");
+    path = *decoded;
+  }
+  if (path.find("..") != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos)
+    return errors_(req, raw_path, 400,
+                   "The request path must not contain \"..\".");
+
+  const route_match m = match(req.method(), path);
+  switch (m.result) {
+    case verdict::found:
+      return (*m.target)(req, route_params{path, query, m.param});
+    case verdict::method_not_allowed: {
+      response res =
+          errors_(req, path, 405,
+                  fmt::format("{} is not allowed on {}; allowed: {}.",
+                              req.method_string(), path, m.allow));
+      res.set(http::field::allow, m.allow);
+      return res;
+    }
+    case verdict::not_found:
+      break;
+  }
+  return errors_(req, path, 404, fmt::format("There is nothing at {}.", path));
+}
+
+}  // namespace httpstatus::server

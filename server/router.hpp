@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// The router: (method, path) -> handler, answering 400, 404, 405 and 500
+// itself. It knows paths, not sockets.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/beast/http/verb.hpp>
+
+#include "message.hpp"
+
+namespace httpstatus::server {
+
+/// Carries what a handler needs from the request target besides the
+/// request itself. The views point into the request or the router's
+/// decoded copy and live for the duration of the handler call.
+struct route_params {
+  std::string_view path;   ///< the decoded path, e.g. "/codes/404"
+  std::string_view query;  ///< the raw query, after '?', not decoded
+  std::string_view param;  ///< what `{name}` or a trailing `*` matched
+};
+
+/// Is a handler: a function from a request to a response. It never sees a
+/// socket. It may throw; the router turns that into a 500.
+using handler = std::function<response(const request&, const route_params&)>;
+
+/// Builds the body of an error the router answers itself (400, 404, 405,
+/// 414, 500) for `path` (decoded, or raw when it could not be decoded);
+/// `detail` says what went wrong in one sentence.
+using error_builder = std::function<response(
+    const request&, std::string_view path, int code, std::string_view detail)>;
+
+/// Receives one line about a failure the server survived.
+using logger = std::function<void(std::string_view)>;
+
+/// Says how a (method, path) pair fared against the route table.
+enum class verdict : std::uint8_t { found, method_not_allowed, not_found };
+
+/// Holds the outcome of `router::match`.
+struct route_match {
+  verdict result = verdict::not_found;
+  const handler* target = nullptr;  ///< set when `found`
+  std::string_view param;           ///< what `{name}` or `*` matched
+  std::string allow;                ///< "GET, HEAD" when `method_not_allowed`
+};
+
+/// Gives the longest request target the router accepts (414 beyond).
+inline constexpr std::size_t max_target_bytes = 2048;
+
+/// Maps methods and paths to handlers. Patterns are exact ("/codes"), end
+/// in one `{name}` segment ("/codes/{code}", no '/' in the match), or end
+/// in `*` for a prefix ("/status/*", the rest of the path). The first
+/// matching route wins. A route for GET also answers HEAD, with the same
+/// headers and no body.
+///
+///     router r(errors, log);
+///     r.get("/codes/{code}", code_page)
+///      .get("/healthz", healthz);
+///     response res = r.dispatch(req);
+///
+/// Registration is not thread-safe; `match` and `dispatch` are, once built.
+class router {
+ public:
+  /// Uses `errors` for the bodies of the errors it answers (plain text
+  /// when empty) and `log` for handler failures (stderr when empty).
+  explicit router(error_builder errors = {}, logger log = {});
+
+  /// Adds a route for `method` and `pattern`.
+  router& add(boost::beast::http::verb method, std::string_view pattern,
+              handler h);
+
+  /// Adds a GET (and so HEAD) route.
+  router& get(std::string_view pattern, handler h) {
+    return add(boost::beast::http::verb::get, pattern, std::move(h));
+  }
+
+  /// Returns the route for `method` on `path` (already decoded), or why
+  /// there is none: `method_not_allowed` with the methods the path takes.
+  [[nodiscard]] route_match match(boost::beast::http::verb method,
+                                  std::string_view path) const;
+
+  /// Answers `req`: 400 for a target that is not an absolute path, contains
+  /// "..", or has a bad escape; 414 for one longer than `max_target_bytes`;
+  /// 404 and 405 (with `Allow`) from `match`; otherwise the handler's
+  /// response, or a 500 if it throws. Strips the body for HEAD.
+  [[nodiscard]] response dispatch(const request& req) const noexcept;
+
+ private:
+  enum class pattern_kind : std::uint8_t { exact, segment, prefix };
+  struct route {
+    boost::beast::http::verb method;
+    pattern_kind kind;
+    std::string literal;  ///< the path, or what precedes `{name}` / `*`
+    handler target;
+  };
+
+  [[nodiscard]] response route_request(const request& req) const;
+
+  std::vector<route> routes_;
+  error_builder errors_;
+  logger log_;
+};
+
+}  // namespace httpstatus::server

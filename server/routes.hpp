@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+// The route table, and the pre-rendered site its handlers serve.
+#pragma once
+
+#include <memory>
+
+#include "content.hpp"
+#include "router.hpp"
+
+namespace httpstatus::server {
+
+/// Renders the whole site once, from the registry: "/", "/codes", a page
+/// per registered and unofficial code, the assets, every API document
+/// (each code, each `class` and `unofficial` filter of "/api/v1/codes",
+/// the classes, the OpenAPI document) and "/healthz", each compressed.
+/// Takes about a second (brotli at its best); throws what the renderers
+/// and encoders throw, which is a packaging bug.
+[[nodiscard]] std::shared_ptr<const content> render_site();
+
+/// Returns the router of the site and the API, serving `site`, which must
+/// outlive it; `log` receives handler failures (stderr when empty).
+[[nodiscard]] router make_router(const content& site, logger log = {});
+
+}  // namespace httpstatus::server

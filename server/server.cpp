@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: MIT
+// The server as a whole: its configuration, the io_context on N threads,
+// signals and graceful stop.
+#include "server.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <exception>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "content.hpp"
+#include "listener.hpp"
+#include "log.hpp"
+#include "router.hpp"
+#include "routes.hpp"
+#include "session.hpp"
+
+namespace httpstatus::server {
+namespace net = boost::asio;
+using tcp = boost::asio::ip::tcp;
+
+unsigned thread_count(const config& cfg) noexcept {
+  if (cfg.threads > 0) return cfg.threads;
+  return std::max(1U, std::thread::hardware_concurrency());
+}
+
+std::string base_url(std::string_view host, std::uint16_t port) {
+  if (host.find(':') != std::string_view::npos)
+    return fmt::format("http://[{}]:{}", host, port);
+  return fmt::format("http://{}:{}", host, port);
+}
+
+// Member order is destruction order, reversed, and it matters: the
+// io_context goes before the router, the session set and the site, because
+// destroying it destroys the sessions still queued in it, which use them.
+struct server::impl {
+  impl(config c, std::shared_ptr<const content> s)
+      : cfg(std::move(c)),
+        log(cfg.log ? logger(cfg.log) : logger(log_to_stderr)),
+        limits{cfg.timeout, cfg.header_limit, cfg.body_limit,
+               cfg.pipeline_limit},
+        site(std::move(s)),
+        ioc(static_cast<int>(thread_count(cfg))),
+        control(net::make_strand(ioc)),
+        signals(control),
+        deadline(control) {}
+
+  ~impl() { sessions.cancel_on_empty(); }
+
+  impl(const impl&) = delete;
+  impl& operator=(const impl&) = delete;
+
+  void request_stop();
+  void begin_stop();
+  void arm_signals();
+  void run_loop();
+
+  config cfg;
+  logger log;
+  session_limits limits;
+  std::shared_ptr<const content> site;
+  std::optional<router> routes;
+  session_set sessions;
+  net::io_context ioc;
+  // Stop, signals and the deadline share one strand, so that they never
+  // race one another.
+  net::strand<net::io_context::executor_type> control;
+  net::signal_set signals;
+  net::steady_timer deadline;
+  std::shared_ptr<listener> accept;
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::uint16_t port = 0;
+};
+
+void server::impl::request_stop() {
+  if (stopping.exchange(true)) return;
+  net::post(control, [this] { begin_stop(); });
+}
+
+// Graceful stop, in order: no new connections; each session finishes what
+// it owes and closes; when the last one has gone, the signal wait and the
+// deadline are cancelled and io_context::run() runs out of work. If the
+// deadline comes first, the io_context is stopped with sessions still
+// open.
+void server::impl::begin_stop() {
+  if (accept) accept->stop();
+  deadline.expires_after(cfg.shutdown_grace);
+  deadline.async_wait([this](boost::system::error_code ec) {
+    if (ec) return;
+    log(fmt::format("stop: closing {} connections still open after {} ms",
+                    sessions.size(), cfg.shutdown_grace.count()));
+    sessions.cancel_on_empty();
+    ioc.stop();
+  });
+  sessions.shutdown([this] {
+    net::post(control, [this] {
+      deadline.cancel();
+      boost::system::error_code ignored;
+      signals.cancel(ignored);
+    });
+  });
+}
+
+void server::impl::arm_signals() {
+  signals.async_wait([this](boost::system::error_code ec, int) {
+    if (ec) return;
+    if (stopping) {
+      log("second signal: stopping now");
+      ioc.stop();
+      return;
+    }
+    request_stop();
+    arm_signals();
+  });
+}
+
+// Handlers never throw (the router's boundary sees to that), but if one
+// ever did, unwinding out of the thread would terminate the process
+// without a word; log it and stop the server instead.
+void server::impl::run_loop() {
+  try {
+    ioc.run();
+  } catch (const std::exception& e) {
+    log(fmt::format("fatal: {}", e.what()));
+    ioc.stop();
+  }
+}
+
+server::server(config cfg) : server(std::move(cfg), nullptr) {}
+
+server::server(config cfg, std::shared_ptr<const content> site)
+    : impl_(std::make_unique<impl>(std::move(cfg), std::move(site))) {}
+
+server::~server() {
+  stop();
+  wait();
+}
+
+std::error_code server::listen() {
+  impl& d = *impl_;
+  boost::system::error_code ec;
+  tcp::resolver resolver(d.ioc);
+  const auto results = resolver.resolve(
+      d.cfg.host, std::to_string(d.cfg.port),
+      tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  if (ec) return ec;
+  if (results.empty())
+    return std::make_error_code(std::errc::address_not_available);
+  const tcp::endpoint endpoint = results.begin()->endpoint();
+
+  tcp::acceptor acceptor(net::make_strand(d.ioc));
+  acceptor.open(endpoint.protocol(), ec);
+  if (ec) return ec;
+  // Lets a restarted server bind while old connections sit in TIME_WAIT;
+  // on Linux it never lets two servers listen on one port.
+  acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (ec) return ec;
+  acceptor.bind(endpoint, ec);
+  if (ec) return ec;
+  acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return ec;
+  d.port = acceptor.local_endpoint(ec).port();
+  if (ec) return ec;
+
+  // Bind first, render second: a port in use should fail at once, not
+  // after a second of compression.
+  if (!d.site) d.site = render_site();
+  d.routes.emplace(make_router(*d.site, d.log));
+  d.accept = std::make_shared<listener>(d.ioc, std::move(acceptor), *d.routes,
+                                        d.limits, d.sessions, d.log);
+  d.accept->run();
+  return {};
+}
+
+std::uint16_t server::port() const noexcept { return impl_->port; }
+
+void server::handle_signals() {
+  impl_->signals.add(SIGINT);
+  impl_->signals.add(SIGTERM);
+  impl_->arm_signals();
+}
+
+void server::run() {
+  const unsigned n = thread_count(impl_->cfg);
+  for (unsigned i = 1; i < n; ++i)
+    impl_->threads.emplace_back([d = impl_.get()] { d->run_loop(); });
+  impl_->run_loop();
+  wait();
+}
+
+void server::start() {
+  const unsigned n = thread_count(impl_->cfg);
+  for (unsigned i = 0; i < n; ++i)
+    impl_->threads.emplace_back([d = impl_.get()] { d->run_loop(); });
+}
+
+void server::stop() { impl_->request_stop(); }
+
+void server::wait() {
+  for (std::thread& t : impl_->threads)
+    if (t.joinable()) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace httpstatus::server

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// The server as a whole: its configuration, the io_context on N threads,
+// signals and graceful stop. Free of Boost, so that the CLI can include it.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace httpstatus::server {
+
+class content;
+
+/// Holds everything `httpstatus serve` can be told; the defaults are the
+/// ones the CLI documents.
+struct config {
+  std::string host = "127.0.0.1";             ///< address or name to listen on
+  std::uint16_t port = 8080;                  ///< 0 takes any free port
+  unsigned threads = 0;                       ///< 0: one per hardware thread
+  std::chrono::milliseconds timeout{30'000};  ///< per read and per write
+  std::chrono::milliseconds shutdown_grace{10'000};  ///< graceful stop bound
+  std::size_t header_limit = 8 * 1024;  ///< request header bytes; 431 beyond
+  std::size_t body_limit = 64 * 1024;   ///< request body bytes; 413 beyond
+  std::size_t pipeline_limit = 16;      ///< queued responses per connection
+  /// Receives one line per failure the server survives (a handler that
+  /// threw, an I/O error); empty writes them to stderr.
+  std::function<void(std::string_view)> log;
+};
+
+/// Returns the number of threads `cfg` asks for: `threads`, or the number
+/// of hardware threads (at least 1) when it is 0.
+[[nodiscard]] unsigned thread_count(const config& cfg) noexcept;
+
+/// Returns "http://HOST:PORT" for `host` and `port`, with an IPv6 address
+/// in brackets.
+[[nodiscard]] std::string base_url(std::string_view host, std::uint16_t port);
+
+/// Serves the site and the API: listener -> session -> router -> handlers,
+/// one io_context on `thread_count(cfg)` threads. Serving is lookups and
+/// writes of bytes rendered once, by `listen()` or by whoever made the
+/// `content` passed in.
+///
+///     server s(cfg);
+///     if (auto ec = s.listen()) return fail(ec.message());
+///     std::cout << "listening on " << base_url(cfg.host, s.port()) << '\n';
+///     s.handle_signals();
+///     s.run();  // until SIGINT or SIGTERM
+///
+/// `listen()` may throw what rendering throws; nothing else does.
+class server {
+ public:
+  /// Prepares a server for `cfg`; the site is rendered by `listen()`.
+  explicit server(config cfg);
+
+  /// Prepares a server for `cfg` serving `site`, so that many servers (in
+  /// tests) can share one rendering.
+  server(config cfg, std::shared_ptr<const content> site);
+
+  /// Stops gracefully and joins the threads `start` made.
+  ~server();
+
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  /// Resolves the host, binds and listens, then renders the site unless
+  /// one was given. Returns the error that prevented listening ("Address
+  /// already in use", "Host not found"), or an empty code.
+  [[nodiscard]] std::error_code listen();
+
+  /// Returns the port it listens on (the real one when `cfg.port` was 0),
+  /// or 0 before a successful `listen()`.
+  [[nodiscard]] std::uint16_t port() const noexcept;
+
+  /// Makes SIGINT and SIGTERM call `stop()`; a second signal during the
+  /// stop ends it at once.
+  void handle_signals();
+
+  /// Serves on the calling thread and `thread_count - 1` more until
+  /// stopped. Call after a successful `listen()`.
+  void run();
+
+  /// Serves on `thread_count` background threads and returns at once.
+  void start();
+
+  /// Stops gracefully, from any thread, any number of times: stops
+  /// accepting, lets each connection finish the request it is reading and
+  /// the responses it owes, then closes it; after `shutdown_grace` closes
+  /// whatever is left. Returns at once; `run()` and `wait()` return when
+  /// it is done.
+  void stop();
+
+  /// Waits for the threads `start` made to finish.
+  void wait();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace httpstatus::server

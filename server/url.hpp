@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// Request-target helpers: percent-decoding and query parameters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace httpstatus::server {
+
+/// Returns `text` with %XX escapes decoded (RFC 3986 Section 2.1), and '+'
+/// read as a space when `plus_is_space` (HTML form encoding, for queries).
+/// Returns `std::nullopt` for a '%' not followed by two hex digits.
+[[nodiscard]] std::optional<std::string> percent_decode(std::string_view text,
+                                                        bool plus_is_space);
+
+/// Returns whether `text` is empty or only blanks: a filter that filters
+/// nothing ("?q=+").
+[[nodiscard]] constexpr bool is_blank(std::string_view text) noexcept {
+  return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+/// Holds one decoded `name=value` pair of a query string.
+struct query_param {
+  std::string name;
+  std::string value;
+};
+
+/// Calls `f(const query_param&)` for each `&`-separated parameter of
+/// `query` (without the '?'), decoded; a parameter without '=' has an
+/// empty value and empty ones ("a&&b") are skipped. Returns false, having
+/// called `f` for the parameters before it, at the first malformed escape.
+template <class F>
+[[nodiscard]] bool for_each_query_param(std::string_view query, F&& f) {
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    if (!pair.empty()) {
+      const std::size_t eq = pair.find('=');
+      auto name = percent_decode(pair.substr(0, eq), true);
+      auto value = percent_decode(
+          eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+      if (!name || !value) return false;
+      f(query_param{std::move(*name), std::move(*value)});
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return true;
+}
+
+}  // namespace httpstatus::server

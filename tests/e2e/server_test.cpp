@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: MIT
+// The server in-process, on a free port, through a small synchronous Beast
+// client: every route, HEAD, 304, errors, compression, keep-alive,
+// pipelining, HTTP/1.0, limits and graceful stop.
+#include "server.hpp"
+
+#include <brotli/decode.h>
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/json/parse.hpp>
+
+#include "content.hpp"
+#include "response.hpp"
+#include "routes.hpp"
+
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+using httpstatus::server::config;
+using httpstatus::server::content;
+using httpstatus::server::content_security_policy;
+
+using reply = http::response<http::string_body>;
+
+// ---- a synchronous client, nothing more ------------------------------------
+
+class client {
+ public:
+  explicit client(std::uint16_t port) : socket_(ioc_) {
+    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port));
+  }
+
+  void send(
+      http::verb method, std::string_view target,
+      const std::vector<std::pair<std::string, std::string>>& headers = {},
+      unsigned version = 11) {
+    http::request<http::empty_body> req{method, target, version};
+    req.set(http::field::host, "127.0.0.1");
+    for (const auto& [name, value] : headers) req.set(name, value);
+    http::write(socket_, req);
+  }
+
+  void send_raw(std::string_view bytes) {
+    net::write(socket_, net::buffer(bytes.data(), bytes.size()));
+  }
+
+  // A response to HEAD has a Content-Length but no body; the parser has to
+  // be told not to wait for one.
+  reply receive(bool is_head = false) {
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(16 * 1024 * 1024);
+    parser.skip(is_head);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+  reply request(
+      http::verb method, std::string_view target,
+      const std::vector<std::pair<std::string, std::string>>& headers = {},
+      unsigned version = 11) {
+    send(method, target, headers, version);
+    return receive(method == http::verb::head);
+  }
+
+  // Returns whether the server has closed the connection: the next read
+  // ends instead of delivering bytes.
+  bool is_closed_by_server() {
+    if (buffer_.size() > 0) return false;
+    char byte = 0;
+    beast::error_code ec;
+    socket_.read_some(net::buffer(&byte, 1), ec);
+    return ec == net::error::eof || ec == net::error::connection_reset;
+  }
+
+ private:
+  net::io_context ioc_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+};
+
+reply get(
+    std::uint16_t port, std::string_view target,
+    const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+  client c(port);
+  return c.request(http::verb::get, target, headers);
+}
+
+std::string gunzip(std::string_view bytes) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK)
+    throw std::runtime_error("inflateInit2");
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END) throw std::runtime_error("inflate");
+  return out;
+}
+
+std::string unbrotli(std::string_view bytes) {
+  std::string out(1 << 20, '\0');
+  std::size_t size = out.size();
+  if (BrotliDecoderDecompress(
+          bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
+          &size, reinterpret_cast<std::uint8_t*>(out.data())) !=
+      BROTLI_DECODER_RESULT_SUCCESS)
+    throw std::runtime_error("BrotliDecoderDecompress");
+  out.resize(size);
+  return out;
+}
+
+// ---- the fixture
+// -------------------------------------------------------------
+
+// The site is rendered once for the suite (a second of brotli); each test
+// gets its own server on a free port, started on two threads and stopped
+// and joined in TearDown.
+class e2e : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { site_ = httpstatus::server::render_site(); }
+  static void TearDownTestSuite() { site_.reset(); }
+
+  void SetUp() override { start(base_config()); }
+
+  void TearDown() override {
+    if (server_) {
+      server_->stop();
+      server_->wait();
+    }
+  }
+
+  config base_config() {
+    config cfg;
+    cfg.host = "127.0.0.1";
+    cfg.port = 0;
+    cfg.threads = 2;
+    cfg.log = [this](std::string_view line) {
+      const std::lock_guard lock(log_mutex_);
+      log_.emplace_back(line);
+    };
+    return cfg;
+  }
+
+  void start(config cfg) {
+    if (server_) {
+      server_->stop();
+      server_->wait();
+    }
+    server_ =
+        std::make_unique<httpstatus::server::server>(std::move(cfg), site_);
+    const std::error_code ec = server_->listen();
+    ASSERT_FALSE(ec) << ec.message();
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    server_->start();
+  }
+
+  static std::shared_ptr<const content> site_;
+  std::unique_ptr<httpstatus::server::server> server_;
+  std::uint16_t port_ = 0;
+  std::mutex log_mutex_;
+  std::vector<std::string> log_;
+};
+
+std::shared_ptr<const content> e2e::site_;
+
+// ---- tests
+// ---------------------------------------------------------------------
+
+TEST_F(e2e, serves_every_route) {
+  struct row {
+    const char* target;
+    unsigned status;
+    const char* reason;
+    const char* content_type;
+  };
+  const row rows[] = {
+      {"/", 200, "OK", "text/html; charset=utf-8"},
+      {"/codes", 200, "OK", "text/html; charset=utf-8"},
+      {"/codes?q=gateway", 200, "OK", "text/html; charset=utf-8"},
+      {"/codes/404", 200, "OK", "text/html; charset=utf-8"},
+      {"/codes/299", 404, "Not Found", "text/html; charset=utf-8"},
+      {"/codes/600", 404, "Not Found", "text/html; charset=utf-8"},
+      {"/codes/abc", 404, "Not Found", "text/html; charset=utf-8"},
+      {"/api/v1/codes", 200, "OK", "application/json"},
+      {"/api/v1/codes?class=4xx", 200, "OK", "application/json"},
+      {"/api/v1/codes?q=redirect", 200, "OK", "application/json"},
+      {"/api/v1/codes?unofficial=true", 200, "OK", "application/json"},
+      {"/api/v1/codes?class=9xx", 400, "Bad Request",
+       "application/problem+json"},
+      {"/api/v1/codes/418", 200, "OK", "application/json"},
+      {"/api/v1/codes/299", 404, "Not Found", "application/problem+json"},
+      {"/api/v1/classes", 200, "OK", "application/json"},
+      {"/api/v1/openapi.json", 200, "OK", "application/json"},
+      {"/healthz", 200, "OK", "text/plain; charset=utf-8"},
+      {"/robots.txt", 200, "OK", "text/plain; charset=utf-8"},
+      {"/favicon.svg", 200, "OK", "image/svg+xml"},
+      {"/nowhere", 404, "Not Found", "text/html; charset=utf-8"},
+      {"/api/nowhere", 404, "Not Found", "application/problem+json"},
+  };
+  for (const row& r : rows) {
+    const reply res = get(port_, r.target);
+    EXPECT_EQ(res.result_int(), r.status) << r.target;
+    EXPECT_EQ(res.reason(), r.reason) << r.target;
+    EXPECT_EQ(res[http::field::content_type], r.content_type) << r.target;
+    EXPECT_EQ(res[http::field::content_length],
+              std::to_string(res.body().size()))
+        << r.target;
+    EXPECT_EQ(res[http::field::server], "httpstatus") << r.target;
+    EXPECT_FALSE(res[http::field::date].empty()) << r.target;
+    EXPECT_EQ(res["X-Content-Type-Options"], "nosniff") << r.target;
+  }
+}
+
+TEST_F(e2e, healthz_answers_ok) {
+  const reply res = get(port_, "/healthz");
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body(), "ok");
+}
+
+TEST_F(e2e, serves_fingerprinted_assets_as_immutable) {
+  int seen = 0;
+  for (const auto& [path, r] : site_->all()) {
+    if (r.kind != httpstatus::server::resource_kind::asset ||
+        !path.starts_with("/assets/"))
+      continue;
+    const reply res = get(port_, path);
+    EXPECT_EQ(res.result_int(), 200u) << path;
+    EXPECT_EQ(res[http::field::cache_control],
+              "public, max-age=31536000, immutable")
+        << path;
+    ++seen;
+  }
+  EXPECT_GT(seen, 0);
+}
+
+TEST_F(e2e, head_has_the_headers_of_get_and_no_body) {
+  for (const char* target : {"/", "/codes/404", "/api/v1/codes", "/healthz",
+                             "/nowhere", "/api/v1/codes/299"}) {
+    client c(port_);
+    const reply with_get = c.request(http::verb::get, target);
+    const reply head = c.request(http::verb::head, target);
+    EXPECT_EQ(head.result_int(), with_get.result_int()) << target;
+    EXPECT_TRUE(head.body().empty()) << target;
+    for (const http::field f :
+         {http::field::content_length, http::field::content_type,
+          http::field::etag, http::field::cache_control, http::field::vary})
+      EXPECT_EQ(head[f], with_get[f]) << target << " " << http::to_string(f);
+    // The connection is still in step: a third request works.
+    EXPECT_EQ(c.request(http::verb::get, "/healthz").body(), "ok") << target;
+  }
+}
+
+TEST_F(e2e, if_none_match_gets_304_without_body) {
+  for (const char* target : {"/", "/codes/404", "/api/v1/codes/404"}) {
+    const reply first = get(port_, target, {{"Accept-Encoding", "br"}});
+    const std::string etag(first[http::field::etag]);
+    ASSERT_FALSE(etag.empty()) << target;
+    const reply again = get(
+        port_, target, {{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
+    EXPECT_EQ(again.result_int(), 304u) << target;
+    EXPECT_EQ(again.reason(), "Not Modified");
+    EXPECT_TRUE(again.body().empty()) << target;
+    EXPECT_EQ(again[http::field::etag], etag) << target;
+    EXPECT_EQ(again[http::field::cache_control],
+              first[http::field::cache_control]);
+    EXPECT_EQ(again[http::field::vary], "Accept-Encoding");
+    // Another representation's tag does not validate this one.
+    const reply other = get(
+        port_, target, {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
+    EXPECT_EQ(other.result_int(), 200u) << target;
+  }
+}
+
+TEST_F(e2e, compresses_as_accept_encoding_asks) {
+  const reply plain = get(port_, "/");
+  ASSERT_EQ(plain.result_int(), 200u);
+  EXPECT_EQ(plain.count(http::field::content_encoding), 0u);
+  EXPECT_EQ(plain[http::field::vary], "Accept-Encoding");
+
+  const reply br = get(port_, "/", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(br[http::field::content_encoding], "br");
+  EXPECT_EQ(br[http::field::content_length], std::to_string(br.body().size()));
+  EXPECT_LT(br.body().size(), plain.body().size());
+  EXPECT_EQ(unbrotli(br.body()), plain.body());
+
+  const reply gz = get(port_, "/", {{"Accept-Encoding", "gzip, br;q=0"}});
+  EXPECT_EQ(gz[http::field::content_encoding], "gzip");
+  EXPECT_EQ(gunzip(gz.body()), plain.body());
+
+  const reply refused =
+      get(port_, "/", {{"Accept-Encoding", "br;q=0, gzip;q=0"}});
+  EXPECT_EQ(refused.count(http::field::content_encoding), 0u);
+  EXPECT_EQ(refused.body(), plain.body());
+
+  const reply json = get(port_, "/api/v1/codes", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(json[http::field::content_encoding], "gzip");
+  EXPECT_FALSE(boost::json::parse(gunzip(json.body())).as_array().empty());
+}
+
+TEST_F(e2e, html_pages_carry_security_headers) {
+  for (const char* target :
+       {"/", "/codes", "/codes/404", "/codes/299", "/nowhere"}) {
+    const reply res = get(port_, target);
+    EXPECT_EQ(res["Content-Security-Policy"], content_security_policy)
+        << target;
+    EXPECT_EQ(res["Referrer-Policy"], "no-referrer") << target;
+    EXPECT_EQ(res["X-Frame-Options"], "DENY") << target;
+    EXPECT_EQ(res["X-Content-Type-Options"], "nosniff") << target;
+  }
+}
+
+TEST_F(e2e, api_allows_any_origin) {
+  for (const char* target : {"/api/v1/codes", "/api/v1/codes/404",
+                             "/api/v1/codes/299", "/api/v1/nowhere"})
+    EXPECT_EQ(get(port_, target)[http::field::access_control_allow_origin], "*")
+        << target;
+}
+
+TEST_F(e2e, unknown_path_is_html_for_the_site_and_problem_for_the_api) {
+  const reply page = get(port_, "/no/such/page");
+  EXPECT_EQ(page.result_int(), 404u);
+  EXPECT_NE(page.body().find("<html"), std::string::npos);
+
+  const reply api = get(port_, "/api/v1/no/such");
+  EXPECT_EQ(api.result_int(), 404u);
+  const boost::json::value problem = boost::json::parse(api.body());
+  EXPECT_EQ(problem.at("status"), 404);
+  EXPECT_EQ(problem.at("detail"), "There is nothing at /api/v1/no/such.");
+}
+
+TEST_F(e2e, method_not_allowed_lists_allow) {
+  client c(port_);
+  const reply res = c.request(http::verb::post, "/codes/404");
+  EXPECT_EQ(res.result_int(), 405u);
+  EXPECT_EQ(res.reason(), "Method Not Allowed");
+  EXPECT_EQ(res[http::field::allow], "GET, HEAD");
+  const reply api = c.request(http::verb::delete_, "/api/v1/codes");
+  EXPECT_EQ(api.result_int(), 405u);
+  EXPECT_EQ(api[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(api[http::field::content_type], "application/problem+json");
+}
+
+TEST_F(e2e, echoed_query_is_inert) {
+  const reply res = get(port_, "/codes?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body().find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(res.body().find("&lt;script&gt;"), std::string::npos);
+
+  const reply api = get(port_, "/api/v1/codes/%3Cb%3E%22");
+  EXPECT_EQ(api.result_int(), 404u);
+  EXPECT_EQ(boost::json::parse(api.body()).at("detail"),
+            "'<b>\"' is not a status code.");
+  const reply page = get(port_, "/codes/%3Cb%3E");
+  EXPECT_EQ(page.body().find("<b>"), std::string::npos);
+}
+
+TEST_F(e2e, rejects_bad_targets) {
+  client c(port_);
+  c.send_raw("GET /codes/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 400u);
+  c.send_raw("GET codes HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 400u);
+  c.send_raw("GET /" + std::string(4000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 414u);
+}
+
+TEST_F(e2e, keep_alive_serves_two_requests_on_one_connection) {
+  client c(port_);
+  const reply first = c.request(http::verb::get, "/codes/404");
+  EXPECT_EQ(first.result_int(), 200u);
+  EXPECT_TRUE(first.keep_alive());
+  const reply second = c.request(http::verb::get, "/api/v1/codes/404");
+  EXPECT_EQ(second.result_int(), 200u);
+  EXPECT_EQ(boost::json::parse(second.body()).at("code"), 404);
+}
+
+TEST_F(e2e, pipelined_requests_are_answered_in_order) {
+  client c(port_);
+  std::string batch;
+  for (const char* target :
+       {"/api/v1/codes/200", "/healthz", "/api/v1/codes/404", "/nowhere",
+        "/api/v1/codes/503"})
+    batch += std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  c.send_raw(batch);
+  EXPECT_EQ(boost::json::parse(c.receive().body()).at("code"), 200);
+  EXPECT_EQ(c.receive().body(), "ok");
+  EXPECT_EQ(boost::json::parse(c.receive().body()).at("code"), 404);
+  EXPECT_EQ(c.receive().result_int(), 404u);
+  EXPECT_EQ(boost::json::parse(c.receive().body()).at("code"), 503);
+}
+
+TEST_F(e2e, pipelining_beyond_the_queue_limit_still_answers_all) {
+  config cfg = base_config();
+  cfg.pipeline_limit = 2;
+  start(std::move(cfg));
+  client c(port_);
+  std::string batch;
+  for (int i = 0; i < 10; ++i)
+    batch += "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  c.send_raw(batch);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(c.receive().body(), "ok") << i;
+}
+
+TEST_F(e2e, http_1_0_closes_unless_asked_to_keep_alive) {
+  {
+    client c(port_);
+    const reply res = c.request(http::verb::get, "/healthz", {}, 10);
+    EXPECT_EQ(res.version(), 10u);
+    EXPECT_EQ(res.body(), "ok");
+    EXPECT_FALSE(res.keep_alive());
+    EXPECT_TRUE(c.is_closed_by_server());
+  }
+  {
+    client c(port_);
+    const reply res = c.request(http::verb::get, "/healthz",
+                                {{"Connection", "keep-alive"}}, 10);
+    EXPECT_EQ(res.version(), 10u);
+    EXPECT_TRUE(res.keep_alive());
+    EXPECT_EQ(res[http::field::connection], "keep-alive");
+    EXPECT_EQ(c.request(http::verb::get, "/healthz", {}, 10).body(), "ok");
+  }
+}
+
+TEST_F(e2e, connection_close_is_honoured) {
+  client c(port_);
+  const reply res =
+      c.request(http::verb::get, "/healthz", {{"Connection", "close"}});
+  EXPECT_EQ(res.body(), "ok");
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
+TEST_F(e2e, oversized_header_gets_431_and_close) {
+  client c(port_);
+  c.send_raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(9000, 'a') +
+             "\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 431u);
+  EXPECT_EQ(res.reason(), "Request Header Fields Too Large");
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_FALSE(res[http::field::date].empty());
+}
+
+TEST_F(e2e, oversized_body_gets_413) {
+  client c(port_);
+  c.send_raw(
+      "POST /codes HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 413u);
+  EXPECT_EQ(res.reason(), "Content Too Large");
+}
+
+TEST_F(e2e, malformed_request_gets_400) {
+  client c(port_);
+  c.send_raw("GET / HTTP/1.1\r\nHost x\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 400u);
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
+TEST_F(e2e, idle_connection_times_out) {
+  config cfg = base_config();
+  cfg.timeout = std::chrono::milliseconds(100);
+  start(std::move(cfg));
+  client c(port_);
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
+TEST_F(e2e, second_server_on_the_same_port_fails_to_listen) {
+  config cfg = base_config();
+  cfg.port = port_;
+  httpstatus::server::server second(std::move(cfg), site_);
+  const std::error_code ec = second.listen();
+  ASSERT_TRUE(ec);
+  EXPECT_EQ(ec.message(), "Address already in use");
+  EXPECT_EQ(second.port(), 0);
+}
+
+TEST_F(e2e, bad_host_fails_to_listen) {
+  config cfg = base_config();
+  cfg.host = "256.1.1.1";
+  httpstatus::server::server bad(std::move(cfg), site_);
+  EXPECT_TRUE(bad.listen());
+}
+
+TEST_F(e2e, stop_closes_idle_connections_and_refuses_new_ones) {
+  client idle(port_);
+  EXPECT_EQ(idle.request(http::verb::get, "/healthz").body(), "ok");
+  server_->stop();
+  server_->wait();
+  EXPECT_TRUE(idle.is_closed_by_server());
+  net::io_context ioc;
+  tcp::socket late(ioc);
+  beast::error_code ec;
+  late.connect(tcp::endpoint(net::ip::address_v4::loopback(), port_), ec);
+  EXPECT_EQ(ec, net::error::connection_refused);
+}
+
+// A connection stuck half-way through a request cannot hold the stop up
+// past the grace period; whether it was cut at once or at the deadline,
+// wait() returns and the connection is closed.
+TEST_F(e2e, stop_is_bounded_by_the_grace_period) {
+  config cfg = base_config();
+  cfg.shutdown_grace = std::chrono::milliseconds(200);
+  start(std::move(cfg));
+  client stuck(port_);
+  stuck.send_raw("GET /healthz HTTP/1.1\r\nHost:");
+  const auto begin = std::chrono::steady_clock::now();
+  server_->stop();
+  server_->wait();
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(5));
+  server_.reset();  // a session cut off by the deadline dies with the server
+  EXPECT_TRUE(stuck.is_closed_by_server());
+}
+
+TEST_F(e2e, stop_is_idempotent) {
+  server_->stop();
+  server_->stop();
+  server_->wait();
+  server_->stop();
+}
+
+TEST_F(e2e, logs_nothing_in_normal_operation) {
+  for (const char* target : {"/", "/codes/404", "/api/v1/codes", "/nowhere"})
+    (void)get(port_, target);
+  server_->stop();
+  server_->wait();
+  const std::lock_guard lock(log_mutex_);
+  EXPECT_TRUE(log_.empty()) << log_.front();
+}
+
+}  // namespace

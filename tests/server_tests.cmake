@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+# The server's tests, included from tests/CMakeLists.txt: unit tests of its
+# components (no sockets), in-process end-to-end tests on a free port, and
+# a few runs of `httpstatus serve` itself.
+if(NOT TARGET httpstatus_server_lib)
+  return()
+endif()
+if(NOT TARGET GTest::gtest_main)
+  find_package(GTest 1.12 REQUIRED)
+endif()
+include(GoogleTest)
+find_package(ZLIB REQUIRED)
+
+add_executable(httpstatus_server_unit_tests
+  ${CMAKE_CURRENT_LIST_DIR}/unit/handlers_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/response_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/router_test.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unit/url_test.cpp)
+target_link_libraries(httpstatus_server_unit_tests PRIVATE
+  httpstatus_server_lib Boost::json GTest::gtest_main httpstatus_warnings)
+gtest_discover_tests(httpstatus_server_unit_tests
+  DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
+
+# Sockets on loopback only, ports chosen by the kernel; a test that hangs
+# (a read the server never answers) is cut by the CTest timeout.
+add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp)
+target_link_libraries(e2e_tests PRIVATE
+  httpstatus_server_lib Boost::json ZLIB::ZLIB httpstatus::brotlidec
+  GTest::gtest_main httpstatus_warnings)
+gtest_discover_tests(e2e_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
+
+if(TARGET httpstatus_cli)
+  foreach(behaviour listening sigterm port_in_use)
+    add_test(NAME cli.serve_${behaviour}
+      COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/e2e/serve_cli_test.sh
+              $<TARGET_FILE:httpstatus_cli> ${behaviour})
+    set_tests_properties(cli.serve_${behaviour} PROPERTIES TIMEOUT 60)
+  endforeach()
+endif()

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+// Response builders: content negotiation, revalidation, status lines,
+// pre-rendered variants, the Date cache.
+#include "response.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+
+#include <boost/beast/http/field.hpp>
+
+#include "compress.hpp"
+#include "content.hpp"
+
+namespace {
+
+using namespace httpstatus::server;
+namespace http = boost::beast::http;
+
+request get(std::string_view target) {
+  request req{http::verb::get, target, 11};
+  return req;
+}
+
+TEST(response, chooses_coding_from_accept_encoding) {
+  struct row {
+    const char* accept;
+    coding expected;
+  };
+  const row rows[] = {
+      {"", coding::identity},
+      {"gzip", coding::gzip},
+      {"br", coding::br},
+      {"gzip, deflate, br", coding::br},
+      {"gzip, br;q=0", coding::gzip},
+      {"br;q=0, gzip;q=0", coding::identity},
+      {"gzip;q=0.5, br;q=0.4", coding::gzip},
+      {"BR, GZIP", coding::br},
+      {"x-gzip", coding::gzip},
+      {"*", coding::br},
+      {"*;q=0, gzip", coding::gzip},
+      {"identity", coding::identity},
+      {"identity;q=1, gzip;q=0.5", coding::identity},
+      {"deflate", coding::identity},
+      {"gzip;q=oops, br;q=1.5", coding::identity},
+      {"gzip ; q=0.8 , br ; q=0.9", coding::br},
+      {" , ,gzip", coding::gzip},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(choose_coding(r.accept, true, true), r.expected) << r.accept;
+}
+
+TEST(response, chooses_only_variants_that_exist) {
+  EXPECT_EQ(choose_coding("br, gzip", true, false), coding::gzip);
+  EXPECT_EQ(choose_coding("br", true, false), coding::identity);
+  EXPECT_EQ(choose_coding("br, gzip", false, false), coding::identity);
+}
+
+TEST(response, matches_if_none_match_weakly) {
+  struct row {
+    const char* header;
+    bool hits;
+  };
+  const row rows[] = {
+      {"\"abc\"", true}, {"W/\"abc\"", true}, {"\"x\", \"abc\"", true},
+      {"*", true},       {"\"abcd\"", false}, {"", false},
+      {"abc", false},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(none_match_hits(r.header, "\"abc\""), r.hits) << r.header;
+}
+
+TEST(response, takes_reason_from_registry_even_where_beast_has_none) {
+  // Boost 1.81 knows neither 103 nor 425; the registry does.
+  EXPECT_EQ(make_response(418, 11, true).reason(), "I'm a teapot");
+  EXPECT_EQ(make_response(425, 11, true).reason(), "Too Early");
+  EXPECT_EQ(make_response(103, 11, true).reason(), "Early Hints");
+  EXPECT_EQ(make_response(404, 10, false).reason(), "Not Found");
+  EXPECT_EQ(make_response(404, 11, true)[http::field::server], "httpstatus");
+}
+
+TEST(response, set_body_drops_bodies_the_status_forbids) {
+  for (const int code : {100, 204, 304}) {
+    response res = make_response(code, 11, true);
+    set_body(res, payload::owned("text"), "text/plain");
+    EXPECT_TRUE(res.body().view().empty()) << code;
+    EXPECT_EQ(res.count(http::field::content_length), 0u) << code;
+  }
+  response ok = make_response(200, 11, true);
+  set_body(ok, payload::owned("text"), "text/plain");
+  EXPECT_EQ(ok.body().view(), "text");
+  EXPECT_EQ(ok[http::field::content_length], "4");
+}
+
+TEST(response, payload_view_survives_moves) {
+  payload p = payload::owned("short");  // small enough for SSO
+  payload moved = std::move(p);
+  payload copy = moved;
+  EXPECT_EQ(moved.view(), "short");
+  EXPECT_EQ(copy.view(), "short");
+}
+
+TEST(response, make_resource_adds_smaller_variants_with_distinct_etags) {
+  std::string body;
+  for (int i = 0; i < 200; ++i)
+    body += "<tr><td>404</td><td>Not Found</td></tr>\n";
+  const resource r = make_resource(body, "text/html", resource_kind::page);
+  EXPECT_EQ(r.identity.bytes, body);
+  EXPECT_LT(r.gzip.bytes.size(), body.size());
+  EXPECT_LT(r.br.bytes.size(), r.gzip.bytes.size());
+  EXPECT_TRUE(r.is_negotiated());
+  EXPECT_NE(r.identity.etag, r.gzip.etag);
+  EXPECT_NE(r.identity.etag, r.br.etag);
+  EXPECT_NE(r.gzip.etag, r.br.etag);
+  EXPECT_EQ(r.identity.etag, make_etag(body));
+  EXPECT_TRUE(
+      std::regex_match(r.identity.etag, std::regex("\"[0-9a-f]{16}\"")));
+}
+
+TEST(response, make_resource_skips_compression_of_tiny_bodies) {
+  const resource r = make_resource("ok", "text/plain", resource_kind::text);
+  EXPECT_FALSE(r.is_negotiated());
+  EXPECT_EQ(r.cache_control, "no-store");
+}
+
+TEST(response, cache_control_follows_kind) {
+  EXPECT_EQ(make_resource("x", "t", resource_kind::asset, true).cache_control,
+            "public, max-age=31536000, immutable");
+  EXPECT_EQ(make_resource("x", "t", resource_kind::asset, false).cache_control,
+            "public, max-age=300, must-revalidate");
+  EXPECT_EQ(make_resource("x", "t", resource_kind::page).cache_control,
+            "public, max-age=300, must-revalidate");
+  EXPECT_EQ(make_resource("x", "t", resource_kind::document).cache_control,
+            "public, max-age=300");
+}
+
+TEST(response, serve_picks_variant_and_answers_304) {
+  std::string body(1000, 'a');
+  const resource r =
+      make_resource(body, "text/html; charset=utf-8", resource_kind::page);
+  request req = get("/");
+  req.set(http::field::accept_encoding, "gzip");
+  const response gz = serve(req, r);
+  EXPECT_EQ(gz.result_int(), 200u);
+  EXPECT_EQ(gz[http::field::content_encoding], "gzip");
+  EXPECT_EQ(gz[http::field::etag], r.gzip.etag);
+  EXPECT_EQ(gz.body().view(), r.gzip.bytes);
+  EXPECT_EQ(gz[http::field::vary], "Accept-Encoding");
+  EXPECT_EQ(gz[http::field::content_length],
+            std::to_string(r.gzip.bytes.size()));
+
+  req.set(http::field::if_none_match, r.gzip.etag);
+  const response not_modified = serve(req, r);
+  EXPECT_EQ(not_modified.result_int(), 304u);
+  EXPECT_TRUE(not_modified.body().view().empty());
+  EXPECT_EQ(not_modified.count(http::field::content_length), 0u);
+  EXPECT_EQ(not_modified[http::field::etag], r.gzip.etag);
+  EXPECT_EQ(not_modified[http::field::cache_control], r.cache_control);
+
+  // The identity tag does not validate the gzip representation.
+  req.set(http::field::if_none_match, r.identity.etag);
+  EXPECT_EQ(serve(req, r).result_int(), 200u);
+}
+
+TEST(response, pages_carry_security_headers_and_documents_cors) {
+  response page = make_response(200, 11, true);
+  add_kind_headers(page, resource_kind::page);
+  EXPECT_EQ(page["Content-Security-Policy"], content_security_policy);
+  EXPECT_EQ(page["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(page["Referrer-Policy"], "no-referrer");
+  EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
+  EXPECT_EQ(content_security_policy.find("unsafe-inline"), std::string::npos);
+
+  response doc = make_response(200, 11, true);
+  add_kind_headers(doc, resource_kind::document);
+  EXPECT_EQ(doc[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(doc.count("Content-Security-Policy"), 0u);
+}
+
+TEST(response, formats_date_as_imf_fixdate) {
+  const std::string date(http_date());
+  EXPECT_TRUE(std::regex_match(
+      date, std::regex("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] "
+                       "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+                       "[0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-6][0-9] GMT")))
+      << date;
+}
+
+TEST(response, strip_body_keeps_content_length) {
+  response res = make_response(200, 11, true);
+  set_body(res, payload::owned("hello"), "text/plain");
+  strip_body(res);
+  EXPECT_TRUE(res.body().view().empty());
+  EXPECT_EQ(res[http::field::content_length], "5");
+}
+
+}  // namespace

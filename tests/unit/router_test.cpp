@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: MIT
+// The router's verdicts, target checks, HEAD and its exception boundary,
+// with constructed requests and no sockets.
+#include "router.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/beast/http/field.hpp>
+
+#include "response.hpp"
+
+namespace {
+
+using namespace httpstatus::server;
+namespace http = boost::beast::http;
+
+// A handler that echoes what the router gave it, so a test can see the
+// path, the query and the parameter.
+response echo(const request& req, const route_params& p) {
+  response res = make_response(req, 200);
+  set_body(res,
+           payload::owned(std::string(p.path) + "|" + std::string(p.query) +
+                          "|" + std::string(p.param)),
+           "text/plain");
+  return res;
+}
+
+router make_table() {
+  router r;
+  r.get("/", echo)
+      .get("/codes", echo)
+      .get("/codes/{code}", echo)
+      .add(http::verb::post, "/api/v1/lint", echo)
+      .add(http::verb::delete_, "/codes/{code}", echo)
+      .get("/status/*", echo);
+  return r;
+}
+
+request make_request(http::verb method, std::string_view target) {
+  return request{method, target, 11};
+}
+
+TEST(router, matches_table) {
+  const router r = make_table();
+  struct row {
+    http::verb method;
+    const char* path;
+    verdict expected;
+    const char* param;
+    const char* allow;
+  };
+  const row rows[] = {
+      {http::verb::get, "/", verdict::found, "", ""},
+      {http::verb::head, "/", verdict::found, "", ""},
+      {http::verb::get, "/codes", verdict::found, "", ""},
+      {http::verb::get, "/codes/404", verdict::found, "404", ""},
+      {http::verb::get, "/codes/", verdict::not_found, "", ""},
+      {http::verb::get, "/codes/404/x", verdict::not_found, "", ""},
+      {http::verb::get, "/codesx", verdict::not_found, "", ""},
+      {http::verb::get, "/status/418", verdict::found, "418", ""},
+      {http::verb::get, "/status/200,418/x", verdict::found, "200,418/x", ""},
+      {http::verb::post, "/codes", verdict::method_not_allowed, "",
+       "GET, HEAD"},
+      {http::verb::delete_, "/codes/404", verdict::found, "404", ""},
+      {http::verb::put, "/codes/404", verdict::method_not_allowed, "",
+       "GET, HEAD, DELETE"},
+      {http::verb::get, "/api/v1/lint", verdict::method_not_allowed, "",
+       "POST"},
+      {http::verb::get, "/nowhere", verdict::not_found, "", ""},
+  };
+  for (const row& x : rows) {
+    const route_match m = r.match(x.method, x.path);
+    EXPECT_EQ(m.result, x.expected) << x.path;
+    EXPECT_EQ(m.param, x.param) << x.path;
+    EXPECT_EQ(m.allow, x.allow) << x.path;
+    EXPECT_EQ(m.target != nullptr, x.expected == verdict::found) << x.path;
+  }
+}
+
+TEST(router, passes_path_query_and_param_to_handler) {
+  const router r = make_table();
+  const response res =
+      r.dispatch(make_request(http::verb::get, "/codes/404?x=1&y=%41"));
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body().view(), "/codes/404|x=1&y=%41|404");
+}
+
+TEST(router, decodes_the_path_before_matching) {
+  const router r = make_table();
+  const response res =
+      r.dispatch(make_request(http::verb::get, "/codes/%34%30%34"));
+  EXPECT_EQ(res.body().view(), "/codes/404||404");
+}
+
+TEST(router, rejects_bad_targets_with_400_or_414) {
+  const router r = make_table();
+  struct row {
+    std::string target;
+    unsigned status;
+  };
+  const row rows[] = {
+      {"codes", 400},
+      {"*", 400},
+      {"http://example.com/codes", 400},
+      {"/codes/../etc/passwd", 400},
+      {"/..", 400},
+      {"/codes/%2e%2e", 400},
+      {"/codes/%zz", 400},
+      {"/codes/%00", 400},
+      {"/" + std::string(max_target_bytes, 'a'), 414},
+  };
+  for (const row& x : rows) {
+    const response res = r.dispatch(make_request(http::verb::get, x.target));
+    EXPECT_EQ(res.result_int(), x.status) << x.target;
+  }
+  // ".." in the query is not a path.
+  EXPECT_EQ(
+      r.dispatch(make_request(http::verb::get, "/codes?q=..")).result_int(),
+      200u);
+}
+
+TEST(router, answers_405_with_allow) {
+  const router r = make_table();
+  const response res = r.dispatch(make_request(http::verb::post, "/codes"));
+  EXPECT_EQ(res.result_int(), 405u);
+  EXPECT_EQ(res.reason(), "Method Not Allowed");
+  EXPECT_EQ(res[http::field::allow], "GET, HEAD");
+  EXPECT_NE(res.body().view().find("POST is not allowed on /codes"),
+            std::string_view::npos);
+}
+
+TEST(router, answers_404_through_the_error_builder) {
+  std::vector<std::string> calls;
+  router r([&](const request& req, std::string_view path, int code,
+               std::string_view detail) {
+    calls.push_back(std::to_string(code) + " " + std::string(path) + " " +
+                    std::string(detail));
+    return make_response(req, code);
+  });
+  r.get("/", echo);
+  EXPECT_EQ(r.dispatch(make_request(http::verb::get, "/missing")).result_int(),
+            404u);
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0], "404 /missing There is nothing at /missing.");
+}
+
+TEST(router, head_gets_get_headers_without_body) {
+  const router r = make_table();
+  const response get = r.dispatch(make_request(http::verb::get, "/codes/404"));
+  const response head =
+      r.dispatch(make_request(http::verb::head, "/codes/404"));
+  EXPECT_EQ(head.result_int(), 200u);
+  EXPECT_TRUE(head.body().view().empty());
+  EXPECT_EQ(head[http::field::content_length],
+            get[http::field::content_length]);
+  EXPECT_EQ(head[http::field::content_type], get[http::field::content_type]);
+}
+
+TEST(router, turns_a_throwing_handler_into_500_and_one_log_line) {
+  std::vector<std::string> lines;
+  router r({}, [&](std::string_view line) { lines.emplace_back(line); });
+  r.get("/boom", [](const request&, const route_params&) -> response {
+    throw std::runtime_error("kaboom");
+  });
+  const response res = r.dispatch(make_request(http::verb::get, "/boom"));
+  EXPECT_EQ(res.result_int(), 500u);
+  EXPECT_EQ(res.reason(), "Internal Server Error");
+  EXPECT_EQ(res.body().view().find("kaboom"), std::string_view::npos)
+      << "the exception text is for the log, not the client";
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0], "500 on GET /boom: kaboom");
+}
+
+TEST(router, keeps_keep_alive_of_the_request) {
+  const router r = make_table();
+  request one_zero = make_request(http::verb::get, "/");
+  one_zero.version(10);
+  EXPECT_FALSE(r.dispatch(one_zero).keep_alive());
+  EXPECT_TRUE(r.dispatch(make_request(http::verb::get, "/")).keep_alive());
+  request closing = make_request(http::verb::get, "/");
+  closing.keep_alive(false);
+  EXPECT_FALSE(r.dispatch(closing).keep_alive());
+}
+
+}  // namespace

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// Request-target helpers: percent-decoding and query parameters.
+#include "url.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace httpstatus::server;
+
+TEST(url, percent_decodes) {
+  struct row {
+    const char* text;
+    bool plus_is_space;
+    const char* expected;  // nullptr: malformed
+  };
+  const row rows[] = {
+      {"", false, ""},
+      {"/codes/404", false, "/codes/404"},
+      {"%2F%2e%2E", false, "/.."},
+      {"a+b", false, "a+b"},
+      {"a+b", true, "a b"},
+      {"%3Cscript%3E", true, "<script>"},
+      {"%", false, nullptr},
+      {"%4", false, nullptr},
+      {"%zz", false, nullptr},
+      {"ok%2", false, nullptr},
+  };
+  for (const row& r : rows) {
+    const auto decoded = percent_decode(r.text, r.plus_is_space);
+    if (r.expected == nullptr) {
+      EXPECT_FALSE(decoded.has_value()) << r.text;
+    } else {
+      ASSERT_TRUE(decoded.has_value()) << r.text;
+      EXPECT_EQ(*decoded, r.expected) << r.text;
+    }
+  }
+}
+
+static_assert(is_blank("") && is_blank(" \t") && !is_blank(" a "));
+
+TEST(url, splits_query_parameters) {
+  std::vector<std::string> seen;
+  const bool ok = for_each_query_param(
+      "q=not+found&&class=4xx&flag&x=%41",
+      [&](const query_param& p) { seen.push_back(p.name + "=" + p.value); });
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(seen, (std::vector<std::string>{"q=not found", "class=4xx",
+                                            "flag=", "x=A"}));
+}
+
+TEST(url, stops_at_a_malformed_escape) {
+  int calls = 0;
+  EXPECT_FALSE(for_each_query_param("a=1&b=%zz&c=3",
+                                    [&](const query_param&) { ++calls; }));
+  EXPECT_EQ(calls, 1);
+}
+
+}  // namespace
