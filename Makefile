@@ -12,11 +12,11 @@ CMAKE_FLAGS ?=
 # Debian 12 packages the build and the tests need.
 DEB_PACKAGES := cmake g++ make pkg-config \
   libboost1.81-dev libboost-json1.81-dev libfmt-dev libcli11-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev libbrotli-dev zlib1g-dev hyperfine
+  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev hyperfine
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test serve bench clean
+.PHONY: all deps build test serve bench deb clean
 
 all: build
 
@@ -48,6 +48,10 @@ bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DHTTPSTATUS_BUILD_BENCH=ON
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	bash bench/run.sh $(BUILD)-bench
+
+# The Debian package (CPack), written to $(BUILD)/packages/.
+deb: build
+	cd $(BUILD) && cpack -G DEB -B packages
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-bench

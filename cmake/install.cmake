@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# Installs the headers, the binary and a CMake package for find_package().
+# Installs the headers, a CMake package, a pkg-config file, the binary, the
+# man page and shell completions; CPack turns the same into a .deb.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -8,15 +9,42 @@ install(FILES ${PROJECT_BINARY_DIR}/generated/include/httpstatus/version.hpp
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/httpstatus)
 install(TARGETS httpstatus EXPORT httpstatusTargets)
 install(EXPORT httpstatusTargets NAMESPACE httpstatus::
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/httpstatus)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)
+# The library is header-only and architecture-independent, so its package
+# lives under share/ where find_package looks on every architecture.
+configure_package_config_file(cmake/httpstatusConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/httpstatusConfig.cmake
+  INSTALL_DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/httpstatusConfigVersion.cmake
   COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
-file(WRITE ${PROJECT_BINARY_DIR}/httpstatusConfig.cmake
-     "include(\${CMAKE_CURRENT_LIST_DIR}/httpstatusTargets.cmake)\n")
 install(FILES ${PROJECT_BINARY_DIR}/httpstatusConfig.cmake
               ${PROJECT_BINARY_DIR}/httpstatusConfigVersion.cmake
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/httpstatus)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)
+configure_file(cmake/httpstatus.pc.in ${PROJECT_BINARY_DIR}/httpstatus.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/httpstatus.pc
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/pkgconfig)
+
 if(TARGET httpstatus_cli)
   install(TARGETS httpstatus_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES share/man/httpstatus.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES share/completions/httpstatus.bash
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+          RENAME httpstatus)
+  install(FILES share/completions/_httpstatus
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+  install(FILES share/completions/httpstatus.fish
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 endif()
+
+# `make deb` (cpack -G DEB): one package with the binary and the headers.
+set(CPACK_PACKAGE_NAME httpstatus)
+set(CPACK_PACKAGE_VENDOR "httpstatus")
+set(CPACK_PACKAGE_CONTACT "httpstatus maintainers <maintainers@httpstatus.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION web)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+include(CPack)

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the build tree into a scratch prefix, then builds the consumer
+# twice: against the installed package and through add_subdirectory.
+# Usage: run.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+test -f "$work/prefix/share/pkgconfig/httpstatus.pc"
+test -f "$work/prefix/share/man/man1/httpstatus.1"
+pkg-config --cflags "$work/prefix/share/pkgconfig/httpstatus.pc" | grep -q -- "-I$work/prefix/share/pkgconfig/../../include"
+cmake -S "$source/tests/consumer" -B "$work/installed" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/installed" >/dev/null
+"$work/installed/consumer"
+cmake -S "$source/tests/consumer" -B "$work/subdir" -DHTTPSTATUS_SOURCE_DIR="$source" >/dev/null
+cmake --build "$work/subdir" >/dev/null
+"$work/subdir/consumer"
+"$work/prefix/bin/httpstatus" 404 | head -1
