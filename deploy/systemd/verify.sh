@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Checks the unit with systemd-analyze verify, pointing ExecStart at the
+# freshly built binary (and dropping the man: link, which needs the man page
+# installed). Exits 77 (skipped) where systemd-analyze is not available.
+# Usage: verify.sh BINARY
+set -euo pipefail
+command -v systemd-analyze >/dev/null || { echo "systemd-analyze not available"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sed -e "s|/usr/bin/httpstatus|$1|" -e '/^Documentation=/d' \
+  "$(dirname "$0")/httpstatus.service" > "$work/httpstatus.service"
+systemd-analyze verify "$work/httpstatus.service"
+echo "unit verified"
