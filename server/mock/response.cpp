@@ -1,0 +1,675 @@
+// SPDX-License-Identifier: MIT
+// The mock's response builder: a pure function from a chosen code, the
+// registry's facts and the request's headers to the messages to send.
+#include "response.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <utility>
+
+#include "html.hpp"
+#include "httpstatus/registry.hpp"
+#include "json.hpp"
+
+namespace httpstatus::server::mock {
+
+namespace {
+
+namespace json = boost::json;
+
+// --- small text helpers ----------------------------------------------------
+
+char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// Calls `f` with each trimmed, non-empty element of a comma-separated list
+// (RFC 9110 Section 5.6.1); stops early when `f` returns true.
+template <class F>
+bool any_element(std::string_view list, F&& f) {
+  while (true) {
+    const std::size_t comma = list.find(',');
+    const std::string_view item = trim(list.substr(0, comma));
+    if (!item.empty() && f(item)) return true;
+    if (comma == std::string_view::npos) return false;
+    list.remove_prefix(comma + 1);
+  }
+}
+
+// Whether a list field (`Connection`, `Upgrade`, `Expect`) names `token`;
+// a protocol's version (`websocket/13`) and parameters are ignored.
+bool has_token(std::string_view list, std::string_view token) {
+  return any_element(list, [&](std::string_view item) {
+    return iequals(trim(item.substr(0, item.find_first_of("/;"))), token);
+  });
+}
+
+json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
+
+// --- the facts every answer shares -------------------------------------------
+
+constexpr std::string_view exposed_headers =
+    "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
+    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request";
+
+constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
+
+// A 206 with no `Range` still needs a range to send: the first bytes.
+constexpr std::uint64_t default_part = 100;
+
+bool has_field(const header_list& h, std::string_view name) noexcept {
+  return std::any_of(h.begin(), h.end(), [&](const header_field& f) {
+    return iequals(f.name, name);
+  });
+}
+
+// Adds `name: value` unless a field of that name is already there, so the
+// registry's list and the mock's own additions never send a field twice.
+void add_unique(header_list& h, std::string_view name, std::string value) {
+  if (!has_field(h, name)) h.push_back({std::string(name), std::move(value)});
+}
+
+void add_common(header_list& h) {
+  // Client tests must see a fresh answer every time, and RFC 6585 forbids
+  // storing 428, 429, 431 and 511 anyway: no-store fits every code.
+  add_unique(h, "Cache-Control", "no-store");
+  add_unique(h, "Access-Control-Allow-Origin", "*");
+  add_unique(h, "Access-Control-Expose-Headers", std::string(exposed_headers));
+  add_unique(h, "X-Content-Type-Options", "nosniff");
+}
+
+// --- bodies --------------------------------------------------------------
+
+struct rendered {
+  media_type type = media_type::text;
+  std::string bytes;
+};
+
+std::string_view shown_reason(const target& t) {
+  return t.is_unassigned ? std::string_view() : t.facts.reason;
+}
+
+// The sentence a body says about the code: its meaning, or for an
+// unassigned code that it is read as the x00 of its class.
+std::string meaning_of(const target& t) {
+  if (!t.is_unassigned) return std::string(t.facts.meaning);
+  return std::to_string(t.code) +
+         " is an unassigned status code; clients treat it as " +
+         std::to_string(t.facts.code) + " " + std::string(t.facts.reason) +
+         ", the x00 of its class (RFC 9110, Section 15).";
+}
+
+std::string status_line_text(const target& t) {
+  std::string line = std::to_string(t.code);
+  if (!shown_reason(t).empty()) (line += ' ') += shown_reason(t);
+  return line;
+}
+
+std::string text_body(const target& t, std::string_view note) {
+  std::string out = status_line_text(t) + "\n" + meaning_of(t) + "\n";
+  if (!note.empty()) (out += note) += '\n';
+  return out;
+}
+
+std::string json_body(const target& t) {
+  if (!t.is_unassigned)
+    return render::serialize(render::to_json(t.facts), false);
+  json::object o;
+  o["code"] = t.code;
+  o["reason"] = "";
+  o["status"] = "unassigned";
+  o["meaning"] = meaning_of(t);
+  o["treated_as"] = render::to_json(t.facts);
+  return render::serialize(o, false);
+}
+
+// RFC 9457: our own object rather than `problem_json`, whose title comes
+// from the IANA table and so would miss vendors' and unassigned codes.
+std::string problem_body(const target& t, std::string_view note) {
+  json::object o;
+  o["type"] = "about:blank";
+  o["title"] =
+      t.is_unassigned ? json::string_view("Unassigned") : sv(t.facts.reason);
+  o["status"] = t.code;
+  if (note.empty())
+    o["detail"] = meaning_of(t);
+  else
+    o["detail"] = sv(note);
+  return render::serialize(o, false);
+}
+
+// Every echoed byte (the path, the reason, the note) goes through the
+// escaper: the path is attacker-chosen.
+std::string html_body(const target& t, const request_info& req,
+                      std::string_view note) {
+  const std::string title = render::html_escape(status_line_text(t));
+  const std::string page = "/codes/" + std::to_string(t.code);
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<title>" +
+      title + "</title>\n</head>\n<body>\n<h1>" + title + "</h1>\n<p>" +
+      render::html_escape(meaning_of(t)) + "</p>\n";
+  if (!note.empty()) out += "<p>" + render::html_escape(note) + "</p>\n";
+  out += "<p>A mock answer to <code>" + render::html_escape(req.path) +
+         "</code>. About this code: <a href=\"" + page + "\">" + page +
+         "</a>.</p>\n</body>\n</html>\n";
+  return out;
+}
+
+rendered render_body(const target& t, const request_info& req,
+                     std::string_view note) {
+  rendered r;
+  r.type = negotiate(req.accept, is_error(t.code));
+  switch (r.type) {
+    case media_type::text:
+      r.bytes = text_body(t, note);
+      break;
+    case media_type::json:
+      r.bytes = json_body(t);
+      break;
+    case media_type::problem:
+      r.bytes = problem_body(t, note);
+      break;
+    case media_type::html:
+      r.bytes = html_body(t, req, note);
+      break;
+  }
+  return r;
+}
+
+// --- header values, by field name -----------------------------------------
+
+// What one response is being built from; `representation` is the body a
+// 200 would have for this request, the resource that 206, 304 and 416 talk
+// about and whose `ETag` they carry.
+struct fill_context {
+  const target& t;
+  const request_info& req;
+  const response_options& options;
+  const rendered& representation;
+  std::string content_range;
+};
+
+std::string allow_value(std::string_view method) {
+  // The 405 mock answers whatever method it gets, and `Allow` must not name
+  // the method it refuses: the usual read methods, or POST for a reader.
+  if (method == "GET" || method == "HEAD") return "POST, OPTIONS";
+  if (method == "OPTIONS") return "GET, HEAD";
+  return "GET, HEAD, OPTIONS";
+}
+
+std::string link_value(const fill_context& c) {
+  // 103 hints at something to preload; 451 names the blocker (RFC 7725),
+  // here the code's own page on this server.
+  if (is_informational(c.t.facts.code))
+    return "</assets/css/site.css>; rel=preload; as=style";
+  return "</codes/" + std::to_string(c.t.code) + ">; rel=\"blocked-by\"";
+}
+
+// One code path for every code: the registry names the fields a code
+// needs, and this says how the mock fills each of them. A field without a
+// filler stays out, and the mock tests, looping over the registry, fail.
+std::optional<std::string> field_value(std::string_view field,
+                                       const fill_context& c) {
+  if (iequals(field, "Location"))
+    return c.options.location.empty() ? std::string("/status/200")
+                                      : std::string(c.options.location);
+  if (iequals(field, "Retry-After"))
+    return std::to_string(c.options.retry_after.value_or(1));
+  if (iequals(field, "WWW-Authenticate") ||
+      iequals(field, "Proxy-Authenticate"))
+    return std::string(auth_challenge);
+  if (iequals(field, "Allow")) return allow_value(c.req.method);
+  if (iequals(field, "Upgrade")) return "websocket";
+  if (iequals(field, "Content-Range")) return c.content_range;
+  if (iequals(field, "ETag")) return etag_of(c.representation.bytes);
+  if (iequals(field, "Date")) return http_date(c.req.now);
+  if (iequals(field, "Link")) return link_value(c);
+  if (iequals(field, "Ms-Echo-Request")) return "httpstatus-mock";
+  return std::nullopt;
+}
+
+// Fields the mock sends that the registry does not ask for by code: the
+// preload hint that is the point of 103.
+struct extra_field {
+  int code;
+  std::string_view field;
+};
+constexpr std::array<extra_field, 1> mock_extras{{{103, "Link"}}};
+
+void add_code_fields(header_list& h, const fill_context& c) {
+  for (const header_requirement& r : c.t.facts.headers)
+    if (auto v = field_value(r.field, c)) add_unique(h, r.field, std::move(*v));
+  for (const extra_field& e : mock_extras)
+    if (e.code == c.t.facts.code)
+      if (auto v = field_value(e.field, c))
+        add_unique(h, e.field, std::move(*v));
+  // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
+  // session keeps this token when it sets keep-alive.
+  if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");
+  // Asked for, Retry-After also tells a redirected client when to retry.
+  if (c.options.retry_after && is_redirection(c.t.code))
+    add_unique(h, "Retry-After", std::to_string(*c.options.retry_after));
+}
+
+// --- final and interim responses ------------------------------------------
+
+target must_resolve(int code) { return *resolve(code); }
+
+final_response make_final(target t, const request_info& req,
+                          const response_options& options,
+                          std::string_view note = {}) {
+  const rendered representation = render_body(must_resolve(200), req, {});
+  const auto length = static_cast<std::uint64_t>(representation.bytes.size());
+  std::string content_range;
+  std::optional<rendered> body;
+
+  if (t.facts.code == 206 && !t.is_unassigned) {
+    const byte_range r = parse_range(req.range, length);
+    if (r.outcome == byte_range::kind::unsatisfiable) {
+      t = must_resolve(416);
+    } else {
+      const std::uint64_t first =
+          r.outcome == byte_range::kind::none ? 0 : r.first;
+      const std::uint64_t last = r.outcome == byte_range::kind::none
+                                     ? std::min(length, default_part) - 1
+                                     : r.last;
+      content_range = "bytes " + std::to_string(first) + "-" +
+                      std::to_string(last) + "/" + std::to_string(length);
+      body = rendered{representation.type,
+                      representation.bytes.substr(first, last - first + 1)};
+    }
+  }
+  if (t.facts.code == 416 && !t.is_unassigned)
+    content_range = "bytes */" + std::to_string(length);
+
+  final_response f;
+  f.code = t.code;
+  f.reason = std::string(shown_reason(t));
+  f.close = t.facts.code == 408;  // RFC 9110 Section 15.5.9
+  const fill_context c{t, req, options, representation, content_range};
+  f.headers.push_back({"Date", http_date(req.now)});
+  if (t.facts.body == body_rule::allowed) {
+    if (!body) body = render_body(t, req, note);
+    f.headers.push_back(
+        {"Content-Type", std::string(content_type(body->type))});
+    f.headers.push_back({"Vary", "Accept"});
+  }
+  add_code_fields(f.headers, c);
+  if (t.code == 200)
+    add_unique(f.headers, "ETag", etag_of(representation.bytes));
+  add_common(f.headers);
+
+  // RFC 9112 Section 6.3: 1xx, 204 and 304 have no content and no framing;
+  // 205 frames its empty content explicitly; HEAD gets a GET's length.
+  switch (t.facts.body) {
+    case body_rule::none:
+      break;
+    case body_rule::empty:
+      f.content_length = 0;
+      break;
+    case body_rule::allowed:
+      f.content_length = body->bytes.size();
+      if (req.method != "HEAD") f.body = std::move(body->bytes);
+      break;
+  }
+  return f;
+}
+
+interim_response make_interim(const target& t, const request_info& req,
+                              const response_options& options) {
+  const rendered none;
+  const fill_context c{t, req, options, none, {}};
+  interim_response i;
+  i.code = t.code;
+  i.reason = std::string(shown_reason(t));
+  add_code_fields(i.headers, c);
+  return i;
+}
+
+bool wants_websocket(const request_info& req) {
+  // RFC 9110 Section 7.8: an Upgrade received in an HTTP/1.0 request is
+  // ignored, so only 1.1 may switch.
+  return req.version >= 11 && has_token(req.upgrade, "websocket") &&
+         has_token(req.connection, "upgrade");
+}
+
+mock_response informational(const target& t, const request_info& req,
+                            const response_options& options) {
+  mock_response r;
+  if (t.facts.code == 101 && !t.is_unassigned) {
+    if (!wants_websocket(req)) {
+      r.final_ = make_final(
+          must_resolve(426), req, options,
+          "101 Switching Protocols is only sent to an HTTP/1.1 request with "
+          "\"Upgrade: websocket\" and \"Connection: Upgrade\"; this request "
+          "asked for no upgrade.");
+      return r;
+    }
+    r.action = action::websocket_echo;
+    r.final_.code = 101;
+    r.final_.reason = std::string(t.facts.reason);
+    const rendered none;
+    add_code_fields(r.final_.headers, {t, req, options, none, {}});
+    return r;
+  }
+  // RFC 9110 Section 15.2: no 1xx to an HTTP/1.0 client. 100 answers only
+  // an `Expect: 100-continue`; without one the final 200 comes alone.
+  const bool is_invited =
+      t.facts.code != 100 || has_token(req.expect, "100-continue");
+  if (req.version >= 11 && is_invited)
+    r.interim.push_back(make_interim(t, req, options));
+  r.final_ = make_final(must_resolve(200), req, options);
+  return r;
+}
+
+// Media ranges of an `Accept` field, in the order written.
+struct media_range {
+  std::string_view type;
+  std::string_view subtype;
+  double q = 1.0;
+};
+
+std::optional<media_range> parse_media_range(std::string_view item) {
+  const std::size_t semi = item.find(';');
+  const std::string_view name = trim(item.substr(0, semi));
+  const std::size_t slash = name.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  media_range m{trim(name.substr(0, slash)), trim(name.substr(slash + 1))};
+  if (m.type.empty() || m.subtype.empty()) return std::nullopt;
+  if (m.type == "*" && m.subtype != "*") return std::nullopt;
+  std::string_view params =
+      semi == std::string_view::npos ? "" : item.substr(semi + 1);
+  while (!params.empty()) {
+    const std::size_t next = params.find(';');
+    const std::string_view p = trim(params.substr(0, next));
+    if (p.size() > 2 && lower(p[0]) == 'q' && p[1] == '=') {
+      const std::string_view v = p.substr(2);
+      const auto [ptr, ec] =
+          std::from_chars(v.data(), v.data() + v.size(), m.q);
+      if (ec != std::errc{} || ptr != v.data() + v.size() || m.q < 0 || m.q > 1)
+        return std::nullopt;
+    }
+    if (next == std::string_view::npos) break;
+    params.remove_prefix(next + 1);
+  }
+  return m;
+}
+
+}  // namespace
+
+std::optional<std::string_view> final_response::header(
+    std::string_view name) const noexcept {
+  for (const header_field& f : headers)
+    if (iequals(f.name, name)) return std::string_view(f.value);
+  return std::nullopt;
+}
+
+std::optional<target> resolve(int code, std::string_view vendor) {
+  if (code < 100 || code > 599) return std::nullopt;
+  const std::span<const status> vendors = find_unofficial(code);
+  if (!vendor.empty())
+    for (const status& s : vendors)
+      if (iequals(s.vendor, vendor)) return target{code, s, false};
+  if (auto s = find(code)) return target{code, *s, false};
+  if (!vendors.empty()) return target{code, vendors.front(), false};
+  return target{code, *effective(code), true};
+}
+
+mock_response build_response(const target& t, const request_info& req,
+                             const response_options& options) {
+  if (t.facts.code == 444 && t.facts.vendor == "nginx") {
+    mock_response r;
+    r.action = action::close_without_response;
+    r.final_.code = 444;
+    r.final_.reason = std::string(t.facts.reason);
+    return r;
+  }
+  mock_response r;
+  if (is_informational(t.code))
+    r = informational(t, req, options);
+  else
+    r.final_ = make_final(t, req, options);
+  // A client that sent `Expect: 100-continue` and got no 100 may still send
+  // its body; RFC 9110 Section 10.1.1 lets the server close rather than
+  // read it, and closing is the answer that never misreads a body as the
+  // next request.
+  const bool is_continued = !r.interim.empty() && r.interim.front().code == 100;
+  if (req.has_body && has_token(req.expect, "100-continue") && !is_continued &&
+      r.action == action::respond)
+    r.final_.close = true;
+  return r;
+}
+
+mock_response build_error(std::string_view detail, const request_info& req) {
+  mock_response r;
+  final_response& f = r.final_;
+  f.code = 400;
+  f.reason = std::string(find(400)->reason);
+  f.headers.push_back({"Date", http_date(req.now)});
+  f.headers.push_back(
+      {"Content-Type", std::string(content_type(media_type::problem))});
+  add_common(f.headers);
+  std::string body = render::problem_json(400, detail);
+  f.content_length = body.size();
+  if (req.method != "HEAD") f.body = std::move(body);
+  return r;
+}
+
+bool is_preflight(const request_info& req) noexcept {
+  return req.method == "OPTIONS" && !req.access_control_request_method.empty();
+}
+
+mock_response build_preflight(const request_info& req) {
+  mock_response r;
+  final_response& f = r.final_;
+  f.code = 204;
+  f.reason = std::string(find(204)->reason);
+  f.headers.push_back({"Date", http_date(req.now)});
+  std::string methods = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+  const std::string_view asked = trim(req.access_control_request_method);
+  if (is_token(asked) &&
+      !any_element(methods, [&](std::string_view m) { return m == asked; }))
+    (methods += ", ") += asked;
+  f.headers.push_back({"Access-Control-Allow-Methods", std::move(methods)});
+  // Requested headers are echoed only when every one is a token: anything
+  // else could smuggle text into our response.
+  const std::string_view headers = trim(req.access_control_request_headers);
+  const bool is_all_tokens =
+      !any_element(headers, [](std::string_view h) { return !is_token(h); });
+  if (!headers.empty() && is_all_tokens)
+    f.headers.push_back({"Access-Control-Allow-Headers", std::string(headers)});
+  f.headers.push_back({"Access-Control-Max-Age", "600"});
+  f.headers.push_back(
+      {"Vary",
+       "Access-Control-Request-Method, Access-Control-Request-Headers"});
+  add_common(f.headers);
+  return r;
+}
+
+bool is_precomputable(int code, std::string_view method) noexcept {
+  if (method != "GET" && method != "HEAD") return false;
+  if (code < 200 || code > 599) return false;
+  return code != 206 && code != 416 && code != 444;
+}
+
+media_type negotiate(std::string_view accept, bool allow_problem) noexcept {
+  struct offer {
+    media_type type;
+    std::string_view major, minor;
+  };
+  // Server preference order, which decides only exact ties.
+  constexpr std::array<offer, 4> offers{{
+      {media_type::text, "text", "plain"},
+      {media_type::json, "application", "json"},
+      {media_type::problem, "application", "problem+json"},
+      {media_type::html, "text", "html"},
+  }};
+  media_type best = media_type::text;
+  double best_q = 0;
+  int best_specificity = -1;
+  std::size_t best_position = 0;
+  for (const offer& o : offers) {
+    if (o.type == media_type::problem && !allow_problem) continue;
+    // The most specific range matching the offer sets its q (RFC 9110
+    // Section 12.5.1); among equals the first written counts.
+    double q = 0;
+    int specificity = -1;
+    std::size_t position = 0;
+    std::size_t index = 0;
+    any_element(accept, [&](std::string_view item) {
+      const std::size_t here = index++;
+      const auto m = parse_media_range(item);
+      if (!m) return false;
+      int s = -1;
+      if (iequals(m->type, o.major) && iequals(m->subtype, o.minor))
+        s = 2;
+      else if (iequals(m->type, o.major) && m->subtype == "*")
+        s = 1;
+      else if (m->type == "*")
+        s = 0;
+      if (s > specificity) {
+        specificity = s;
+        q = m->q;
+        position = here;
+      }
+      return false;
+    });
+    if (specificity < 0 || q <= 0) continue;
+    const bool is_better =
+        q > best_q ||
+        (q == best_q &&
+         (specificity > best_specificity ||
+          (specificity == best_specificity && position < best_position)));
+    if (is_better) {
+      best = o.type;
+      best_q = q;
+      best_specificity = specificity;
+      best_position = position;
+    }
+  }
+  return best;
+}
+
+std::string_view content_type(media_type m) noexcept {
+  switch (m) {
+    case media_type::text:
+      return "text/plain; charset=utf-8";
+    case media_type::json:
+      return "application/json";
+    case media_type::html:
+      return "text/html; charset=utf-8";
+    case media_type::problem:
+      return "application/problem+json";
+  }
+  return "text/plain; charset=utf-8";
+}
+
+byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
+  byte_range none;
+  range = trim(range);
+  const std::size_t eq = range.find('=');
+  if (eq == std::string_view::npos ||
+      !iequals(trim(range.substr(0, eq)), "bytes"))
+    return none;
+  std::string_view spec = range.substr(eq + 1);
+  spec = trim(spec.substr(0, spec.find(',')));
+  const std::size_t dash = spec.find('-');
+  if (dash == std::string_view::npos) return none;
+
+  // Digits only; a number too large for 64 bits saturates, which is past
+  // any length we serve, so it still reads right.
+  const auto number =
+      [](std::string_view digits) -> std::optional<std::uint64_t> {
+    if (digits.empty()) return std::nullopt;
+    std::uint64_t n = 0;
+    for (const char ch : digits) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      const auto d = static_cast<std::uint64_t>(ch - '0');
+      n = n > (UINT64_MAX - d) / 10 ? UINT64_MAX : n * 10 + d;
+    }
+    return n;
+  };
+  const std::string_view first_text = trim(spec.substr(0, dash));
+  const std::string_view last_text = trim(spec.substr(dash + 1));
+  byte_range r;
+  if (first_text.empty()) {  // suffix: the last N bytes
+    const auto n = number(last_text);
+    if (!n) return none;
+    if (*n == 0 || length == 0) return {byte_range::kind::unsatisfiable, 0, 0};
+    return {byte_range::kind::satisfiable, length - std::min(*n, length),
+            length - 1};
+  }
+  const auto first = number(first_text);
+  if (!first) return none;
+  std::uint64_t last = UINT64_MAX;
+  if (!last_text.empty()) {
+    const auto l = number(last_text);
+    if (!l || *l < *first) return none;
+    last = *l;
+  }
+  if (*first >= length) return {byte_range::kind::unsatisfiable, 0, 0};
+  r.outcome = byte_range::kind::satisfiable;
+  r.first = *first;
+  r.last = std::min(last, length - 1);
+  return r;
+}
+
+std::string etag_of(std::string_view body) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : body) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  char buf[19];
+  std::snprintf(buf, sizeof buf, "\"%016llx\"",
+                static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string http_date(std::chrono::system_clock::time_point t) {
+  static constexpr std::array<const char*, 7> days{"Sun", "Mon", "Tue", "Wed",
+                                                   "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 12> months{
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                days[static_cast<std::size_t>(tm.tm_wday)], tm.tm_mday,
+                months[static_cast<std::size_t>(tm.tm_mon)], tm.tm_year + 1900,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+bool is_token(std::string_view text) noexcept {
+  if (text.empty()) return false;
+  constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
+  return std::all_of(text.begin(), text.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || specials.find(c) != std::string_view::npos;
+  });
+}
+
+}  // namespace httpstatus::server::mock

@@ -1,0 +1,722 @@
+// SPDX-License-Identifier: MIT
+// The mock's response builder over every code, and the entry point.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "httpstatus/registry.hpp"
+#include "mock/mock.hpp"
+#include "mock/response.hpp"
+
+namespace mock = httpstatus::server::mock;
+using httpstatus::body_rule;
+using httpstatus::requirement;
+using httpstatus::status;
+
+namespace {
+
+// 1994-11-06 08:49:37 UTC, RFC 9110's example date.
+const auto example_time =
+    std::chrono::system_clock::time_point(std::chrono::seconds(784111777));
+
+mock::request_info get(std::string_view path = "/status/x") {
+  mock::request_info r;
+  r.method = "GET";
+  r.path = path;
+  r.now = example_time;
+  return r;
+}
+
+// The request that lets each 1xx show itself: 100 needs an Expect, 101 an
+// upgrade; the others come as they are.
+mock::request_info inviting(int code) {
+  mock::request_info r = get();
+  if (code == 100) {
+    r.expect = "100-continue";
+    r.has_body = true;
+  }
+  if (code == 101) {
+    r.upgrade = "websocket";
+    r.connection = "keep-alive, Upgrade";
+  }
+  return r;
+}
+
+mock::target target_of(const status& s) {
+  return mock::target{s.code, s, false};
+}
+
+// The message that carries `code`: an interim one for 1xx, else the final.
+struct carrier {
+  int code = 0;
+  std::string reason;
+  const mock::header_list* headers = nullptr;
+};
+
+carrier carrier_of(const mock::mock_response& r, int code) {
+  for (const mock::interim_response& i : r.interim)
+    if (i.code == code) return {i.code, i.reason, &i.headers};
+  return {r.final_.code, r.final_.reason, &r.final_.headers};
+}
+
+bool has_header(const mock::header_list& h, std::string_view name) {
+  for (const mock::header_field& f : h)
+    if (f.name.size() == name.size() &&
+        std::equal(
+            f.name.begin(), f.name.end(), name.begin(),
+            [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+      return true;
+  return false;
+}
+
+std::vector<status> every_code() {
+  std::vector<status> list(httpstatus::all().begin(), httpstatus::all().end());
+  list.insert(list.end(), httpstatus::unofficial().begin(),
+              httpstatus::unofficial().end());
+  return list;
+}
+
+bool is_nginx_444(const status& s) {
+  return s.code == 444 && s.vendor == "nginx";
+}
+
+}  // namespace
+
+// The loop the DESIGN promises: the registry's rule rows, read by the lint,
+// are all met by the mock's own answers, for every code.
+TEST(mockresponse, sends_every_required_header_of_every_code) {
+  for (const status& s : every_code()) {
+    SCOPED_TRACE(std::to_string(s.code) + " " + std::string(s.vendor));
+    const mock::mock_response r =
+        mock::build_response(target_of(s), inviting(s.code), {});
+    if (is_nginx_444(s)) {
+      EXPECT_EQ(r.action, mock::action::close_without_response);
+      continue;
+    }
+    const carrier c = carrier_of(r, s.code);
+    EXPECT_EQ(c.code, s.code);
+    EXPECT_EQ(c.reason, s.reason);
+    for (const httpstatus::header_requirement& h : s.headers)
+      EXPECT_TRUE(has_header(*c.headers, h.field))
+          << h.field << " (" << to_string(h.level) << ")";
+  }
+}
+
+TEST(mockresponse, keeps_body_rules_for_every_code_and_method) {
+  for (const status& s : every_code()) {
+    if (is_nginx_444(s) || httpstatus::is_informational(s.code)) continue;
+    for (const std::string_view method : {"GET", "HEAD", "POST", "DELETE"}) {
+      SCOPED_TRACE(std::to_string(s.code) + " " + std::string(s.vendor) + " " +
+                   std::string(method));
+      mock::request_info req = get();
+      req.method = method;
+      const mock::final_response f =
+          mock::build_response(target_of(s), req, {}).final_;
+      EXPECT_EQ(f.code, s.code);
+      EXPECT_FALSE(f.header("Content-Length"));
+      switch (s.body) {
+        case body_rule::none:
+          EXPECT_TRUE(f.body.empty());
+          EXPECT_FALSE(f.content_length);
+          EXPECT_FALSE(f.header("Content-Type"));
+          break;
+        case body_rule::empty:
+          EXPECT_TRUE(f.body.empty());
+          EXPECT_EQ(f.content_length, 0u);
+          break;
+        case body_rule::allowed:
+          ASSERT_TRUE(f.content_length);
+          EXPECT_GT(*f.content_length, 0u);
+          if (method == "HEAD") {
+            EXPECT_TRUE(f.body.empty());
+          } else {
+            EXPECT_EQ(f.body.size(), *f.content_length);
+          }
+          EXPECT_TRUE(f.header("Content-Type"));
+          break;
+      }
+      EXPECT_EQ(f.header("Cache-Control"), "no-store");
+      EXPECT_EQ(f.header("Access-Control-Allow-Origin"), "*");
+      EXPECT_TRUE(f.header("Access-Control-Expose-Headers"));
+      EXPECT_EQ(f.header("Date"), "Sun, 06 Nov 1994 08:49:37 GMT");
+    }
+  }
+}
+
+TEST(mockresponse, gives_head_the_length_of_get) {
+  for (const int code : {200, 206, 404, 418, 503}) {
+    mock::request_info req = get();
+    const auto t = *mock::resolve(code);
+    const mock::final_response g = mock::build_response(t, req, {}).final_;
+    req.method = "HEAD";
+    const mock::final_response h = mock::build_response(t, req, {}).final_;
+    EXPECT_EQ(h.content_length, g.content_length) << code;
+    EXPECT_TRUE(h.body.empty());
+    EXPECT_EQ(h.headers.size(), g.headers.size());
+  }
+}
+
+namespace {
+
+struct resolve_case {
+  int code;
+  std::string_view vendor;
+  int facts_code;
+  std::string_view reason;
+  bool is_unassigned;
+};
+
+}  // namespace
+
+TEST(mockresponse, resolves_registered_vendor_and_unassigned_codes) {
+  const resolve_case cases[] = {
+      {404, "", 404, "Not Found", false},
+      {418, "", 418, "I'm a teapot", false},
+      {499, "", 499, "Token Required", false},  // first vendor: Esri
+      {499, "NGINX", 499, "Client Closed Request", false},
+      {451, "microsoft", 451, "Redirect", false},  // vendor over IANA
+      {451, "nobody", 451, "Unavailable For Legal Reasons", false},
+      {299, "", 200, "OK", true},
+      {599, "", 599, "Network Connect Timeout Error", false},
+      {550, "", 500, "Internal Server Error", true},
+  };
+  for (const resolve_case& c : cases) {
+    SCOPED_TRACE(c.code);
+    const auto t = mock::resolve(c.code, c.vendor);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->code, c.code);
+    EXPECT_EQ(t->facts.code, c.facts_code);
+    EXPECT_EQ(t->facts.reason, c.reason);
+    EXPECT_EQ(t->is_unassigned, c.is_unassigned);
+  }
+  EXPECT_FALSE(mock::resolve(99));
+  EXPECT_FALSE(mock::resolve(600));
+}
+
+TEST(mockresponse, sends_unassigned_codes_as_asked_with_their_class_rules) {
+  for (const int code : {227, 299, 399, 499, 550}) {
+    if (httpstatus::is_registered(code) ||
+        !httpstatus::find_unofficial(code).empty())
+      continue;
+    SCOPED_TRACE(code);
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(code), get(), {}).final_;
+    EXPECT_EQ(f.code, code);
+    EXPECT_EQ(f.reason, "");
+    EXPECT_NE(f.body.find("unassigned"), std::string::npos) << f.body;
+    if (httpstatus::is_redirection(code)) {
+      EXPECT_EQ(f.header("Location"), "/status/200");
+    }
+  }
+  mock::request_info json = get();
+  json.accept = "application/json";
+  const auto doc = boost::json::parse(
+      mock::build_response(*mock::resolve(299), json, {}).final_.body);
+  EXPECT_EQ(doc.at("code"), 299);
+  EXPECT_EQ(doc.at("status"), "unassigned");
+  EXPECT_EQ(doc.at("treated_as").at("code"), 200);
+}
+
+TEST(mockresponse, sends_interim_responses_only_when_they_fit) {
+  struct row {
+    int code;
+    std::string_view expect;
+    unsigned version;
+    std::vector<int> interim;
+  };
+  const row rows[] = {
+      {100, "100-continue", 11, {100}},
+      {100, "", 11, {}},              // no Expect: the 200 comes alone
+      {100, "100-continue", 10, {}},  // never a 1xx to HTTP/1.0
+      {102, "", 11, {102}},
+      {103, "", 11, {103}},
+      {104, "", 11, {104}},
+      {103, "", 10, {}},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::to_string(r.code) + " v" + std::to_string(r.version));
+    mock::request_info req = get();
+    req.expect = r.expect;
+    req.version = r.version;
+    const mock::mock_response m =
+        mock::build_response(*mock::resolve(r.code), req, {});
+    std::vector<int> interim;
+    for (const auto& i : m.interim) interim.push_back(i.code);
+    EXPECT_EQ(interim, r.interim);
+    EXPECT_EQ(m.action, mock::action::respond);
+    EXPECT_EQ(m.final_.code, 200);
+    EXPECT_EQ(m.final_.reason, "OK");
+  }
+  const mock::mock_response early =
+      mock::build_response(*mock::resolve(103), get(), {});
+  ASSERT_EQ(early.interim.size(), 1u);
+  EXPECT_EQ(early.interim[0].reason, "Early Hints");
+  EXPECT_EQ(early.interim[0].headers.at(0).name, "Link");
+  EXPECT_EQ(early.interim[0].headers.at(0).value,
+            "</assets/css/site.css>; rel=preload; as=style");
+}
+
+TEST(mockresponse, switches_to_websocket_only_when_asked) {
+  const mock::mock_response ws =
+      mock::build_response(*mock::resolve(101), inviting(101), {});
+  EXPECT_EQ(ws.action, mock::action::websocket_echo);
+  EXPECT_EQ(ws.final_.code, 101);
+  EXPECT_EQ(ws.final_.header("Upgrade"), "websocket");
+
+  struct row {
+    std::string_view upgrade, connection;
+    unsigned version;
+  };
+  const row refused[] = {
+      {"", "", 11},
+      {"websocket", "", 11},         // Connection must name upgrade
+      {"h2c", "Upgrade", 11},        // not a protocol we speak
+      {"websocket", "Upgrade", 10},  // HTTP/1.0 ignores Upgrade
+  };
+  for (const row& r : refused) {
+    mock::request_info req = get();
+    req.upgrade = r.upgrade;
+    req.connection = r.connection;
+    req.version = r.version;
+    const mock::mock_response m =
+        mock::build_response(*mock::resolve(101), req, {});
+    SCOPED_TRACE(std::string(r.upgrade) + "/" + std::string(r.connection));
+    EXPECT_EQ(m.action, mock::action::respond);
+    EXPECT_TRUE(m.interim.empty());
+    EXPECT_EQ(m.final_.code, 426);
+    EXPECT_EQ(m.final_.header("Upgrade"), "websocket");
+    EXPECT_EQ(m.final_.header("Connection"), "Upgrade");
+    EXPECT_NE(m.final_.body.find("Upgrade: websocket"), std::string::npos)
+        << m.final_.body;
+  }
+}
+
+TEST(mockresponse, closes_without_response_for_nginx_444) {
+  const mock::mock_response m =
+      mock::build_response(*mock::resolve(444), get(), {});
+  EXPECT_EQ(m.action, mock::action::close_without_response);
+}
+
+TEST(mockresponse, closes_after_408) {
+  EXPECT_TRUE(
+      mock::build_response(*mock::resolve(408), get(), {}).final_.close);
+  EXPECT_FALSE(
+      mock::build_response(*mock::resolve(404), get(), {}).final_.close);
+}
+
+TEST(mockresponse, closes_when_an_expected_body_was_not_invited) {
+  struct row {
+    int code;
+    unsigned version;
+    bool close;
+  };
+  const row rows[] = {
+      {100, 11, false},  // 100 invites the body: read it, keep the connection
+      {404, 11, true},  {200, 11, true},
+      {103, 11, true},  {100, 10, true},  // no 1xx to HTTP/1.0
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.code);
+    mock::request_info req = inviting(100);
+    req.version = r.version;
+    EXPECT_EQ(
+        mock::build_response(*mock::resolve(r.code), req, {}).final_.close,
+        r.close);
+  }
+}
+
+namespace {
+
+struct range_row {
+  std::string_view range;
+  int code;
+  std::string content_range;  // "%L" stands for the length
+  std::uint64_t first, last;  // of the 200 body; unused for 416
+};
+
+std::string with_length(std::string text, std::size_t length) {
+  const std::size_t at = text.find("%L");
+  if (at != std::string::npos) text.replace(at, 2, std::to_string(length));
+  return text;
+}
+
+}  // namespace
+
+TEST(mockresponse, serves_ranges_of_the_200_body) {
+  mock::request_info req = get();
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  const std::size_t n = whole.size();
+  ASSERT_GT(n, 20u);
+  const range_row rows[] = {
+      {"", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
+      {"bytes=0-9", 206, "bytes 0-9/%L", 0, 9},
+      {"bytes=5-", 206, "bytes 5-" + std::to_string(n - 1) + "/%L", 5, n - 1},
+      {"bytes=-7", 206,
+       "bytes " + std::to_string(n - 7) + "-" + std::to_string(n - 1) + "/%L",
+       n - 7, n - 1},
+      {"bytes=3-100000", 206, "bytes 3-" + std::to_string(n - 1) + "/%L", 3,
+       n - 1},
+      {"bytes=-100000", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0,
+       n - 1},
+      {"bytes=2-4, 8-9", 206, "bytes 2-4/%L", 2, 4},
+      {"BYTES = 1-1", 206, "bytes 1-1/%L", 1, 1},
+      {"items=0-5", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
+      {"bytes=9-3", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
+      {"bytes=100000-", 416, "bytes */%L", 0, 0},
+      {"bytes=-0", 416, "bytes */%L", 0, 0},
+  };
+  for (const range_row& r : rows) {
+    SCOPED_TRACE(r.range);
+    req.range = r.range;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(206), req, {}).final_;
+    EXPECT_EQ(f.code, r.code);
+    EXPECT_EQ(f.header("Content-Range"), with_length(r.content_range, n));
+    if (r.code == 206) {
+      EXPECT_EQ(f.body, whole.substr(r.first, r.last - r.first + 1));
+      EXPECT_EQ(f.header("ETag"), mock::etag_of(whole));
+    } else {
+      EXPECT_EQ(f.reason, "Range Not Satisfiable");
+    }
+  }
+  req.range = "";
+  const mock::final_response f416 =
+      mock::build_response(*mock::resolve(416), req, {}).final_;
+  EXPECT_EQ(f416.header("Content-Range"), "bytes */" + std::to_string(n));
+}
+
+TEST(mockresponse, sends_the_first_100_bytes_of_a_long_body) {
+  mock::request_info req = get();
+  req.accept = "application/json";  // the 200's JSON is longer than 100
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  ASSERT_GT(whole.size(), 100u);
+  const mock::final_response f =
+      mock::build_response(*mock::resolve(206), req, {}).final_;
+  EXPECT_EQ(f.header("Content-Range"),
+            "bytes 0-99/" + std::to_string(whole.size()));
+  EXPECT_EQ(f.body, whole.substr(0, 100));
+  EXPECT_EQ(f.header("Content-Type"), "application/json");
+}
+
+TEST(mockresponse, gives_304_the_etag_of_the_200) {
+  const mock::request_info req = get();
+  const mock::final_response ok =
+      mock::build_response(*mock::resolve(200), req, {}).final_;
+  const mock::final_response not_modified =
+      mock::build_response(*mock::resolve(304), req, {}).final_;
+  ASSERT_TRUE(ok.header("ETag"));
+  EXPECT_EQ(not_modified.header("ETag"), ok.header("ETag"));
+  EXPECT_TRUE(not_modified.body.empty());
+  EXPECT_FALSE(not_modified.content_length);
+}
+
+TEST(mockresponse, fills_code_specific_headers) {
+  struct row {
+    int code;
+    std::string_view field;
+    std::string_view value;
+  };
+  const row rows[] = {
+      {201, "Location", "/status/200"},
+      {301, "Location", "/status/200"},
+      {300, "Location", "/status/200"},
+      {401, "WWW-Authenticate", "Basic realm=\"httpstatus\""},
+      {407, "Proxy-Authenticate", "Basic realm=\"httpstatus\""},
+      {405, "Allow", "POST, OPTIONS"},
+      {413, "Retry-After", "1"},
+      {426, "Upgrade", "websocket"},
+      {429, "Retry-After", "1"},
+      {503, "Retry-After", "1"},
+      {451, "Link", "</codes/451>; rel=\"blocked-by\""},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.code);
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(r.code), get(), {}).final_;
+    EXPECT_EQ(f.header(r.field), r.value);
+  }
+  const mock::final_response ms =
+      mock::build_response(*mock::resolve(449, "Microsoft"), get(), {}).final_;
+  EXPECT_TRUE(ms.header("Ms-Echo-Request"));
+}
+
+TEST(mockresponse, applies_location_and_retry_after_options) {
+  const mock::response_options options{.retry_after = 120,
+                                       .location = "/status/201"};
+  for (const int code : {301, 302, 303, 307, 308}) {
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(code), get(), options).final_;
+    EXPECT_EQ(f.header("Location"), "/status/201") << code;
+    EXPECT_EQ(f.header("Retry-After"), "120") << code;
+  }
+  for (const int code : {413, 429, 503}) {
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(code), get(), options).final_;
+    EXPECT_EQ(f.header("Retry-After"), "120") << code;
+  }
+  const mock::final_response plain =
+      mock::build_response(*mock::resolve(404), get(), options).final_;
+  EXPECT_FALSE(plain.header("Retry-After"));
+  EXPECT_FALSE(plain.header("Location"));
+}
+
+TEST(mockresponse, never_allows_the_refused_method) {
+  for (const std::string_view method :
+       {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}) {
+    mock::request_info req = get();
+    req.method = method;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(405), req, {}).final_;
+    const auto allow = f.header("Allow");
+    ASSERT_TRUE(allow) << method;
+    EXPECT_EQ(std::string(*allow).find(method), std::string::npos)
+        << method << ": " << *allow;
+  }
+}
+
+namespace {
+
+struct accept_row {
+  std::string_view accept;
+  int code;
+  std::string_view content_type;
+};
+
+}  // namespace
+
+TEST(mockresponse, chooses_the_body_by_accept) {
+  const accept_row rows[] = {
+      {"", 418, "text/plain; charset=utf-8"},
+      {"*/*", 418, "text/plain; charset=utf-8"},
+      {"application/json", 418, "application/json"},
+      {"application/json, text/plain, */*", 200, "application/json"},
+      {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", 404,
+       "text/html; charset=utf-8"},
+      {"application/problem+json", 404, "application/problem+json"},
+      {"application/problem+json", 200, "text/plain; charset=utf-8"},
+      {"application/problem+json, application/json;q=0.5", 503,
+       "application/problem+json"},
+      {"application/*", 500, "application/json"},
+      {"text/*;q=0.2, application/json;q=0.1", 200,
+       "text/plain; charset=utf-8"},
+      {"text/html;q=0, */*", 200, "text/plain; charset=utf-8"},
+      {"text/plain;q=0, */*;q=0.5", 200, "application/json"},
+      {"image/png", 200, "text/plain; charset=utf-8"},
+      {"garbage, ;;, /", 200, "text/plain; charset=utf-8"},
+      {"application/json;q=2", 200, "text/plain; charset=utf-8"},
+      {"TEXT/HTML", 200, "text/html; charset=utf-8"},
+  };
+  for (const accept_row& r : rows) {
+    SCOPED_TRACE(std::string(r.accept) + " for " + std::to_string(r.code));
+    mock::request_info req = get();
+    req.accept = r.accept;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(r.code), req, {}).final_;
+    EXPECT_EQ(f.header("Content-Type"), r.content_type);
+    EXPECT_EQ(f.header("Vary"), "Accept");
+  }
+}
+
+TEST(mockresponse, writes_each_body_kind) {
+  mock::request_info req = get("/status/418");
+  const auto teapot = *mock::resolve(418);
+  const std::string text = mock::build_response(teapot, req, {}).final_.body;
+  EXPECT_EQ(text.rfind("418 I'm a teapot\n", 0), 0u) << text;
+
+  req.accept = "application/json";
+  const auto doc =
+      boost::json::parse(mock::build_response(teapot, req, {}).final_.body);
+  EXPECT_EQ(doc.at("code"), 418);
+  EXPECT_EQ(doc.at("reason"), "I'm a teapot");
+
+  req.accept = "application/problem+json";
+  const auto problem =
+      boost::json::parse(mock::build_response(teapot, req, {}).final_.body);
+  EXPECT_EQ(problem.at("status"), 418);
+  EXPECT_EQ(problem.at("title"), "I'm a teapot");
+  EXPECT_EQ(problem.at("type"), "about:blank");
+
+  req.accept = "text/html";
+  const std::string html = mock::build_response(teapot, req, {}).final_.body;
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<title>418 I&#39;m a teapot</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"/codes/418\">"), std::string::npos);
+}
+
+TEST(mockresponse, echoes_nothing_live) {
+  const std::string_view evil = "/status/418<script>alert(\"x\")</script>&'";
+  mock::request_info req = get(evil);
+  req.accept = "text/html, <script>alert(1)</script>";
+  const std::string html =
+      mock::build_response(*mock::resolve(418), req, {}).final_.body;
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  EXPECT_NE(
+      html.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;"),
+      std::string::npos)
+      << html;
+
+  // A detail echoing input stays a JSON string.
+  mock::sequence_store store;
+  const mock::mock_answer a =
+      mock::answer("\"><script>x</script>", "", get(), store, {});
+  const auto doc = boost::json::parse(a.response.final_.body);
+  EXPECT_EQ(doc.at("status"), 400);
+  EXPECT_EQ(
+      doc.at("detail"),
+      "'\"><script>x</script>' is not a status code: expected three digits");
+}
+
+TEST(mockresponse, answers_a_preflight_and_mocks_a_plain_options) {
+  mock::request_info req = get();
+  req.method = "OPTIONS";
+  EXPECT_FALSE(mock::is_preflight(req));
+  const mock::final_response plain =
+      mock::build_response(*mock::resolve(503), req, {}).final_;
+  EXPECT_EQ(plain.code, 503);
+
+  req.access_control_request_method = "PURGE";
+  req.access_control_request_headers = "X-Requested-With, content-type";
+  ASSERT_TRUE(mock::is_preflight(req));
+  const mock::final_response f = mock::build_preflight(req).final_;
+  EXPECT_EQ(f.code, 204);
+  EXPECT_EQ(f.reason, "No Content");
+  EXPECT_FALSE(f.content_length);
+  EXPECT_TRUE(f.body.empty());
+  EXPECT_EQ(f.header("Access-Control-Allow-Origin"), "*");
+  EXPECT_EQ(f.header("Access-Control-Allow-Methods"),
+            "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, PURGE");
+  EXPECT_EQ(f.header("Access-Control-Allow-Headers"),
+            "X-Requested-With, content-type");
+  EXPECT_EQ(f.header("Access-Control-Max-Age"), "600");
+
+  req.access_control_request_method = "GET";
+  req.access_control_request_headers = "X-Ok, Bad Header\r\nSet-Cookie: a=b";
+  const mock::final_response g = mock::build_preflight(req).final_;
+  EXPECT_EQ(g.header("Access-Control-Allow-Methods"),
+            "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+  EXPECT_FALSE(g.header("Access-Control-Allow-Headers"));
+}
+
+TEST(mockresponse, reports_errors_as_problem_json) {
+  mock::request_info req = get();
+  const mock::final_response f =
+      mock::build_error("sleep must be at most 10000 ms", req).final_;
+  EXPECT_EQ(f.code, 400);
+  EXPECT_EQ(f.reason, "Bad Request");
+  EXPECT_EQ(f.header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(f.header("Cache-Control"), "no-store");
+  const auto doc = boost::json::parse(f.body);
+  EXPECT_EQ(doc.at("detail"), "sleep must be at most 10000 ms");
+  EXPECT_EQ(f.content_length, f.body.size());
+  req.method = "HEAD";
+  const mock::final_response h = mock::build_error("x", req).final_;
+  EXPECT_TRUE(h.body.empty());
+  EXPECT_TRUE(h.content_length);
+}
+
+TEST(mockresponse, answers_through_the_entry_point) {
+  mock::sequence_store store;
+  const mock::spec_limits limits;
+  const mock::request_info req = get();
+  std::vector<int> codes;
+  for (int i = 0; i < 4; ++i)
+    codes.push_back(
+        mock::answer("503,503,200", "sequence=client-a", req, store, limits)
+            .response.final_.code);
+  EXPECT_EQ(codes, (std::vector<int>{503, 503, 200, 200}));
+
+  const mock::mock_answer slow =
+      mock::answer("200", "sleep=250", req, store, limits);
+  EXPECT_EQ(slow.sleep, std::chrono::milliseconds(250));
+
+  const mock::mock_answer bad =
+      mock::answer("600", "sleep=250", req, store, limits);
+  EXPECT_EQ(bad.response.final_.code, 400);
+  EXPECT_EQ(bad.sleep, std::chrono::milliseconds(0));
+
+  const mock::mock_answer key = mock::answer(
+      "200", "sequence=" + std::string(200, 'k'), req, store, limits);
+  EXPECT_EQ(key.response.final_.code, 400);
+  EXPECT_NE(key.response.final_.body.find("longer than 128 bytes"),
+            std::string::npos);
+
+  mock::request_info preflight = req;
+  preflight.method = "OPTIONS";
+  preflight.access_control_request_method = "DELETE";
+  EXPECT_EQ(mock::answer("garbage", "", preflight, store, limits)
+                .response.final_.code,
+            204);
+
+  const mock::mock_answer vendor =
+      mock::answer("499", "vendor=nginx", req, store, limits);
+  EXPECT_EQ(vendor.response.final_.reason, "Client Closed Request");
+
+  const mock::mock_answer redirect =
+      mock::answer("302", "location=%2Fcodes%2F302", req, store, limits);
+  EXPECT_EQ(redirect.response.final_.header("Location"), "/codes/302");
+}
+
+TEST(mockresponse, reads_ranges) {
+  using kind = mock::byte_range::kind;
+  struct row {
+    std::string_view range;
+    std::uint64_t length;
+    kind outcome;
+    std::uint64_t first, last;
+  };
+  const row rows[] = {
+      {"bytes=0-0", 10, kind::satisfiable, 0, 0},
+      {"bytes=0-", 10, kind::satisfiable, 0, 9},
+      {"bytes=-3", 10, kind::satisfiable, 7, 9},
+      {"bytes=-30", 10, kind::satisfiable, 0, 9},
+      {"bytes=4-99999999999999999999999", 10, kind::satisfiable, 4, 9},
+      {"bytes=10-", 10, kind::unsatisfiable, 0, 0},
+      {"bytes=99999999999999999999999-", 10, kind::unsatisfiable, 0, 0},
+      {"bytes=-0", 10, kind::unsatisfiable, 0, 0},
+      {"bytes=0-5", 0, kind::unsatisfiable, 0, 0},
+      {"", 10, kind::none, 0, 0},
+      {"bytes=", 10, kind::none, 0, 0},
+      {"bytes=a-b", 10, kind::none, 0, 0},
+      {"bytes=5-1", 10, kind::none, 0, 0},
+      {"bytes=1", 10, kind::none, 0, 0},
+      {"lines=1-2", 10, kind::none, 0, 0},
+      {"bytes=--1", 10, kind::none, 0, 0},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.range);
+    const mock::byte_range b = mock::parse_range(r.range, r.length);
+    EXPECT_EQ(b.outcome, r.outcome);
+    if (r.outcome == kind::satisfiable) {
+      EXPECT_EQ(b.first, r.first);
+      EXPECT_EQ(b.last, r.last);
+    }
+  }
+}
+
+TEST(mockresponse, formats_dates_tags_and_tokens) {
+  EXPECT_EQ(mock::http_date(example_time), "Sun, 06 Nov 1994 08:49:37 GMT");
+  EXPECT_EQ(mock::etag_of(""), "\"cbf29ce484222325\"");  // FNV-1a offset basis
+  EXPECT_EQ(mock::etag_of("abc"), mock::etag_of("abc"));
+  EXPECT_NE(mock::etag_of("abc"), mock::etag_of("abd"));
+  EXPECT_TRUE(mock::is_token("X-Requested-With"));
+  EXPECT_FALSE(mock::is_token(""));
+  EXPECT_FALSE(mock::is_token("a b"));
+  EXPECT_FALSE(mock::is_token("a:b"));
+}
+
+TEST(mockresponse, knows_what_it_can_prepare) {
+  EXPECT_TRUE(mock::is_precomputable(404, "GET"));
+  EXPECT_TRUE(mock::is_precomputable(200, "HEAD"));
+  EXPECT_FALSE(mock::is_precomputable(404, "POST"));
+  EXPECT_FALSE(mock::is_precomputable(103, "GET"));
+  EXPECT_FALSE(mock::is_precomputable(206, "GET"));
+  EXPECT_FALSE(mock::is_precomputable(444, "GET"));
+}
