@@ -12,7 +12,7 @@ CMAKE_FLAGS ?=
 # Debian 12 packages the build and the tests need.
 DEB_PACKAGES := cmake g++ make pkg-config \
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libfmt-dev libcli11-dev \
-  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev hyperfine
+  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev libssl-dev hyperfine
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

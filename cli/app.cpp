@@ -10,8 +10,11 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "check.hpp"
+#include "export_command.hpp"
 #include "httpstatus/httpstatus.hpp"
 #include "json.hpp"
+#include "lint_command.hpp"
 #include "print.hpp"
 #include "serve.hpp"
 
@@ -241,6 +244,12 @@ int run(const std::vector<std::string>& args, std::ostream& out,
 
   serve_command serve;
   add_serve_command(app, serve);
+  export_command exp;
+  add_export_command(app, exp);
+  check_command check_cmd;
+  add_check_command(app, check_cmd);
+  lint_command lint_cmd;
+  add_lint_command(app, lint_cmd);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -260,6 +269,9 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   if (list_cmd->parsed()) return list(opts, out, effective_term);
   if (search_cmd->parsed()) return search_command(opts, out, err, effective_term);
   if (serve.sub->parsed()) return run_serve(serve, out, err);
+  if (exp.sub->parsed()) return run_export(exp, out, err);
+  if (check_cmd.sub->parsed()) return run_check(check_cmd, out, err);
+  if (lint_cmd.sub->parsed()) return run_lint(lint_cmd, out, err);
   if (opts.queries.empty()) {
     out << app.help();
     return exit_usage;

@@ -2,8 +2,12 @@
 // The `httpstatus serve` subcommand: its flags and how it starts the server.
 #include "serve.hpp"
 
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <ostream>
+#include <string>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -13,6 +17,56 @@
 #include "server.hpp"
 
 namespace httpstatus::cli {
+namespace {
+
+// Limits and timeouts: each a flag, each default the config's own, so that
+// `serve --help` documents what runs.
+void add_limit_options(CLI::App& sub, server::config& cfg) {
+  const auto millis = [&sub](const char* name,
+                             std::chrono::milliseconds& field,
+                             const char* help) {
+    sub.add_option_function<std::int64_t>(
+           name,
+           [&field](std::int64_t ms) { field = std::chrono::milliseconds(ms); },
+           help)
+        ->type_name("MS")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{86'400'000}))
+        ->default_str(std::to_string(field.count()));
+  };
+  const auto count = [&sub](const char* name, std::size_t& field,
+                            const char* help, std::size_t low,
+                            std::size_t high) {
+    sub.add_option(name, field, help)
+        ->type_name("N")
+        ->check(CLI::Range(low, high))
+        ->capture_default_str();
+  };
+  count("--header-limit", cfg.header_limit,
+        "bytes of request line and headers (431 beyond, 414 for the target)",
+        1024, 1024 * 1024);
+  count("--body-limit", cfg.body_limit, "bytes of request body (413 beyond)",
+        0, 64 * 1024 * 1024);
+  millis("--header-timeout", cfg.header_timeout,
+         "time for a whole request header section to arrive; slower "
+         "clients are disconnected");
+  millis("--idle-timeout", cfg.idle_timeout,
+         "time a kept-alive connection may wait for its next request");
+  millis("--timeout", cfg.timeout, "time for each body read and each write");
+  millis("--shutdown-grace", cfg.shutdown_grace,
+         "time a graceful stop waits for in-flight requests");
+  count("--max-connections", cfg.max_connections,
+        "open connections; more are answered 503 and closed", 1, 1'000'000);
+  millis("--max-sleep", cfg.max_sleep,
+         "longest mock sleep= a request may ask for (400 beyond)");
+  count("--max-sleeping", cfg.max_sleeping,
+        "mock requests sleeping at once; more are answered 503", 0,
+        1'000'000);
+  count("--max-sequences", cfg.max_sequences,
+        "mock sequence keys remembered (least recently used go first)", 1,
+        10'000'000);
+}
+
+}  // namespace
 
 void add_serve_command(CLI::App& app, serve_command& cmd) {
   cmd.sub = app.add_subcommand(
@@ -28,6 +82,7 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
       ->add_option("--threads", cmd.config.threads,
                    "threads serving requests (default: one per core)")
       ->check(CLI::Range(1, 1024));
+  add_limit_options(*cmd.sub, cmd.config);
 }
 
 // The "listening on" line is the signal scripts and tests wait for, so it

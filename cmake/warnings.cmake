@@ -5,8 +5,39 @@ target_compile_options(httpstatus_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
   $<$<BOOL:${HTTPSTATUS_WERROR}>:-Werror>)
+
+# Sanitizers ride on the same target, so every library, test and tool of
+# ours that takes the warnings is instrumented too (`httpstatus_site` is
+# generated data, with no code to instrument).
+#
+# GCC 12 quirk: UBSan's null, nonnull-attribute and returns-nonnull-attribute
+# checks turn off -fdelete-null-pointer-checks, and then GCC can no longer
+# fold `ptr == nullptr` inside constant evaluation, so the registry's
+# constexpr search (string_view::find at compile time) fails to compile.
+# Those three are left out; a null dereference still stops the run, as
+# AddressSanitizer's SEGV report.
+if(HTTPSTATUS_SANITIZE AND HTTPSTATUS_SANITIZE_THREAD)
+  message(FATAL_ERROR
+    "HTTPSTATUS_SANITIZE and HTTPSTATUS_SANITIZE_THREAD exclude each other")
+endif()
 if(HTTPSTATUS_SANITIZE)
   target_compile_options(httpstatus_warnings INTERFACE
-    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+    $<$<CXX_COMPILER_ID:GNU>:-fno-sanitize=null,nonnull-attribute,returns-nonnull-attribute>)
+  target_link_options(httpstatus_warnings INTERFACE -fsanitize=address,undefined)
+endif()
+if(HTTPSTATUS_SANITIZE_THREAD)
+  target_compile_options(httpstatus_warnings INTERFACE
+    -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(httpstatus_warnings INTERFACE -fsanitize=thread)
+endif()
+
+# The fuzz build (fuzz/run.sh, clang) instruments all our code for
+# libFuzzer's coverage and for ASan + UBSan; only the fuzzers themselves
+# link libFuzzer's main.
+if(HTTPSTATUS_BUILD_FUZZ)
+  target_compile_options(httpstatus_warnings INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+    -fno-sanitize-recover=all)
   target_link_options(httpstatus_warnings INTERFACE -fsanitize=address,undefined)
 endif()

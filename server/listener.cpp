@@ -3,6 +3,7 @@
 #include "listener.hpp"
 
 #include <chrono>
+#include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
@@ -68,6 +69,8 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
           });
       return;
     }
+  } else if (sessions_.size() >= limits_.max_connections) {
+    refuse(std::move(socket));
   } else {
     auto s = std::make_shared<session>(std::move(socket), routes_, limits_,
                                        sessions_, log_);
@@ -75,6 +78,27 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     s->run();
   }
   do_accept();
+}
+
+// Over the connection cap, a connection is still accepted, so that the
+// backlog never fills and leaves clients hanging in SYN_SENT: it gets a
+// canned 503 if the socket takes it at once, and is closed. Nothing here
+// waits on the peer, so a flood costs one accept and one close each, and
+// the connections being served keep going.
+void listener::refuse(tcp::socket socket) {
+  static constexpr std::string_view busy =
+      "HTTP/1.1 503 Service Unavailable\r\n"
+      "Content-Type: text/plain; charset=utf-8\r\n"
+      "Content-Length: 41\r\n"
+      "Retry-After: 1\r\n"
+      "Connection: close\r\n"
+      "\r\n"
+      "503 The server has too many connections.\n";
+  beast::error_code ec;
+  socket.non_blocking(true, ec);
+  if (!ec) socket.write_some(net::buffer(busy.data(), busy.size()), ec);
+  socket.shutdown(tcp::socket::shutdown_both, ec);
+  socket.close(ec);
 }
 
 }  // namespace httpstatus::server

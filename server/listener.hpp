@@ -17,7 +17,8 @@ namespace httpstatus::server {
 
 /// Accepts connections on a listening acceptor and starts a session on
 /// its own strand for each, until `stop`. A failed accept ends only that
-/// connection; the loop goes on.
+/// connection; the loop goes on. Beyond `limits.max_connections` open
+/// sessions, a new connection gets a 503 and is closed at once.
 class listener : public std::enable_shared_from_this<listener> {
  public:
   /// Takes `acceptor`, already listening, whose executor must be a strand;
@@ -37,6 +38,7 @@ class listener : public std::enable_shared_from_this<listener> {
   void do_accept();
   void on_accept(boost::beast::error_code ec,
                  boost::asio::ip::tcp::socket socket);
+  static void refuse(boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context& ioc_;
   boost::asio::ip::tcp::acceptor acceptor_;

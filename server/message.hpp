@@ -11,9 +11,12 @@
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/error.hpp>
+#include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/optional/optional.hpp>
+
+#include "field_allocator.hpp"
 
 namespace httpstatus::server {
 
@@ -86,10 +89,17 @@ struct payload_body {
   };
 };
 
+/// Holds the header fields of every request and response. Its allocator
+/// recycles the blocks of the fields per thread (see `field_allocator`),
+/// so that reading a request and building a response do not touch the
+/// global allocator once the server is warm (issue #5).
+using fields = boost::beast::http::basic_fields<field_allocator<char>>;
+
 /// Is every request the server reads: small bodies, kept as a string.
-using request = boost::beast::http::request<boost::beast::http::string_body>;
+using request =
+    boost::beast::http::request<boost::beast::http::string_body, fields>;
 
 /// Is every response the server writes.
-using response = boost::beast::http::response<payload_body>;
+using response = boost::beast::http::response<payload_body, fields>;
 
 }  // namespace httpstatus::server

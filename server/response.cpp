@@ -134,21 +134,37 @@ void set_body(response& res, payload body, std::string_view content_type) {
   res.body() = std::move(body);
 }
 
-void add_kind_headers(response& res, resource_kind kind) {
-  res.set("X-Content-Type-Options", "nosniff");
+// Every response says `nosniff`; pages add the policy that keeps them
+// from being framed, leaking the referrer or running foreign script; API
+// documents may be read from any origin (they are public and carry no
+// credentials).
+std::span<const header_line> kind_headers(resource_kind kind) noexcept {
+  static constexpr header_line nosniff = {"X-Content-Type-Options", "nosniff"};
+  static constexpr std::array<header_line, 4> page = {{
+      nosniff,
+      {"Content-Security-Policy", content_security_policy},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+  }};
+  static constexpr std::array<header_line, 2> document = {{
+      nosniff,
+      {"Access-Control-Allow-Origin", "*"},
+  }};
+  static constexpr std::array<header_line, 1> other = {{nosniff}};
   switch (kind) {
     case resource_kind::page:
-      res.set("Content-Security-Policy", content_security_policy);
-      res.set("Referrer-Policy", "no-referrer");
-      res.set(http::field::x_frame_options, "DENY");
-      break;
+      return page;
     case resource_kind::document:
-      res.set(http::field::access_control_allow_origin, "*");
-      break;
+      return document;
     case resource_kind::asset:
     case resource_kind::text:
       break;
   }
+  return other;
+}
+
+void add_kind_headers(response& res, resource_kind kind) {
+  for (const header_line& h : kind_headers(kind)) res.set(h.name, h.value);
 }
 
 coding choose_coding(std::string_view accept_encoding, bool has_gzip,

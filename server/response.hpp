@@ -3,6 +3,7 @@
 // resources with content negotiation and revalidation, error bodies.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,9 +38,20 @@ inline constexpr std::string_view server_name = "httpstatus";
 /// 304), since Beast would otherwise throw or send it.
 void set_body(response& res, payload body, std::string_view content_type);
 
-/// Adds the headers every response of `kind` carries: `nosniff` always;
+/// Is one header field: its name and its value.
+struct header_line {
+  std::string_view name;
+  std::string_view value;
+};
+
+/// Returns the headers every response of `kind` carries: `nosniff` always;
 /// the CSP, `Referrer-Policy` and `X-Frame-Options` on pages;
-/// `Access-Control-Allow-Origin: *` on API documents.
+/// `Access-Control-Allow-Origin: *` on API documents. The one list both
+/// the server and `httpstatus export` (nginx, `_headers`) read.
+[[nodiscard]] std::span<const header_line> kind_headers(
+    resource_kind kind) noexcept;
+
+/// Adds `kind_headers(kind)` to `res`.
 void add_kind_headers(response& res, resource_kind kind);
 
 /// Returns the coding to send for a resource with the given variants,

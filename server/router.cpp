@@ -40,6 +40,12 @@ router& router::add(http::verb method, std::string_view pattern, handler h) {
   return *this;
 }
 
+router& router::any(std::string_view pattern, exchange_handler h) {
+  add(http::verb::unknown, pattern, {});
+  routes_.back().exchange = std::move(h);
+  return *this;
+}
+
 route_match router::match(http::verb method, std::string_view path) const {
   route_match m;
   std::vector<http::verb> allowed;
@@ -60,11 +66,15 @@ route_match router::match(http::verb method, std::string_view path) const {
         param = path.substr(r.literal.size());
         break;
     }
-    const bool takes = r.method == method || (method == http::verb::head &&
-                                              r.method == http::verb::get);
+    const bool takes = r.exchange || r.method == method ||
+                       (method == http::verb::head &&
+                        r.method == http::verb::get);
     if (takes) {
       m.result = verdict::found;
-      m.target = &r.target;
+      if (r.exchange)
+        m.exchange = &r.exchange;
+      else
+        m.target = &r.target;
       m.param = param;
       return m;
     }
@@ -88,34 +98,56 @@ route_match router::match(http::verb method, std::string_view path) const {
 // and take every connection down, so it becomes a 500 and one log line.
 // If even the error page cannot be built, a plain-text 500 is the answer.
 response router::dispatch(const request& req) const noexcept {
-  response res;
+  return answer(req).res;
+}
+
+reply router::answer(const request& req) const noexcept {
+  reply r;
   try {
-    res = route_request(req);
+    r = route_request(req);
   } catch (const std::exception& e) {
     log_(fmt::format("500 on {} {}: {}", req.method_string(), req.target(),
                      e.what()));
+    r.extras.reset();
     try {
-      res = errors_(req, req.target(), 500, "The server failed to answer.");
+      r.res = errors_(req, req.target(), 500, "The server failed to answer.");
     } catch (const std::exception&) {
-      res = text_error(req, 500, "The server failed to answer.");
+      r.res = text_error(req, 500, "The server failed to answer.");
     }
   }
-  if (req.method() == http::verb::head) strip_body(res);
-  return res;
+  if (req.method() == http::verb::head) strip_body(r.res);
+  return r;
+}
+
+// Mirrors the checks of `route_request` only as far as finding the route:
+// a target it would refuse goes the ordinary way (body read, then a 400).
+bool router::answers_from_header(const request& req) const {
+  const std::string_view target = req.target();
+  if (target.empty() || target.front() != '/' ||
+      target.size() > max_target_bytes)
+    return false;
+  std::string_view path = target.substr(0, target.find('?'));
+  std::optional<std::string> decoded;
+  if (path.find('%') != std::string_view::npos) {
+    decoded = percent_decode(path, false);
+    if (!decoded) return false;
+    path = *decoded;
+  }
+  return match(req.method(), path).exchange != nullptr;
 }
 
 // Targets are checked before routing: only origin-form paths are served,
 // and ".." is refused outright (even where it would be harmless) so that
 // no handler, now or later, has to think about path traversal.
-response router::route_request(const request& req) const {
+reply router::route_request(const request& req) const {
   const std::string_view target = req.target();
   if (target.size() > max_target_bytes)
-    return errors_(req, "", 414,
-                   fmt::format("The request target is longer than {} bytes.",
-                               max_target_bytes));
+    return {errors_(req, "", 414,
+                    fmt::format("The request target is longer than {} bytes.",
+                                max_target_bytes))};
   if (target.empty() || target.front() != '/')
-    return errors_(req, target, 400,
-                   "The request target must be an absolute path.");
+    return {errors_(req, target, 400,
+                    "The request target must be an absolute path.")};
   const std::size_t question = target.find('?');
   const std::string_view raw_path = target.substr(0, question);
   const std::string_view query =
@@ -126,31 +158,34 @@ response router::route_request(const request& req) const {
   if (raw_path.find('%') != std::string_view::npos) {
     decoded = percent_decode(raw_path, false);
     if (!decoded)
-      return errors_(req, raw_path, 400,
-                     "The request path has a malformed percent escape.");
+      return {errors_(req, raw_path, 400,
+                      "The request path has a malformed percent escape.")};
     path = *decoded;
   }
   if (path.find("..") != std::string_view::npos ||
       path.find('\0') != std::string_view::npos)
-    return errors_(req, raw_path, 400,
-                   "The request path must not contain \"..\".");
+    return {errors_(req, raw_path, 400,
+                    "The request path must not contain \"..\".")};
 
   const route_match m = match(req.method(), path);
   switch (m.result) {
     case verdict::found:
-      return (*m.target)(req, route_params{path, query, m.param});
+      if (m.exchange)
+        return (*m.exchange)(req, route_params{path, query, m.param});
+      return {(*m.target)(req, route_params{path, query, m.param})};
     case verdict::method_not_allowed: {
       response res =
           errors_(req, path, 405,
                   fmt::format("{} is not allowed on {}; allowed: {}.",
                               req.method_string(), path, m.allow));
       res.set(http::field::allow, m.allow);
-      return res;
+      return {std::move(res)};
     }
     case verdict::not_found:
       break;
   }
-  return errors_(req, path, 404, fmt::format("There is nothing at {}.", path));
+  return {errors_(req, path, 404,
+                  fmt::format("There is nothing at {}.", path))};
 }
 
 }  // namespace httpstatus::server

@@ -12,6 +12,7 @@
 #include <boost/beast/http/verb.hpp>
 
 #include "message.hpp"
+#include "reply.hpp"
 
 namespace httpstatus::server {
 
@@ -28,6 +29,14 @@ struct route_params {
 /// socket. It may throw; the router turns that into a 500.
 using handler = std::function<response(const request&, const route_params&)>;
 
+/// Is a handler that may ask more of the session than one response (see
+/// `reply_extras`: interim responses, a delay, closing, an upgrade). It
+/// answers from the request header: when the request waits for
+/// `100 Continue`, the session calls it before reading the body, which it
+/// then never sees. It may throw; the router turns that into a 500.
+using exchange_handler =
+    std::function<reply(const request&, const route_params&)>;
+
 /// Builds the body of an error the router answers itself (400, 404, 405,
 /// 414, 500) for `path` (decoded, or raw when it could not be decoded);
 /// `detail` says what went wrong in one sentence.
@@ -43,7 +52,8 @@ enum class verdict : std::uint8_t { found, method_not_allowed, not_found };
 /// Holds the outcome of `router::match`.
 struct route_match {
   verdict result = verdict::not_found;
-  const handler* target = nullptr;  ///< set when `found`
+  const handler* target = nullptr;  ///< set when `found` on a `handler`
+  const exchange_handler* exchange = nullptr;  ///< or on an `any` route
   std::string_view param;           ///< what `{name}` or `*` matched
   std::string allow;                ///< "GET, HEAD" when `method_not_allowed`
 };
@@ -55,11 +65,12 @@ inline constexpr std::size_t max_target_bytes = 2048;
 /// in one `{name}` segment ("/codes/{code}", no '/' in the match), or end
 /// in `*` for a prefix ("/status/*", the rest of the path). The first
 /// matching route wins. A route for GET also answers HEAD, with the same
-/// headers and no body.
+/// headers and no body; an `any` route answers every method.
 ///
 ///     router r(errors, log);
 ///     r.get("/codes/{code}", code_page)
-///      .get("/healthz", healthz);
+///      .get("/healthz", healthz)
+///      .any("/status/*", mock);
 ///     response res = r.dispatch(req);
 ///
 /// Registration is not thread-safe; `match` and `dispatch` are, once built.
@@ -78,6 +89,10 @@ class router {
     return add(boost::beast::http::verb::get, pattern, std::move(h));
   }
 
+  /// Adds a route for every method (known or not) on `pattern`, whose
+  /// handler may ask more of the session than one response.
+  router& any(std::string_view pattern, exchange_handler h);
+
   /// Returns the route for `method` on `path` (already decoded), or why
   /// there is none: `method_not_allowed` with the methods the path takes.
   [[nodiscard]] route_match match(boost::beast::http::verb method,
@@ -89,6 +104,15 @@ class router {
   /// response, or a 500 if it throws. Strips the body for HEAD.
   [[nodiscard]] response dispatch(const request& req) const noexcept;
 
+  /// Answers `req` as `dispatch` does, with the extras an `any` route's
+  /// handler asks for; what the session calls.
+  [[nodiscard]] reply answer(const request& req) const noexcept;
+
+  /// Returns whether `req` (its header) goes to an `any` route, whose
+  /// handler answers before the body is read; false for a target the
+  /// router would refuse.
+  [[nodiscard]] bool answers_from_header(const request& req) const;
+
  private:
   enum class pattern_kind : std::uint8_t { exact, segment, prefix };
   struct route {
@@ -96,9 +120,10 @@ class router {
     pattern_kind kind;
     std::string literal;  ///< the path, or what precedes `{name}` / `*`
     handler target;
+    exchange_handler exchange = {};  ///< set instead of `target` on `any`
   };
 
-  [[nodiscard]] response route_request(const request& req) const;
+  [[nodiscard]] reply route_request(const request& req) const;
 
   std::vector<route> routes_;
   error_builder errors_;

@@ -113,11 +113,16 @@ std::shared_ptr<const content> render_site() {
 
 // The route table: one line per route. Handlers are free functions of
 // (site, request, params); binding the site here is all the wiring there
-// is. A prefix route ("/status/*", for the mock of issue #4) slots in as
-// one more line.
-router make_router(const content& site, logger log) {
+// is. The mock (issue #4) answers every method under "/status/", and its
+// state lives in the handler, so it lasts exactly as long as the router.
+router make_router(const content& site, logger log,
+                   const handlers::mock_config& mock) {
   const auto with_site = [&site](auto fn) {
     return std::bind_front(fn, std::cref(site));
+  };
+  const auto with_mock = [state = handlers::make_mock_state(mock)](
+                             const request& req, const route_params& p) {
+    return handlers::mock(*state, req, p);
   };
   router r(handlers::error, std::move(log));
   r.get("/", with_site(handlers::stored))
@@ -127,7 +132,8 @@ router make_router(const content& site, logger log) {
       .get("/api/v1/codes/{code}", with_site(handlers::api_code))
       .get("/api/v1/classes", with_site(handlers::stored))
       .get("/api/v1/openapi.json", with_site(handlers::stored))
-      .get("/healthz", with_site(handlers::stored));
+      .get("/healthz", with_site(handlers::stored))
+      .any("/status/*", with_mock);
   for (const render::asset& a : render::assets())
     r.get(a.path, with_site(handlers::stored));
   return r;

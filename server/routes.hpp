@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "content.hpp"
+#include "handlers/handlers.hpp"
 #include "router.hpp"
 
 namespace httpstatus::server {
@@ -17,8 +18,11 @@ namespace httpstatus::server {
 /// and encoders throw, which is a packaging bug.
 [[nodiscard]] std::shared_ptr<const content> render_site();
 
-/// Returns the router of the site and the API, serving `site`, which must
-/// outlive it; `log` receives handler failures (stderr when empty).
-[[nodiscard]] router make_router(const content& site, logger log = {});
+/// Returns the router of the site, the API and the mock (`/status/*`),
+/// serving `site`, which must outlive it; `log` receives handler failures
+/// (stderr when empty); `mock` bounds the mock, whose state (sequences,
+/// sleeping requests) the router owns.
+[[nodiscard]] router make_router(const content& site, logger log = {},
+                                 const handlers::mock_config& mock = {});
 
 }  // namespace httpstatus::server

@@ -50,8 +50,9 @@ struct server::impl {
   impl(config c, std::shared_ptr<const content> s)
       : cfg(std::move(c)),
         log(cfg.log ? logger(cfg.log) : logger(log_to_stderr)),
-        limits{cfg.timeout, cfg.header_limit, cfg.body_limit,
-               cfg.pipeline_limit},
+        limits{cfg.timeout,        cfg.header_limit, cfg.body_limit,
+               cfg.pipeline_limit, cfg.header_timeout, cfg.idle_timeout,
+               cfg.max_connections},
         site(std::move(s)),
         ioc(static_cast<int>(thread_count(cfg))),
         control(net::make_strand(ioc)),
@@ -179,7 +180,11 @@ std::error_code server::listen() {
   // Bind first, render second: a port in use should fail at once, not
   // after a second of compression.
   if (!d.site) d.site = render_site();
-  d.routes.emplace(make_router(*d.site, d.log));
+  handlers::mock_config mock;
+  mock.sequences.max_keys = d.cfg.max_sequences;
+  mock.spec.max_sleep = d.cfg.max_sleep;
+  mock.max_sleeping = d.cfg.max_sleeping;
+  d.routes.emplace(make_router(*d.site, d.log, mock));
   d.accept = std::make_shared<listener>(d.ioc, std::move(acceptor), *d.routes,
                                         d.limits, d.sessions, d.log);
   d.accept->run();

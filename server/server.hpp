@@ -22,11 +22,27 @@ struct config {
   std::string host = "127.0.0.1";             ///< address or name to listen on
   std::uint16_t port = 8080;                  ///< 0 takes any free port
   unsigned threads = 0;                       ///< 0: one per hardware thread
-  std::chrono::milliseconds timeout{30'000};  ///< per read and per write
+  std::chrono::milliseconds timeout{30'000};  ///< per body read and write
   std::chrono::milliseconds shutdown_grace{10'000};  ///< graceful stop bound
+  /// Bounds the time a whole request line and header section may take to
+  /// arrive, counted from its first byte (or from the accept); a client
+  /// slower than that is disconnected, however steadily it trickles.
+  std::chrono::milliseconds header_timeout{10'000};
+  /// Bounds the wait for the next request on a kept-alive connection.
+  std::chrono::milliseconds idle_timeout{15'000};
   std::size_t header_limit = 8 * 1024;  ///< request header bytes; 431 beyond
   std::size_t body_limit = 64 * 1024;   ///< request body bytes; 413 beyond
   std::size_t pipeline_limit = 16;      ///< queued responses per connection
+  /// Caps open connections; one more is answered 503 and closed at once,
+  /// while the open ones are served as usual.
+  std::size_t max_connections = 10'000;
+  /// Caps mock requests sleeping (`sleep=`) at once; beyond it the mock
+  /// answers 503 instead of sleeping.
+  std::size_t max_sleeping = 1'000;
+  /// Caps the mock's `sleep=`; a longer one is answered 400.
+  std::chrono::milliseconds max_sleep{10'000};
+  /// Caps the mock's remembered `sequence=` keys (least recently used go).
+  std::size_t max_sequences = 10'000;
   /// Receives one line per failure the server survives (a handler that
   /// threw, an I/O error); empty writes them to stderr.
   std::function<void(std::string_view)> log;

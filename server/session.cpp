@@ -7,17 +7,21 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <boost/asio/bind_allocator.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/recycling_allocator.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/error.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include "response.hpp"
+#include "websocket_session.hpp"
 
 namespace httpstatus::server {
 namespace beast = boost::beast;
@@ -84,6 +88,7 @@ session::session(tcp::socket&& socket, const router& routes,
                  const session_limits& limits, session_set& sessions,
                  const logger& log)
     : stream_(std::move(socket)),
+      timer_(stream_.get_executor()),
       routes_(routes),
       limits_(limits),
       sessions_(sessions),
@@ -108,13 +113,53 @@ void session::shutdown() {
 // A fresh parser per message: Beast parsers are single-use, and a new one
 // carries fresh limits, so one large request cannot raise them for the
 // next.
+//
+// Three deadlines guard a read, so that a slow client holds a connection
+// only briefly. A kept-alive connection waits `idle_timeout` for the first
+// byte of its next request. From that byte (from the accept, for the first
+// request) the request line and the whole header section must arrive
+// within `header_timeout`; then the body gets `timeout`. A tcp_stream
+// deadline covers a whole operation, not each read, which is what makes
+// the header bound total: trickling a byte a second does not extend it.
 void session::do_read() {
   if (reading_ || closing_) return;
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
   parser_->body_limit(limits_.body_limit);
-  stream_.expires_after(limits_.timeout);
   reading_ = true;
+  if (served_one_ && buffer_.size() == 0) {
+    stream_.expires_after(limits_.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        beast::bind_front_handler(&session::on_first_bytes,
+                                  shared_from_this()));
+    return;
+  }
+  do_read_header();
+}
+
+void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+  if (ec == net::error::eof) ec = http::error::end_of_stream;
+  if (ec) return on_read(ec, 0);
+  buffer_.commit(bytes);
+  do_read_header();
+}
+
+void session::do_read_header() {
+  stream_.expires_after(limits_.header_timeout);
+  http::async_read_header(
+      stream_, buffer_, *parser_,
+      beast::bind_front_handler(&session::on_header, shared_from_this()));
+}
+
+void session::on_header(beast::error_code ec, std::size_t bytes) {
+  if (ec || parser_->is_done()) return on_read(ec, bytes);
+  const request& req = parser_->get();
+  if (req.version() >= 11 &&
+      beast::iequals(req[http::field::expect], "100-continue") &&
+      routes_.answers_from_header(req))
+    return answer_on_header();
+  stream_.expires_after(limits_.timeout);
   http::async_read(
       stream_, buffer_, *parser_,
       beast::bind_front_handler(&session::on_read, shared_from_this()));
@@ -144,6 +189,15 @@ void session::on_read(beast::error_code ec, std::size_t) {
       code = 431;
       detail = fmt::format("The request header is larger than {} bytes.",
                            limits_.header_limit);
+      // Beast does not say which part overflowed, but it parses the
+      // request line on its own, first: when even that did not fit, the
+      // target is what is too long (414), as the router says of a shorter
+      // one.
+      if (parser_->get().target().empty()) {
+        code = 414;
+        detail = fmt::format("The request target is longer than {} bytes.",
+                             max_target_bytes);
+      }
     } else if (ec == http::error::body_limit) {
       code = 413;
       detail = fmt::format("The request body is larger than {} bytes.",
@@ -154,39 +208,146 @@ void session::on_read(beast::error_code ec, std::size_t) {
     set_body(res, payload::owned(fmt::format("{} {}\n", code, detail)),
              "text/plain; charset=utf-8");
     res.set(http::field::cache_control, "no-store");
-    enqueue(std::move(res));
+    enqueue({std::move(res)});
     return;
   }
   if (ec) return fail(ec, "read");
 
-  response res = routes_.dispatch(parser_->get());
+  served_one_ = true;
+  reply r = routes_.answer(parser_->get());
   // Keep-alive is the response's decision (it follows the request's
-  // version and Connection header); stopping overrides it.
-  if (stopping_) res.keep_alive(false);
-  if (!res.keep_alive()) closing_ = true;
-  enqueue(std::move(res));
+  // version and Connection header); stopping overrides it. After an
+  // upgrade the bytes that follow are WebSocket frames, not requests.
+  if (stopping_) r.res.keep_alive(false);
+  if (!r.res.keep_alive()) closing_ = true;
+  if (r.extras && r.extras->action == reply_action::websocket_echo) {
+    closing_ = true;
+    upgrade_ = parser_->release();
+  }
+  enqueue(std::move(r));
   if (queue_.size() < limits_.pipeline_limit) do_read();
 }
 
-void session::enqueue(response res) {
-  res.set(http::field::date, http_date());
-  queue_.push_back(std::move(res));
+// A client that sent `Expect: 100-continue` waits for a 100 before it
+// sends the body, so a route that answers from the header (the mock) is
+// asked now. An answer that starts with a 100 gets it written (after the
+// responses owed before it), then the body read, then the rest. Any other
+// answer goes out at once and the body is never read, so the connection
+// closes after it: RFC 9110 Section 10.1.1 allows either.
+void session::answer_on_header() {
+  served_one_ = true;
+  reply r = routes_.answer(parser_->get());
+  const bool continues = r.extras &&
+                         r.extras->action == reply_action::respond &&
+                         !r.extras->interim.empty() &&
+                         r.extras->interim.front().result_int() == 100;
+  if (!continues) {
+    reading_ = false;
+    closing_ = true;
+    r.res.keep_alive(false);
+    if (r.extras && r.extras->action == reply_action::websocket_echo)
+      upgrade_ = parser_->release();
+    enqueue(std::move(r));
+    return;
+  }
+  awaiting_continue_ = true;  // `reading_` stays set: the body is to come
+  if (stopping_) r.res.keep_alive(false);
+  if (!r.res.keep_alive()) closing_ = true;
+  enqueue(std::move(r));
+}
+
+// After the 100, a body that fails to arrive whole voids the answer made
+// from the header: the error's own response (413, 400) replaces it, as any
+// final status may follow a 100.
+void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
+  awaiting_continue_ = false;
+  if (ec) {
+    queue_.pop_front();
+    interim_sent_ = 0;
+    return on_read(ec, bytes);
+  }
+  reading_ = false;
+  if (stopping_) {
+    queue_.front().res.keep_alive(false);
+    closing_ = true;
+  }
+  do_write();
+  if (queue_.size() < limits_.pipeline_limit) do_read();
+}
+
+void session::enqueue(reply r) {
+  r.res.set(http::field::date, http_date());
+  queue_.push_back(std::move(r));
   if (queue_.size() == 1) do_write();
 }
 
 // std::deque keeps references to its elements valid across push_back, so
 // the front message stays put while Beast serializes it.
+//
+// Beast allocates the write operation (it holds the serializer) with the
+// handler's allocator; Asio's recycling allocator reuses that block per
+// thread, where the default would call operator new for every response.
+//
+// A reply with extras goes in steps, each one resuming here: the delay on
+// the timer (a graceful stop skips it: the response is owed, so it goes at
+// once), then the close or the handover, or each interim response and
+// then the final one.
 void session::do_write() {
+  reply& front = queue_.front();
+  if (front.extras) {
+    reply_extras& x = *front.extras;
+    if (x.delay.count() > 0 && !stopping_) {
+      timer_.expires_after(std::exchange(x.delay, {}));
+      timer_.async_wait(
+          beast::bind_front_handler(&session::on_delay, shared_from_this()));
+      return;
+    }
+    x.hold.reset();
+    if (x.action == reply_action::close_without_response) return do_abort();
+    if (x.action == reply_action::websocket_echo) return do_upgrade();
+    if (interim_sent_ < x.interim.size()) {
+      stream_.expires_after(limits_.timeout);
+      http::async_write(stream_, x.interim[interim_sent_],
+                        beast::bind_front_handler(&session::on_interim,
+                                                  shared_from_this()));
+      return;
+    }
+  }
   stream_.expires_after(limits_.timeout);
   http::async_write(
-      stream_, queue_.front(),
-      beast::bind_front_handler(&session::on_write, shared_from_this()));
+      stream_, front.res,
+      net::bind_allocator(
+          net::recycling_allocator<void>(),
+          beast::bind_front_handler(&session::on_write, shared_from_this())));
+}
+
+void session::on_delay(beast::error_code ec) {
+  if (ec == net::error::operation_aborted && !stopping_) return;  // closed
+  if (ec && ec != net::error::operation_aborted) return fail(ec, "sleep");
+  queue_.front().res.set(http::field::date, http_date());
+  do_write();
+}
+
+// A 100 that answers `Expect: 100-continue` invites the body, which is
+// read before anything more is written.
+void session::on_interim(beast::error_code ec, std::size_t) {
+  if (ec) return fail(ec, "write");
+  ++interim_sent_;
+  if (awaiting_continue_ && queue_.size() == 1 && interim_sent_ == 1) {
+    stream_.expires_after(limits_.timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&session::on_continued_body,
+                                               shared_from_this()));
+    return;
+  }
+  do_write();
 }
 
 void session::on_write(beast::error_code ec, std::size_t) {
   if (ec) return fail(ec, "write");
-  const bool keep_alive = queue_.front().keep_alive();
+  const bool keep_alive = queue_.front().res.keep_alive();
   queue_.pop_front();
+  interim_sent_ = 0;
   if (!keep_alive) return do_close();
   if (!queue_.empty()) {
     do_write();
@@ -201,7 +362,10 @@ void session::on_write(beast::error_code ec, std::size_t) {
 // `Connection: close`); responses owed are written; an idle connection is
 // closed at once, which cancels its pending read.
 void session::on_shutdown() {
+  if (const std::shared_ptr<websocket_session> ws = websocket_.lock())
+    return ws->shutdown();
   stopping_ = true;
+  timer_.cancel();
   if (reading_ && parser_ && parser_->got_some()) return;
   closing_ = true;
   if (queue_.empty()) do_close();
@@ -212,9 +376,49 @@ void session::on_shutdown() {
 // reference to the session and closes the socket.
 void session::do_close() {
   closing_ = true;
+  timer_.cancel();
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (reading_) stream_.cancel();
+}
+
+// nginx's 444: no response at all, and the connection closed at once. The
+// responses written before it stand; nothing after it is read or sent.
+void session::do_abort() {
+  closing_ = true;
+  queue_.clear();
+  interim_sent_ = 0;
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  stream_.close();
+}
+
+// The WebSocket takes the connection and keeps this session alive until
+// it ends, so that a graceful stop still reaches it through the session
+// set. The handshake's own fields are Beast's to write; the mock's others
+// (Date, CORS, nosniff) join the 101.
+void session::do_upgrade() {
+  const reply r = std::move(queue_.front());
+  queue_.clear();
+  interim_sent_ = 0;
+  if (!upgrade_) return;
+  websocket_session::field_list extra;
+  for (const auto& f : r.res) {
+    const std::string_view name = f.name_string();
+    if (f.name() == http::field::upgrade ||
+        f.name() == http::field::connection ||
+        f.name() == http::field::content_length ||
+        f.name() == http::field::server ||
+        (name.size() >= 14 &&
+         beast::iequals(name.substr(0, 14), "Sec-WebSocket-")))
+      continue;
+    extra.emplace_back(std::string(name), std::string(f.value()));
+  }
+  auto ws = std::make_shared<websocket_session>(std::move(stream_),
+                                                shared_from_this(), log_);
+  websocket_ = ws;
+  ws->run(std::move(*upgrade_), std::move(extra), limits_.body_limit);
+  upgrade_.reset();
 }
 
 void session::fail(beast::error_code ec, std::string_view what) {

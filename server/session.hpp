@@ -14,11 +14,13 @@
 #include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
 #include "message.hpp"
+#include "reply.hpp"
 #include "router.hpp"
 
 namespace httpstatus::server {
@@ -29,9 +31,19 @@ struct session_limits {
   std::size_t header_limit = 8 * 1024;        ///< 431 beyond
   std::size_t body_limit = 64 * 1024;         ///< 413 beyond
   std::size_t pipeline_limit = 16;  ///< responses queued before reads pause
+  /// Bounds a whole request line and header section, from its first byte
+  /// (from the accept for a connection's first request).
+  std::chrono::milliseconds header_timeout{10'000};
+  /// Bounds the wait for the first byte of a kept-alive connection's next
+  /// request.
+  std::chrono::milliseconds idle_timeout{15'000};
+  /// Caps open connections; the listener answers one more with 503 and
+  /// closes it.
+  std::size_t max_connections = 10'000;
 };
 
 class session;
+class websocket_session;
 
 /// Tracks the live sessions, so that a graceful stop can reach each one
 /// and learn when the last has gone. Thread-safe.
@@ -63,8 +75,10 @@ class session_set {
 
 /// Serves one connection on its own strand (the socket's executor) until
 /// the peer closes, a timeout fires, a response says `Connection: close`,
-/// or the server stops. Every completion handler sorts its error code and
-/// never throws.
+/// or the server stops. Carries out a handler's `reply_extras`: the delay,
+/// interim responses (a 100 before the body it invites), closing without
+/// a response, and handing the connection to a `websocket_session`. Every
+/// completion handler sorts its error code and never throws.
 class session : public std::enable_shared_from_this<session> {
  public:
   /// Takes `socket`, whose executor must be a strand; `routes`, `sessions`
@@ -86,20 +100,35 @@ class session : public std::enable_shared_from_this<session> {
 
  private:
   void do_read();
+  void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
+  void do_read_header();
+  void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_read(boost::beast::error_code ec, std::size_t bytes);
-  void enqueue(response res);
+  void answer_on_header();
+  void on_continued_body(boost::beast::error_code ec, std::size_t bytes);
+  void enqueue(reply r);
   void do_write();
+  void on_delay(boost::beast::error_code ec);
+  void on_interim(boost::beast::error_code ec, std::size_t bytes);
   void on_write(boost::beast::error_code ec, std::size_t bytes);
+  void do_abort();
+  void do_upgrade();
   void on_shutdown();
   void do_close();
   void fail(boost::beast::error_code ec, std::string_view what);
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
-  std::optional<
-      boost::beast::http::request_parser<boost::beast::http::string_body>>
-      parser_;
-  std::deque<response> queue_;  ///< front is being written
+  std::optional<boost::beast::http::request_parser<
+      boost::beast::http::string_body, field_allocator<char>>>
+      parser_;  ///< its message is a `request`: fields from the pool
+  std::deque<reply> queue_;  ///< front is being written
+  boost::asio::steady_timer timer_;  ///< the front reply's delay
+  std::size_t interim_sent_ = 0;     ///< of the front reply's interim list
+  /// The back reply waits to write its 100 and then read its body.
+  bool awaiting_continue_ = false;
+  std::optional<request> upgrade_;  ///< the request a WebSocket reply takes
+  std::weak_ptr<websocket_session> websocket_;  ///< once handed over
   const router& routes_;
   session_limits limits_;
   session_set& sessions_;
@@ -107,6 +136,7 @@ class session : public std::enable_shared_from_this<session> {
   bool reading_ = false;   ///< a read is outstanding
   bool closing_ = false;   ///< read no more requests
   bool stopping_ = false;  ///< the server is stopping: close after this
+  bool served_one_ = false;  ///< a request was read: the next waits idle
 };
 
 }  // namespace httpstatus::server

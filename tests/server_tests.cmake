@@ -23,11 +23,22 @@ gtest_discover_tests(httpstatus_server_unit_tests
 
 # Sockets on loopback only, ports chosen by the kernel; a test that hangs
 # (a read the server never answers) is cut by the CTest timeout.
-add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp)
+add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp
+                         ${CMAKE_CURRENT_LIST_DIR}/e2e/hostile_test.cpp)
 target_link_libraries(e2e_tests PRIVATE
   httpstatus_server_lib Boost::json ZLIB::ZLIB httpstatus::brotlidec
   GTest::gtest_main httpstatus_warnings)
 gtest_discover_tests(e2e_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
+
+# Inputs the fuzzers (fuzz/) once crashed on, kept as regression tests.
+if(TARGET httpstatus_mock)
+  add_executable(fuzz_regression_tests
+    ${CMAKE_CURRENT_LIST_DIR}/unit/fuzz_regression_test.cpp)
+  target_link_libraries(fuzz_regression_tests PRIVATE
+    httpstatus_mock GTest::gtest_main httpstatus_warnings)
+  gtest_discover_tests(fuzz_regression_tests
+    DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
+endif()
 
 if(TARGET httpstatus_cli)
   foreach(behaviour listening sigterm port_in_use)

@@ -3,6 +3,8 @@
 // a response, serving the pre-rendered content. They never see a socket.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +12,9 @@
 #include "content.hpp"
 #include "httpstatus/status.hpp"
 #include "message.hpp"
+#include "mock/sequences.hpp"
+#include "mock/spec.hpp"
+#include "reply.hpp"
 #include "router.hpp"
 
 namespace httpstatus::server::handlers {
@@ -78,5 +83,34 @@ struct missing_code {
 
 /// Returns the OpenAPI 3.1 document of the API.
 [[nodiscard]] std::string_view openapi_document() noexcept;
+
+// ---- mock -----------------------------------------------------------------
+
+/// Holds the bounds a deployment sets on the mock (`serve --max-sleep`,
+/// `--max-sleeping`, `--max-sequences`).
+struct mock_config {
+  mock::sequence_limits sequences;  ///< keys held, idle expiry, key length
+  mock::spec_limits spec;           ///< the cap on `sleep=`
+  /// Caps the requests sleeping at once; beyond it `sleep=` gets a 503
+  /// problem document with `Retry-After` instead of a wait. 0 refuses
+  /// every `sleep=`.
+  std::size_t max_sleeping = 1000;
+};
+
+/// Holds what the mock keeps across requests: its sequences and the number
+/// of requests sleeping now. Thread-safe; defined in mock.cpp.
+class mock_state;
+
+/// Returns a new mock state bounded by `cfg`.
+[[nodiscard]] std::shared_ptr<mock_state> make_mock_state(
+    const mock_config& cfg);
+
+/// Answers `ANY /status/{codes}` with the mock core (`mock::answer`): the
+/// final response with the mock's status, reason and fields, framed by its
+/// `content_length` alone; the interim responses, the delay, closing
+/// without a response (444) and the WebSocket echo (101) as `extras`. A
+/// `sleep=` beyond the cap on sleeping requests gets 503 at once.
+[[nodiscard]] reply mock(mock_state& state, const request& req,
+                         const route_params& p);
 
 }  // namespace httpstatus::server::handlers

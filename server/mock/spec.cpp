@@ -226,8 +226,16 @@ std::optional<spec_result> apply_param(std::string_view name,
 std::optional<spec_result> parse_query_options(std::string_view query, spec& s,
                                                const spec_limits& limits) {
   if (query.empty()) return std::nullopt;
-  const auto params =
-      urls::parse_query(urls::string_view(query.data(), query.size()));
+  // Boost 1.81's parse_query hands `s.data()` to a constructor that takes
+  // a string_view, so it measures its input with strlen: given a view into
+  // the request target it reads past the end (found by fuzz/fuzz_spec). It
+  // gets a NUL-terminated copy, and a raw NUL, which no valid query holds,
+  // is refused before strlen could stop at it.
+  if (query.find('\0') != std::string_view::npos)
+    return fail(std::errc::invalid_argument, "the query string is malformed");
+  const std::string terminated(query);
+  const auto params = urls::parse_query(
+      urls::string_view(terminated.data(), terminated.size()));
   if (!params)
     return fail(std::errc::invalid_argument, "the query string is malformed");
   urls::encoding_opts form;

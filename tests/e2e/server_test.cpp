@@ -489,6 +489,7 @@ TEST_F(e2e, malformed_request_gets_400) {
 TEST_F(e2e, idle_connection_times_out) {
   config cfg = base_config();
   cfg.timeout = std::chrono::milliseconds(100);
+  cfg.header_timeout = std::chrono::milliseconds(100);
   start(std::move(cfg));
   client c(port_);
   EXPECT_TRUE(c.is_closed_by_server());

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// The `httpstatus check` subcommand: request a URL, explain and lint the
+// answer.
+#include "check.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "http_client.hpp"
+#include "json.hpp"
+#include "lint_command.hpp"
+#include "lint_json.hpp"
+#include "syntax.hpp"
+
+namespace httpstatus::cli {
+
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view check_footer =
+    "Sends one HTTP/1.1 request (HTTPS verified against the system's\n"
+    "certificates, or --cacert), then explains the status code and lints the\n"
+    "response. Interim 1xx responses and, with -L, every redirect are "
+    "shown.\n\n"
+    "Exit codes:\n"
+    "  0  no MUST broken (SHOULD, MAY and info findings may remain)\n"
+    "  1  a MUST broken\n"
+    "  2  usage error (bad flags or URL)\n"
+    "  3  the request failed (DNS, connect, TLS, timeout, too many "
+    "redirects)\n\n"
+    "Examples:\n"
+    "  httpstatus check https://example.com/\n"
+    "  httpstatus check -L http://example.com/old-path\n"
+    "  httpstatus check -X DELETE -H 'Authorization: Bearer x' "
+    "https://api.example.com/1\n";
+
+// One request and what came back, with the findings already computed.
+struct hop {
+  url_parts url;
+  std::string method;
+  exchange ex;
+  std::vector<std::vector<lint::finding>> interim_findings;
+  std::vector<lint::finding> findings;
+  std::string location;  // absolute URL followed next; empty at the end
+};
+
+bool is_followed_redirect(int code) noexcept {
+  return code == 301 || code == 302 || code == 303 || code == 307 ||
+         code == 308;
+}
+
+// 303 turns any method but HEAD into GET; so do 301 and 302 for POST, as
+// every browser and curl do (RFC 9110 Section 15.4 allows it). 307 and 308
+// repeat the request as it was.
+bool becomes_get(int code, std::string_view method) noexcept {
+  if (code == 303) return method != "HEAD";
+  return (code == 301 || code == 302) && method == "POST";
+}
+
+std::string ms(std::chrono::microseconds t) {
+  return fmt::format("{:.1f} ms", static_cast<double>(t.count()) / 1000.0);
+}
+
+double ms_value(std::chrono::microseconds t) {
+  return static_cast<double>(t.count()) / 1000.0;
+}
+
+void print_hop(std::ostream& out, const hop& h) {
+  fmt::print(out, "{} {}\n", h.method, terminal_safe(h.url.text));
+  for (std::size_t i = 0; i < h.ex.interim.size(); ++i)
+    print_report(out, h.ex.interim[i], h.interim_findings[i]);
+  print_report(out, h.ex.final_response, h.findings);
+  if (!h.ex.note.empty()) fmt::print(out, "  {:<10} {}\n", "note", h.ex.note);
+  const timings& t = h.ex.times;
+  fmt::print(out, "  {:<10} connect {}, {}first byte {}, total {}\n", "timings",
+             ms(t.connect),
+             h.url.scheme == "https" ? "TLS " + ms(t.tls) + ", " : "",
+             ms(t.first_byte), ms(t.total));
+  if (!h.location.empty())
+    fmt::print(out, "  {:<10} {}\n", "redirect", terminal_safe(h.location));
+}
+
+json::object hop_json(const hop& h) {
+  json::object o = lint::report_json(h.ex.final_response, h.findings);
+  o["url"] = h.url.text;
+  o["method"] = h.method;
+  json::array interim;
+  for (std::size_t i = 0; i < h.ex.interim.size(); ++i)
+    interim.push_back(
+        lint::report_json(h.ex.interim[i], h.interim_findings[i]));
+  o["interim"] = std::move(interim);
+  if (h.location.empty())
+    o["redirect"] = nullptr;
+  else
+    o["redirect"] = h.location;
+  const timings& t = h.ex.times;
+  json::object times;
+  times["resolve_ms"] = ms_value(t.resolve);
+  times["connect_ms"] = ms_value(t.connect);
+  if (h.url.scheme == "https")
+    times["tls_ms"] = ms_value(t.tls);
+  else
+    times["tls_ms"] = nullptr;
+  times["first_byte_ms"] = ms_value(t.first_byte);
+  times["total_ms"] = ms_value(t.total);
+  o["timings"] = std::move(times);
+  return o;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, check_command& cmd) {
+  cmd.sub = app.add_subcommand(
+      "check", "request a URL, explain its status code and lint the response");
+  cmd.sub->footer(std::string(check_footer));
+  cmd.sub->add_option("url", cmd.url, "http:// or https:// URL")->required();
+  cmd.sub->add_option("-X,--request", cmd.method,
+                      "request method (default GET)");
+  cmd.sub->add_option("-H,--header", cmd.headers,
+                      "request header, 'Name: value'");
+  cmd.sub->add_option("-d,--data", cmd.data, "request content (implies POST)")
+      ->each([&cmd](const std::string&) { cmd.has_data = true; });
+  cmd.sub->add_flag("-L,--location", cmd.follow, "follow redirects");
+  cmd.sub
+      ->add_option("--max-redirs", cmd.max_redirs, "most redirects to follow")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  cmd.sub
+      ->add_option("--timeout", cmd.timeout_seconds,
+                   "seconds for each request, connect to last byte")
+      ->capture_default_str()
+      ->check(CLI::Range(0.001, 3600.0));
+  cmd.sub->add_flag("-k,--insecure", cmd.insecure,
+                    "do not verify the server's certificate");
+  cmd.sub->add_option(
+      "--cacert", cmd.cacert,
+      "PEM file of CA certificates to trust instead of the system's");
+  cmd.sub->add_flag("-j,--json", cmd.json,
+                    "print JSON: hops, findings, timings");
+}
+
+int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
+  const url_result start = parse_url(cmd.url);
+  if (!start.error.empty()) {
+    fmt::print(err, "httpstatus: error: {}\n", terminal_safe(start.error));
+    return lint_usage;
+  }
+  http_request req;
+  req.method =
+      cmd.method.empty() ? (cmd.has_data ? "POST" : "GET") : cmd.method;
+  if (!lint::is_token(req.method)) {
+    fmt::print(err, "httpstatus: error: -X '{}' is not a method name\n",
+               terminal_safe(req.method));
+    return lint_usage;
+  }
+  for (const std::string& h : cmd.headers) {
+    lint::field f;
+    if (!parse_header_arg(h, f)) {
+      fmt::print(err, "httpstatus: error: -H '{}' is not 'Name: value'\n",
+                 terminal_safe(h));
+      return lint_usage;
+    }
+    req.headers.push_back(std::move(f));
+  }
+  req.body = cmd.data;
+  client_options opts;
+  opts.timeout = std::chrono::milliseconds(
+      static_cast<std::int64_t>(cmd.timeout_seconds * 1000.0));
+  opts.insecure = cmd.insecure;
+  opts.cacert = cmd.cacert;
+
+  std::vector<hop> hops;
+  url_parts url = start.url;
+  std::string failure_line;
+  while (true) {
+    hop h;
+    h.url = url;
+    h.method = req.method;
+    h.ex = fetch(url, req, opts);
+    if (h.ex.failed != failure::none) {
+      failure_line = h.ex.error;
+      break;
+    }
+    // The lint judges each response against the request that produced it.
+    const lint::request_context context{req.method, req.headers};
+    for (const lint::response& r : h.ex.interim)
+      h.interim_findings.push_back(lint::lint(r, context));
+    h.findings = lint::lint(h.ex.final_response, context);
+    const int code = h.ex.final_response.code;
+    const auto location = lint::header(h.ex.final_response.fields, "Location");
+    if (!cmd.follow || !is_followed_redirect(code) || !location) {
+      hops.push_back(std::move(h));
+      break;
+    }
+    const url_result next = resolve_location(url, lint::trim(*location));
+    if (!next.error.empty()) {
+      // A broken Location is a finding of this hop (location-syntax), not
+      // a failed request: report it and stop following.
+      hops.push_back(std::move(h));
+      fmt::print(err, "httpstatus: not following: {}\n",
+                 terminal_safe(next.error));
+      break;
+    }
+    h.location = next.url.text;
+    hops.push_back(std::move(h));
+    if (static_cast<int>(hops.size()) > cmd.max_redirs) {
+      failure_line = fmt::format("stopped after {} redirects (--max-redirs {})",
+                                 cmd.max_redirs, cmd.max_redirs);
+      break;
+    }
+    if (becomes_get(code, req.method)) {
+      req.method = "GET";
+      req.body.clear();
+    }
+    url = next.url;
+  }
+
+  bool must_broken = false;
+  for (const hop& h : hops) {
+    must_broken = must_broken || lint::breaks_must(h.findings);
+    for (const auto& f : h.interim_findings)
+      must_broken = must_broken || lint::breaks_must(f);
+  }
+  if (cmd.json) {
+    if (!hops.empty() || failure_line.empty()) {
+      json::object o;
+      o["url"] = start.url.text;
+      json::array list;
+      for (const hop& h : hops) list.push_back(hop_json(h));
+      o["hops"] = std::move(list);
+      o["must_broken"] = must_broken;
+      if (failure_line.empty())
+        o["error"] = nullptr;
+      else
+        o["error"] = failure_line;
+      out << render::serialize(o, true);
+    }
+  } else {
+    bool first = true;
+    for (const hop& h : hops) {
+      if (!first) out << '\n';
+      first = false;
+      print_hop(out, h);
+    }
+  }
+  if (!failure_line.empty()) {
+    fmt::print(err, "httpstatus: error: {}\n", terminal_safe(failure_line));
+    return lint_request_failed;
+  }
+  return must_broken ? lint_must_broken : lint_clean;
+}
+
+}  // namespace httpstatus::cli

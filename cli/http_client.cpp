@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: MIT
+// The outbound HTTP(S) client behind `httpstatus check`, on Beast and Asio.
+//
+// STYLE.md keeps Beast headers in server/. This file is the one exception:
+// `check` makes an outbound request, which the server never does (it must
+// not fetch URLs for anyone), so the client lives with the command that
+// needs it, and no other CLI file sees Beast.
+#include "http_client.hpp"
+
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+#include <optional>
+
+#include "httpstatus/version.hpp"
+
+// When the server is built, Asio is compiled once in server/beast.cpp
+// (BOOST_ASIO_SEPARATE_COMPILATION, inherited through httpstatus_server_lib)
+// without its SSL part, which only this client uses: compile that here.
+#if defined(BOOST_ASIO_SEPARATE_COMPILATION)
+#include <boost/asio/ssl/impl/src.hpp>
+#endif
+
+namespace httpstatus::cli {
+
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+namespace urls = boost::urls;
+using tcp = net::ip::tcp;
+using clock_type = std::chrono::steady_clock;
+
+url_result from_view(const urls::url_view& u) {
+  url_result r;
+  // Schemes are case-insensitive (RFC 3986 Section 3.1): "HTTP://" is http.
+  const std::string scheme = u.scheme_id() == urls::scheme::https  ? "https"
+                             : u.scheme_id() == urls::scheme::http ? "http"
+                                                                   : "";
+  if (scheme.empty()) {
+    r.error = "only http:// and https:// URLs can be checked";
+    return r;
+  }
+  if (!u.has_authority() || u.encoded_host().empty()) {
+    r.error = "the URL has no host";
+    return r;
+  }
+  if (u.has_userinfo()) {
+    r.error =
+        "user info in URLs is not supported; send an Authorization "
+        "header with -H instead";
+    return r;
+  }
+  url_parts& p = r.url;
+  p.scheme = scheme;
+  p.host_is_name = u.host_type() == urls::host_type::name;
+  p.host = u.host_type() == urls::host_type::name
+               ? std::string(u.host_name())
+               : std::string(u.host_address());
+  const std::string default_port = scheme == "https" ? "443" : "80";
+  p.port =
+      u.has_port() && !u.port().empty() ? std::string(u.port()) : default_port;
+  if (u.has_port() && (u.port_number() == 0 || u.port().size() > 5)) {
+    r.error = "the port must be a number from 1 to 65535";
+    return r;
+  }
+  p.host_header = std::string(u.encoded_host());
+  if (p.port != default_port) p.host_header += ":" + p.port;
+  p.target = std::string(u.encoded_target());
+  if (p.target.empty() || p.target.front() != '/') p.target = "/" + p.target;
+  p.text = scheme + "://" + p.host_header + p.target;
+  return r;
+}
+
+// Runs the operations queued on `ioc` to completion. Each step below
+// starts one asynchronous operation and then calls this, so the code reads
+// like the synchronous Beast client while every step keeps its timeout
+// (synchronous Asio calls cannot time out).
+void run(net::io_context& ioc) {
+  ioc.restart();
+  ioc.run();
+}
+
+std::string describe(const beast::error_code& ec) {
+  if (ec == beast::error::timeout || ec == net::error::operation_aborted)
+    return "timed out";
+  return ec.message();
+}
+
+lint::response to_lint(const http::response<http::string_body>& m,
+                       bool body_present) {
+  lint::response r;
+  r.version = "HTTP/" + std::to_string(m.version() / 10) + "." +
+              std::to_string(m.version() % 10);
+  r.code = static_cast<int>(m.result_int());
+  r.reason = std::string(m.reason());
+  for (const auto& f : m)
+    r.fields.push_back({std::string(f.name_string()), std::string(f.value())});
+  r.body = m.body();
+  r.body_size = r.body.size();
+  r.body_present = body_present;
+  return r;
+}
+
+// Reads one exchange's response from `stream`, which is connected (and
+// past its TLS handshake). Interim 1xx responses are recorded and reading
+// goes on; 101 ends the exchange, since the connection then leaves HTTP.
+constexpr std::size_t header_limit = 64 * 1024;
+
+template <class Stream>
+void read_responses(net::io_context& ioc, Stream& stream,
+                    clock_type::time_point start, const http_request& req,
+                    const client_options& opts, exchange& ex,
+                    const std::string& where) {
+  const auto since = [&] {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+        clock_type::now() - start);
+  };
+  beast::flat_buffer buffer;
+  beast::error_code ec;
+  std::size_t n = 0;
+  // One read before the parser, to time the first byte of the response.
+  stream.async_read_some(buffer.prepare(16 * 1024),
+                         [&](beast::error_code e, std::size_t bytes) {
+                           ec = e;
+                           n = bytes;
+                         });
+  run(ioc);
+  if (ec) {
+    ex.failed =
+        ec == beast::error::timeout ? failure::timeout : failure::receive;
+    ex.error = "no response from " + where + ": " + describe(ec);
+    return;
+  }
+  buffer.commit(n);
+  ex.times.first_byte = since();
+  const bool head = req.method == "HEAD";
+  while (true) {
+    // The header is read up to its blank line by hand and then handed to
+    // Beast's parser, so that its raw bytes are still at hand when Beast
+    // refuses them (Content-Length with Transfer-Encoding, differing
+    // lengths): those are findings, not failures. The reader of the lint
+    // then takes the raw bytes to the end (the request asked for
+    // `Connection: close`, so the end is where the server closes).
+    buffer.max_size(header_limit);
+    net::async_read_until(stream, buffer, "\r\n\r\n",
+                          [&](beast::error_code e, std::size_t bytes) {
+                            ec = e;
+                            n = bytes;
+                          });
+    run(ioc);
+    if (ec) {
+      ex.failed =
+          ec == beast::error::timeout ? failure::timeout : failure::receive;
+      ex.error =
+          "cannot read the response from " + where + ": " +
+          (ec == net::error::not_found ? "the header is larger than 64 KiB"
+                                       : describe(ec));
+      return;
+    }
+    buffer.max_size(opts.body_limit + header_limit);
+    http::response_parser<http::string_body> parser;
+    parser.header_limit(header_limit);
+    parser.body_limit(opts.body_limit);
+    if (head) parser.skip(true);
+    parser.put(net::buffer(buffer.data().data(), n), ec);
+    if (ec) {
+      ex.note = "Beast's parser refused the header (" + ec.message() +
+                "); the raw bytes were read instead";
+      std::string raw(static_cast<const char*>(buffer.data().data()),
+                      buffer.size());
+      while (raw.size() < opts.body_limit) {
+        buffer.consume(buffer.size());
+        stream.async_read_some(buffer.prepare(16 * 1024),
+                               [&](beast::error_code e, std::size_t bytes) {
+                                 ec = e;
+                                 n = bytes;
+                               });
+        run(ioc);
+        if (ec) break;
+        buffer.commit(n);
+        raw.append(static_cast<const char*>(buffer.data().data()),
+                   buffer.size());
+      }
+      lint::parse_result parsed = lint::parse_responses(raw);
+      if (parsed.ec != std::errc{}) {
+        ex.failed = failure::receive;
+        ex.error =
+            "cannot read the response from " + where + ": " + parsed.error;
+        return;
+      }
+      // Bytes after a HEAD response's header stay content here: a server
+      // that sends them is what the head-body rule reports.
+      for (lint::response& r : parsed.responses)
+        ex.interim.push_back(std::move(r));
+      ex.final_response = std::move(ex.interim.back());
+      ex.interim.pop_back();
+      ex.times.total = since();
+      return;
+    }
+    buffer.consume(n);
+    const int code = static_cast<int>(parser.get().result_int());
+    if (code >= 100 && code <= 199 && code != 101) {
+      ex.interim.push_back(to_lint(parser.get(), false));
+      continue;
+    }
+    bool truncated = false;
+    if (!parser.is_done()) {
+      http::async_read(stream, buffer, parser,
+                       [&](beast::error_code e, std::size_t) { ec = e; });
+      run(ioc);
+      if (ec == http::error::body_limit) {
+        truncated = true;
+      } else if (ec) {
+        ex.failed =
+            ec == beast::error::timeout ? failure::timeout : failure::receive;
+        ex.error =
+            "cannot read the response from " + where + ": " + describe(ec);
+        return;
+      }
+    }
+    ex.final_response = to_lint(parser.get(), !head);
+    if (truncated) {
+      ex.final_response.body_truncated = true;
+      if (const auto length = parser.content_length())
+        ex.final_response.body_size = *length;
+    }
+    ex.times.total = since();
+    return;
+  }
+}
+
+http::request<http::string_body> build_request(const url_parts& url,
+                                               const http_request& req) {
+  http::request<http::string_body> r;
+  r.method_string(req.method);
+  r.target(url.target);
+  r.version(11);
+  r.set(http::field::host, url.host_header);
+  r.set(http::field::user_agent, "httpstatus/" + std::string(version));
+  r.set(http::field::accept, "*/*");
+  // One request per connection: closing tells us where the response ends
+  // even when its framing is broken, which is what we are checking for.
+  r.set(http::field::connection, "close");
+  if (!req.body.empty())
+    r.set(http::field::content_type, "application/x-www-form-urlencoded");
+  for (const lint::field& f : req.headers) {
+    const http::field known = http::string_to_field(f.name);
+    if (known == http::field::host || known == http::field::user_agent ||
+        known == http::field::accept || known == http::field::connection ||
+        known == http::field::content_type)
+      r.set(known, f.value);
+    else
+      r.insert(f.name, f.value);
+  }
+  if (!req.body.empty()) {
+    r.body() = req.body;
+    r.prepare_payload();
+  }
+  return r;
+}
+
+}  // namespace
+
+url_result parse_url(std::string_view text) {
+  const auto parsed = urls::parse_uri(text);
+  if (!parsed) {
+    url_result r;
+    r.error = "'" + std::string(text) +
+              "' is not an absolute URL such as https://example.com/path";
+    return r;
+  }
+  urls::url without_fragment(*parsed);
+  without_fragment.remove_fragment();
+  return from_view(without_fragment);
+}
+
+url_result resolve_location(const url_parts& base, std::string_view location) {
+  url_result r;
+  const auto ref = urls::parse_uri_reference(location);
+  if (!ref) {
+    r.error =
+        "the Location '" + std::string(location) + "' is not a URI reference";
+    return r;
+  }
+  urls::url dest;
+  const auto resolved = urls::resolve(urls::url_view(base.text), *ref, dest);
+  if (!resolved) {
+    r.error = "cannot resolve the Location '" + std::string(location) + "'";
+    return r;
+  }
+  dest.remove_fragment();
+  return from_view(dest);
+}
+
+exchange fetch(const url_parts& url, const http_request& req,
+               const client_options& opts) {
+  exchange ex;
+  net::io_context ioc;
+  const clock_type::time_point start = clock_type::now();
+  const clock_type::time_point deadline = start + opts.timeout;
+  const auto since = [&] {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+        clock_type::now() - start);
+  };
+  const std::string where =
+      (url.host.find(':') == std::string::npos ? url.host
+                                               : "[" + url.host + "]") +
+      ":" + url.port;
+  beast::error_code ec;
+
+  // The resolver has no timeout of its own; a timer cancels it.
+  tcp::resolver resolver(ioc);
+  tcp::resolver::results_type endpoints;
+  net::steady_timer timer(ioc, deadline);
+  bool timed_out = false;
+  timer.async_wait([&](beast::error_code e) {
+    if (!e) {
+      timed_out = true;
+      resolver.cancel();
+    }
+  });
+  resolver.async_resolve(
+      url.host, url.port,
+      [&](beast::error_code e, tcp::resolver::results_type r) {
+        ec = e;
+        endpoints = std::move(r);
+        timer.cancel();
+      });
+  run(ioc);
+  ex.times.resolve = since();
+  if (ec) {
+    ex.failed = timed_out ? failure::timeout : failure::resolve;
+    ex.error = "cannot resolve " + url.host + ": " +
+               (timed_out ? std::string("timed out") : ec.message());
+    return ex;
+  }
+
+  const http::request<http::string_body> request = build_request(url, req);
+  const auto connect = [&](beast::tcp_stream& tcp_stream) {
+    tcp_stream.expires_at(deadline);
+    tcp_stream.async_connect(
+        endpoints, [&](beast::error_code e, const tcp::endpoint&) { ec = e; });
+    run(ioc);
+    ex.times.connect = since();
+    if (!ec) return true;
+    ex.failed =
+        ec == beast::error::timeout ? failure::timeout : failure::connect;
+    ex.error = "cannot connect to " + where + ": " + describe(ec);
+    return false;
+  };
+  const auto send_and_read = [&](auto& stream) {
+    http::async_write(stream, request,
+                      [&](beast::error_code e, std::size_t) { ec = e; });
+    run(ioc);
+    if (ec) {
+      ex.failed =
+          ec == beast::error::timeout ? failure::timeout : failure::send;
+      ex.error = "cannot send the request to " + where + ": " + describe(ec);
+      return;
+    }
+    read_responses(ioc, stream, start, req, opts, ex, where);
+  };
+
+  if (url.scheme == "http") {
+    beast::tcp_stream stream(ioc);
+    if (!connect(stream)) return ex;
+    send_and_read(stream);
+    return ex;
+  }
+
+  ssl::context ctx(ssl::context::tls_client);
+  if (opts.insecure) {
+    ctx.set_verify_mode(ssl::verify_none);
+  } else {
+    ctx.set_verify_mode(ssl::verify_peer);
+    if (opts.cacert.empty())
+      ctx.set_default_verify_paths(ec);
+    else
+      ctx.load_verify_file(opts.cacert, ec);
+    if (ec) {
+      ex.failed = failure::tls;
+      ex.error =
+          "cannot load CA certificates" +
+          (opts.cacert.empty() ? std::string() : " from " + opts.cacert) +
+          ": " + ec.message();
+      return ex;
+    }
+  }
+  beast::ssl_stream<beast::tcp_stream> stream(ioc, ctx);
+  if (!opts.insecure)
+    stream.set_verify_callback(ssl::host_name_verification(url.host));
+  // SNI carries names only; an IP literal is sent without it (RFC 6066).
+  // This is SSL_set_tlsext_host_name spelled out: the macro's C cast
+  // breaks -Wold-style-cast under -Werror.
+  if (url.host_is_name &&
+      SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME,
+               TLSEXT_NAMETYPE_host_name,
+               const_cast<char*>(url.host.c_str())) != 1) {
+    ex.failed = failure::tls;
+    ex.error = "cannot set the TLS server name " + url.host;
+    return ex;
+  }
+  if (!connect(beast::get_lowest_layer(stream))) return ex;
+  stream.async_handshake(ssl::stream_base::client,
+                         [&](beast::error_code e) { ec = e; });
+  run(ioc);
+  ex.times.tls = since();
+  if (ec) {
+    ex.failed = ec == beast::error::timeout ? failure::timeout : failure::tls;
+    std::string why = describe(ec);
+    const long verify = SSL_get_verify_result(stream.native_handle());
+    // The host name check runs in the verify callback; when it rejects a
+    // chain OpenSSL accepted, OpenSSL only knows "unspecified".
+    if (verify == X509_V_ERR_UNSPECIFIED)
+      why = "certificate verify failed: the certificate is not for " + url.host;
+    else if (verify != X509_V_OK)
+      why = std::string("certificate verify failed: ") +
+            X509_verify_cert_error_string(verify);
+    ex.error = "TLS handshake with " + where + " failed: " + why;
+    return ex;
+  }
+  send_and_read(stream);
+  return ex;
+}
+
+}  // namespace httpstatus::cli

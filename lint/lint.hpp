@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+// The response lint: judges a real HTTP response against the registry's facts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "httpstatus/status.hpp"
+
+namespace httpstatus::lint {
+
+/// Holds one header field as it was received: name and value, unchanged.
+struct field {
+  std::string name;
+  std::string value;
+};
+
+/// Describes one response as received, before any judgement: what `check`
+/// read from a socket or what `parse_responses` read from `curl -si` text.
+struct response {
+  std::string version;        ///< "HTTP/1.1", "HTTP/1.0", "HTTP/2"
+  int code = 0;               ///< the three digits of the status line
+  std::string reason;         ///< the reason phrase; empty if none was sent
+  std::vector<field> fields;  ///< header fields in the order received
+  std::string body;           ///< content bytes (decoded from chunked framing)
+  std::uint64_t body_size = 0;  ///< size of the content (may exceed `body`
+                                ///< when reading stopped at a limit)
+  bool body_present = false;    ///< whether content bytes were shown at all:
+                                ///< false for `curl -sI` or a HEAD request
+  bool body_truncated = false;  ///< whether reading stopped at a limit
+  /// Header lines that are not `name: value` (kept for the field-syntax
+  /// rule, so that a malformed line is reported, not dropped).
+  std::vector<std::string> malformed_lines;
+  bool obs_fold = false;  ///< whether a field value was folded over lines
+};
+
+/// Describes the request a response answers, where a rule depends on it.
+struct request_context {
+  std::string method = "GET";  ///< "HEAD" expects no content
+  std::vector<field> headers;  ///< e.g. `Range`, `If-None-Match`
+};
+
+/// Holds one broken or doubtful rule in a response.
+struct finding {
+  std::string_view rule;     ///< stable id, e.g. "required-header"
+  requirement strength;      ///< MUST, SHOULD, MAY or info
+  std::string_view section;  ///< "RFC 9110, Section 15.5.6"
+  std::string_view url;      ///< link to that section
+  std::string message;       ///< one sentence: what is wrong, what to change
+};
+
+/// Returns the findings for `res`, answering `req`, most severe first (MUST,
+/// SHOULD, MAY, info) and in rule order within a strength. Returns an empty
+/// list for a response that breaks nothing. Every rule reads the registry
+/// (`find`, `find_unofficial`, `effective`) for the code's facts; a code
+/// outside 100..599 yields one MUST finding and no per-code rules. Never
+/// throws except `std::bad_alloc`.
+///
+///     for (const auto& f : lint::lint(res, {.method = "HEAD"}))
+///       std::cout << to_string(f.strength) << ' ' << f.message << '\n';
+[[nodiscard]] std::vector<finding> lint(const response& res,
+                                        const request_context& req = {});
+
+/// Returns the registry row that describes `code` in a report: its IANA
+/// entry, else the entry of the one vendor that uses it (nginx's 499 is
+/// ambiguous with Esri's, so it yields none), else `std::nullopt` (an
+/// unassigned code, or one outside 100..599).
+[[nodiscard]] std::optional<status> entry_for(int code) noexcept;
+
+/// Returns whether any of `findings` has strength MUST.
+[[nodiscard]] bool breaks_must(std::span<const finding> findings) noexcept;
+
+/// Returns the value of the first field named `name` (case-insensitive),
+/// or `std::nullopt` if `fields` has none.
+[[nodiscard]] std::optional<std::string_view> header(
+    std::span<const field> fields, std::string_view name) noexcept;
+
+/// Carries the result of `parse_responses`, with `std::from_chars`'s
+/// contract: `ec` is `std::errc{}` on success, and then `responses` holds at
+/// least one response; otherwise `error` says why in one sentence.
+struct parse_result {
+  std::vector<response> responses;
+  std::errc ec{};
+  std::string error;
+};
+
+/// Reads one or more raw responses as `curl -si` or `curl -sI` prints them
+/// (interim 1xx responses before the final one, or every hop of `curl -L`),
+/// with CRLF or bare LF line ends and "HTTP/2 200" status lines. Tolerates
+/// what a linter must see rather than refuse: conflicting framing headers,
+/// folded lines, malformed field lines, missing bodies (HEAD, `-I`, redirect
+/// bodies that curl does not print). A body is cut at `Content-Length` when
+/// that many bytes follow, decoded when it is validly chunked, and otherwise
+/// runs to the next status line or the end. Bytes after a header block are
+/// read as content whatever the request was, so that content sent in answer
+/// to HEAD, or on a 204, can be reported. Returns `std::errc::invalid_argument`
+/// for empty input or input that does not start with a status line.
+[[nodiscard]] parse_result parse_responses(std::string_view text);
+
+/// Returns `section` in the short form messages use: "RFC 9110, Section
+/// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.
+[[nodiscard]] std::string short_section(std::string_view section);
+
+}  // namespace httpstatus::lint

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// Lint reports as JSON, built with Boost.JSON so that escaping is never ours.
+#include "lint_json.hpp"
+
+#include <string>
+
+#include "httpstatus/registry.hpp"
+
+namespace httpstatus::lint {
+
+namespace json = boost::json;
+
+namespace {
+
+json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
+
+}  // namespace
+
+json::object to_json(const finding& f) {
+  json::object o;
+  o["rule"] = sv(f.rule);
+  o["strength"] = sv(to_string(f.strength));
+  o["section"] = sv(f.section);
+  o["url"] = sv(f.url);
+  o["message"] = sv(f.message);
+  return o;
+}
+
+json::array to_json(std::span<const finding> findings) {
+  json::array a;
+  for (const finding& f : findings) a.push_back(to_json(f));
+  return a;
+}
+
+// Unknown stays visibly unknown: an unassigned code gets null for the
+// registry's fields, and its meaning names the class it falls back on.
+json::object report_json(const response& res,
+                         std::span<const finding> findings) {
+  json::object o;
+  o["version"] = sv(res.version);
+  o["status"] = res.code;
+  o["reason"] = sv(res.reason);
+  const std::optional<status> entry = entry_for(res.code);
+  const std::optional<status_class> cls = class_of(res.code);
+  if (entry) {
+    o["registered_reason"] = sv(entry->reason);
+    o["meaning"] = sv(entry->meaning);
+    o["registration"] = sv(to_string(entry->registration));
+    o["reference"] = sv(entry->reference);
+    o["reference_url"] = sv(entry->reference_url);
+    if (!entry->vendor.empty()) o["vendor"] = sv(entry->vendor);
+  } else {
+    o["registered_reason"] = nullptr;
+    if (cls) {
+      const status fallback = *effective(res.code);
+      o["meaning"] = "Not a registered code; clients treat it as " +
+                     std::to_string(fallback.code) + " " +
+                     std::string(fallback.reason) + ".";
+    } else {
+      o["meaning"] = "Not an HTTP status code: codes run from 100 to 599.";
+    }
+    o["registration"] =
+        find_unofficial(res.code).empty() ? "unassigned" : "unofficial";
+    o["reference"] = nullptr;
+    o["reference_url"] = nullptr;
+  }
+  if (cls) {
+    o["class"] = sv(info(*cls).label);
+    o["class_name"] = sv(info(*cls).name);
+  } else {
+    o["class"] = nullptr;
+    o["class_name"] = nullptr;
+  }
+  o["must_broken"] = breaks_must(findings);
+  o["findings"] = to_json(findings);
+  return o;
+}
+
+}  // namespace httpstatus::lint

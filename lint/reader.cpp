@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: MIT
+// Reading raw responses as curl prints them, tolerant of what the lint reports.
+#include <charconv>
+#include <optional>
+
+#include "lint.hpp"
+#include "syntax.hpp"
+
+namespace httpstatus::lint {
+
+namespace {
+
+// Beast's `http::response_parser` would be the natural reader, but it
+// refuses exactly the responses a linter exists to explain: Content-Length
+// with Transfer-Encoding, differing Content-Length values, "HTTP/2 200"
+// status lines from `curl -si` over HTTP/2, and a body that curl has
+// already de-chunked under a `Transfer-Encoding: chunked` header. So the
+// lint reads the text itself, keeps every oddity as data, and lets the
+// rules judge it. (The `check` client does read with Beast, and falls back
+// on this reader when Beast refuses a header.)
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// A status line: "HTTP/" 1*DIGIT [ "." 1*DIGIT ] SP 3DIGIT [ SP reason ].
+struct status_line {
+  std::string version;
+  int code = 0;
+  std::string reason;
+};
+
+std::optional<status_line> read_status_line(std::string_view line) {
+  if (line.substr(0, 5) != "HTTP/") return std::nullopt;
+  std::size_t i = 5;
+  const std::size_t major = i;
+  while (i < line.size() && is_digit(line[i])) ++i;
+  if (i == major) return std::nullopt;
+  if (i < line.size() && line[i] == '.') {
+    const std::size_t minor = ++i;
+    while (i < line.size() && is_digit(line[i])) ++i;
+    if (i == minor) return std::nullopt;
+  }
+  status_line s;
+  s.version = std::string(line.substr(0, i));
+  if (i + 4 > line.size() || line[i] != ' ' || !is_digit(line[i + 1]) ||
+      !is_digit(line[i + 2]) || !is_digit(line[i + 3]))
+    return std::nullopt;
+  s.code = (line[i + 1] - '0') * 100 + (line[i + 2] - '0') * 10 +
+           (line[i + 3] - '0');
+  i += 4;
+  if (i < line.size()) {
+    if (line[i] != ' ') return std::nullopt;
+    s.reason = std::string(line.substr(i + 1));
+  }
+  return s;
+}
+
+// A cursor over the input that hands out lines without their CR LF or LF.
+struct cursor {
+  std::string_view text;
+  std::size_t pos = 0;
+
+  [[nodiscard]] bool done() const noexcept { return pos >= text.size(); }
+
+  std::string_view next_line() noexcept {
+    const std::size_t end = text.find('\n', pos);
+    std::string_view line = end == std::string_view::npos
+                                ? text.substr(pos)
+                                : text.substr(pos, end - pos);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return line;
+  }
+};
+
+// Returns whether a status line starts at `pos` (which is a line start).
+bool status_line_at(std::string_view text, std::size_t pos) {
+  const std::size_t end = text.find('\n', pos);
+  std::string_view line = text.substr(
+      pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return read_status_line(line).has_value();
+}
+
+// Finds the next line start at or after `from` where a status line begins.
+std::size_t next_status_line(std::string_view text, std::size_t from) {
+  if (from < text.size() && status_line_at(text, from)) return from;
+  std::size_t nl = text.find('\n', from);
+  while (nl != std::string_view::npos && nl + 1 < text.size()) {
+    if (status_line_at(text, nl + 1)) return nl + 1;
+    nl = text.find('\n', nl + 1);
+  }
+  return std::string_view::npos;
+}
+
+// Drops the one line end a terminal transcript puts between a body and
+// the next response, so that a body is not charged for it.
+std::string_view drop_final_newline(std::string_view body) {
+  if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+  return body;
+}
+
+// Decodes chunked content (RFC 9112 Section 7.1); `std::nullopt` when the
+// bytes are not chunked, as after curl has already de-chunked them. Line
+// ends may be bare LF, as in a transcript saved on Unix.
+std::optional<std::string> dechunk(std::string_view text, std::size_t& used) {
+  std::string out;
+  cursor c{text};
+  while (!c.done()) {
+    std::string_view size_line = c.next_line();
+    size_line = size_line.substr(0, size_line.find(';'));  // chunk extension
+    size_line = trim(size_line);
+    std::size_t size = 0;
+    const auto [end, ec] = std::from_chars(
+        size_line.data(), size_line.data() + size_line.size(), size, 16);
+    if (size_line.empty() || ec != std::errc{} ||
+        end != size_line.data() + size_line.size())
+      return std::nullopt;
+    if (size == 0) {
+      // Trailer fields, then the empty line that ends the message.
+      while (!c.done() && !c.next_line().empty()) {
+      }
+      used = c.pos;
+      return out;
+    }
+    if (c.pos + size > text.size()) return std::nullopt;
+    out.append(text.substr(c.pos, size));
+    c.pos += size;
+    const std::string_view rest = c.next_line();
+    if (!rest.empty()) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Reads the header block after the status line into `res`: field lines,
+// folded continuations (obs-fold) and lines that are not fields at all.
+void read_fields(cursor& c, response& res) {
+  while (!c.done()) {
+    const std::string_view line = c.next_line();
+    if (line.empty()) return;
+    if ((line.front() == ' ' || line.front() == '\t') && !res.fields.empty()) {
+      res.obs_fold = true;
+      res.fields.back().value += ' ';
+      res.fields.back().value += std::string(trim(line));
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 ||
+        !is_token(line.substr(0, colon))) {
+      // "Name : value" (space before the colon) is kept as a field under
+      // its trimmed name too, so the other rules still see it.
+      if (colon != std::string_view::npos &&
+          is_token(trim(line.substr(0, colon))))
+        res.fields.push_back({std::string(trim(line.substr(0, colon))),
+                              std::string(trim(line.substr(colon + 1)))});
+      res.malformed_lines.emplace_back(line);
+      continue;
+    }
+    res.fields.push_back({std::string(line.substr(0, colon)),
+                          std::string(trim(line.substr(colon + 1)))});
+  }
+}
+
+// Reads the content after a header block, which ends at `c.pos`; returns
+// where the next response starts (or the end of the text).
+std::size_t read_body(std::string_view text, std::size_t start, response& res) {
+  if (start >= text.size()) return text.size();
+  // Nothing between this header block and the next status line: the body
+  // was not shown (1xx, curl -L's redirect hops, HEAD).
+  if (status_line_at(text, start)) return start;
+  const std::string_view rest = text.substr(start);
+  const bool chunked = [&] {
+    for (const field& f : res.fields)
+      if (iequals(f.name, "Transfer-Encoding") &&
+          iequals(trim(f.value.substr(f.value.rfind(',') + 1)), "chunked"))
+        return true;
+    return false;
+  }();
+  if (chunked) {
+    std::size_t used = 0;
+    if (auto decoded = dechunk(rest, used)) {
+      res.body = std::move(*decoded);
+      res.body_size = res.body.size();
+      res.body_present = true;
+      const std::size_t next = next_status_line(text, start + used);
+      return next == std::string_view::npos ? text.size() : next;
+    }
+  }
+  // With a single valid Content-Length, take exactly that many bytes when
+  // they are there and are followed by the end or by another response.
+  if (auto cl = header(res.fields, "Content-Length")) {
+    std::uint64_t length = 0;
+    const auto [end, ec] =
+        std::from_chars(cl->data(), cl->data() + cl->size(), length);
+    if (ec == std::errc{} && end == cl->data() + cl->size() &&
+        length <= rest.size()) {
+      const auto n = static_cast<std::size_t>(length);
+      std::size_t after = start + n;
+      std::string_view gap = text.substr(after);
+      const std::size_t gap_end = gap.find_first_not_of("\r\n");
+      if (gap_end == std::string_view::npos ||
+          status_line_at(text, after + gap_end)) {
+        res.body = std::string(rest.substr(0, n));
+        res.body_size = length;
+        res.body_present = true;
+        return gap_end == std::string_view::npos ? text.size()
+                                                 : after + gap_end;
+      }
+    }
+  }
+  const std::size_t next = next_status_line(text, start);
+  const std::string_view body =
+      next == std::string_view::npos
+          ? rest
+          : drop_final_newline(text.substr(start, next - start));
+  res.body = std::string(body);
+  res.body_size = res.body.size();
+  res.body_present = true;
+  return next == std::string_view::npos ? text.size() : next;
+}
+
+}  // namespace
+
+std::optional<std::string_view> header(std::span<const field> fields,
+                                       std::string_view name) noexcept {
+  for (const field& f : fields)
+    if (iequals(f.name, name)) return std::string_view(f.value);
+  return std::nullopt;
+}
+
+parse_result parse_responses(std::string_view text) {
+  parse_result result;
+  // Leading blank lines are what a shell or an editor adds; skip them.
+  const std::size_t first = text.find_first_not_of("\r\n");
+  if (first == std::string_view::npos) {
+    result.ec = std::errc::invalid_argument;
+    result.error =
+        "the input is empty; expected a raw HTTP response "
+        "such as `curl -si URL` prints";
+    return result;
+  }
+  cursor c{text, first};
+  while (!c.done()) {
+    const std::size_t line_start = c.pos;
+    const std::string_view line = c.next_line();
+    const std::optional<status_line> s = read_status_line(line);
+    if (!s) {
+      result.ec = std::errc::invalid_argument;
+      result.error =
+          result.responses.empty()
+              ? "the input is not an HTTP response: it must start with a "
+                "status line such as \"HTTP/1.1 200 OK\""
+              : "unexpected text after response " +
+                    std::to_string(result.responses.size()) + " at byte " +
+                    std::to_string(line_start);
+      result.responses.clear();
+      return result;
+    }
+    response res;
+    res.version = s->version;
+    res.code = s->code;
+    res.reason = s->reason;
+    read_fields(c, res);
+    c.pos = read_body(text, c.pos, res);
+    result.responses.push_back(std::move(res));
+    // Trailing blank lines after the last response are not another one.
+    const std::size_t more = text.find_first_not_of("\r\n", c.pos);
+    if (more == std::string_view::npos) break;
+    c.pos = more;
+  }
+  return result;
+}
+
+}  // namespace httpstatus::lint

@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: MIT
+// The lint's rules: each reads the registry's facts for the code it judges.
+#include <algorithm>
+#include <charconv>
+#include <string>
+
+#include "httpstatus/registry.hpp"
+#include "lint.hpp"
+#include "syntax.hpp"
+
+namespace httpstatus::lint {
+
+namespace {
+
+// A section of a spec that a rule cites when the fact is about HTTP in
+// general rather than about one code (those sections come from the
+// registry's own rows).
+struct reference {
+  std::string_view section;
+  std::string_view url;
+};
+
+constexpr reference rfc9110_grammar = {
+    "RFC 9110, Section 2.2",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-2.2"};
+constexpr reference rfc9110_date = {
+    "RFC 9110, Section 6.6.1",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1"};
+constexpr reference rfc9110_content_type = {
+    "RFC 9110, Section 8.3",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-8.3"};
+constexpr reference rfc9110_content_length = {
+    "RFC 9110, Section 8.6",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-8.6"};
+constexpr reference rfc9110_head = {
+    "RFC 9110, Section 9.3.2",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2"};
+constexpr reference rfc9110_allow = {
+    "RFC 9110, Section 10.2.1",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-10.2.1"};
+constexpr reference rfc9110_location = {
+    "RFC 9110, Section 10.2.2",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-10.2.2"};
+constexpr reference rfc9110_retry_after = {
+    "RFC 9110, Section 10.2.3",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3"};
+constexpr reference rfc9110_vary = {
+    "RFC 9110, Section 12.5.5",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-12.5.5"};
+constexpr reference rfc9110_content_range = {
+    "RFC 9110, Section 14.4",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-14.4"};
+constexpr reference rfc9110_status_codes = {
+    "RFC 9110, Section 15",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
+constexpr reference rfc9112_reason = {
+    "RFC 9112, Section 4", "https://www.rfc-editor.org/rfc/rfc9112#section-4"};
+constexpr reference rfc9112_field_syntax = {
+    "RFC 9112, Section 5", "https://www.rfc-editor.org/rfc/rfc9112#section-5"};
+constexpr reference rfc9112_obs_fold = {
+    "RFC 9112, Section 5.2",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-5.2"};
+constexpr reference rfc9112_transfer_encoding = {
+    "RFC 9112, Section 6.1",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-6.1"};
+
+// What every rule sees: the response, the request, and the registry's
+// facts for the code (`entry` is the code's own row, or the row of a sole
+// vendor for an unofficial code; `rules` is `effective(code)`, the row that
+// governs an unregistered code per RFC 9110 Section 15).
+struct subject {
+  const response& res;
+  const request_context& req;
+  std::optional<status> entry;
+  std::optional<status> rules;
+  std::vector<finding>& out;
+
+  [[nodiscard]] bool has_content() const noexcept {
+    return res.body_present && res.body_size > 0;
+  }
+  [[nodiscard]] std::optional<std::string_view> get(
+      std::string_view name) const noexcept {
+    return header(res.fields, name);
+  }
+  void add(std::string_view rule, requirement strength,
+           std::string_view section, std::string_view url,
+           std::string message) const {
+    out.push_back({rule, strength, section, url, std::move(message)});
+  }
+  void add(std::string_view rule, requirement strength, reference ref,
+           std::string message) const {
+    add(rule, strength, ref.section, ref.url, std::move(message));
+  }
+};
+
+std::string code_text(const subject& s) { return std::to_string(s.res.code); }
+
+// "violates RFC 9110 §15.5.6 (MUST)" for MUST, "goes against ... (SHOULD)"
+// for SHOULD: the verb follows the strength so the sentence stays true.
+std::string verdict(requirement r, std::string_view section,
+                    std::string_view keyword = {}) {
+  const std::string k(keyword.empty() ? to_string(r) : keyword);
+  const std::string where = short_section(section);
+  switch (r) {
+    case requirement::must:
+      return "violates " + where + " (" + k + ")";
+    case requirement::should:
+      return "goes against " + where + " (" + k + ")";
+    case requirement::may:
+      return where + " allows it (" + k + ")";
+    case requirement::info:
+      return "see " + where;
+  }
+  return where;
+}
+
+std::string a_or_an(std::string_view word) {
+  const char c = word.empty() ? 'x' : word.front();
+  const bool vowel =
+      std::string_view("AEIOUaeiou").find(c) != std::string_view::npos;
+  return std::string(vowel ? "an " : "a ") + std::string(word);
+}
+
+// Advice for a missing field, said once per field rather than per code.
+std::string_view field_advice(std::string_view field) {
+  if (iequals(field, "Allow"))
+    return " listing the methods this resource supports";
+  if (iequals(field, "Location"))
+    return " with the URI the client should go to";
+  if (iequals(field, "Retry-After"))
+    return " saying when to try again (seconds or an HTTP-date)";
+  if (iequals(field, "Upgrade")) return " naming the protocol to switch to";
+  if (iequals(field, "ETag"))
+    return " with the entity tag of the representation";
+  return "";
+}
+
+// --- status code -------------------------------------------------------
+
+bool status_code_range(const subject& s) {
+  if (s.res.code >= 100 && s.res.code <= 599) return true;
+  s.add("status-code-range", requirement::must, rfc9110_status_codes,
+        "Status code " + code_text(s) + " is outside 100..599: " +
+            verdict(requirement::must, rfc9110_status_codes.section) +
+            ". Send a registered code; clients cannot interpret this one.");
+  return false;
+}
+
+// Deprecated, reserved, temporary, obsoleted, unofficial and unassigned
+// codes all work on the wire, so these are info: worth knowing, not a
+// violation. The registry's own annotation decides which applies.
+void code_registration(const subject& s) {
+  const std::string code = code_text(s);
+  if (const auto entry = find(s.res.code)) {
+    std::string why;
+    switch (entry->registration) {
+      case registration_status::standard:
+        return;
+      case registration_status::deprecated:
+        why = " is deprecated. Use a current code instead.";
+        break;
+      case registration_status::unused:
+        why =
+            " is reserved and unused in the IANA registry. Use a registered "
+            "code with a defined meaning.";
+        break;
+      case registration_status::temporary:
+        why = " has only a temporary IANA registration, which may expire.";
+        break;
+      case registration_status::obsoleted:
+        why =
+            " is obsoleted: its specification is Historic. Use a current code.";
+        break;
+      case registration_status::unassigned:
+      case registration_status::unofficial:
+        break;
+    }
+    if (why.empty()) return;
+    s.add("code-registration", requirement::info, entry->reference,
+          entry->reference_url, code + " " + std::string(entry->reason) + why);
+    return;
+  }
+  const status fallback = *effective(s.res.code);
+  const std::string treated = " Clients that do not know it treat it as " +
+                              std::to_string(fallback.code) + " " +
+                              std::string(fallback.reason) +
+                              "; prefer a registered code.";
+  const std::span<const status> vendors = find_unofficial(s.res.code);
+  if (!vendors.empty()) {
+    std::string who;
+    for (const status& v : vendors) {
+      if (!who.empty()) who += ", ";
+      who += std::string(v.vendor) + "'s \"" + std::string(v.reason) + "\"";
+    }
+    s.add("code-registration", requirement::info, rfc9110_status_codes,
+          code + " is not registered with IANA; it is unofficial (" + who +
+              ")." + treated);
+    return;
+  }
+  s.add("code-registration", requirement::info, rfc9110_status_codes,
+        code + " is unassigned in the IANA registry." + treated);
+}
+
+// RFC 9112 Section 4: clients ignore the reason phrase, so a different one
+// breaks nothing; it still misleads whoever reads the logs.
+void reason_phrase(const subject& s) {
+  const auto entry = find(s.res.code);
+  if (!entry || entry->reason.empty() || s.res.reason.empty()) return;
+  if (iequals(trim(s.res.reason), entry->reason)) return;
+  s.add("reason-phrase", requirement::info, rfc9112_reason,
+        "Reason phrase \"" + s.res.reason +
+            "\" differs from the registry's \"" + std::string(entry->reason) +
+            "\" for " + code_text(s) + ". Clients ignore it, but \"" +
+            std::string(entry->reason) +
+            "\" tells people reading logs what happened.");
+}
+
+// --- required header fields (the registry's `headers` rows) -------------
+
+// Whether a requirement's condition can be judged from the response alone.
+// Conditions that start with "if" name a circumstance the response cannot
+// show ("if a 200 would have had it", "if the condition is temporary"), so
+// a missing field is reported as info with the condition quoted. Others
+// describe the field's form and always apply, except "single part": a
+// multipart/byteranges 206 carries Content-Range in each part instead.
+enum class applicability { applies, unknown, not_applicable };
+
+applicability applies(const subject& s, const header_requirement& h) {
+  const std::string_view c = h.condition;
+  if (c.empty()) return applicability::applies;
+  if (c.substr(0, 3) == "if ") return applicability::unknown;
+  if (c == "single part") {
+    const auto type = s.get("Content-Type");
+    if (type && trim(*type).substr(0, 20) == "multipart/byteranges")
+      return applicability::not_applicable;
+  }
+  return applicability::applies;
+}
+
+void required_header(const subject& s) {
+  if (!s.rules) return;
+  // A sole vendor's row carries that vendor's rules (449 needs
+  // Ms-Echo-Request); otherwise the governing registered row does.
+  const status row = s.entry ? *s.entry : *s.rules;
+  const std::string code = code_text(s);
+  for (const header_requirement& h : row.headers) {
+    if (h.field.empty() || h.level == requirement::info) continue;
+    // Date is judged for every code by the date-missing rule (RFC 9110
+    // Section 6.6.1), which is at least as strict; one finding is enough.
+    if (iequals(h.field, "Date")) continue;
+    if (s.get(h.field)) continue;
+    const applicability a = applies(s, h);
+    if (a == applicability::not_applicable) continue;
+    const std::string field(h.field);
+    std::string message = code + " without " + field + ": ";
+    requirement strength = h.level;
+    if (a == applicability::unknown) {
+      strength = requirement::info;
+      message += short_section(h.section) + " requires it (" +
+                 std::string(to_string(h.level)) + ") " +
+                 std::string(h.condition) + ". Add " + a_or_an(field) +
+                 " header" + std::string(field_advice(field)) +
+                 " if that applies.";
+    } else if (h.level == requirement::may) {
+      message += verdict(h.level, h.section) + ". Consider adding " +
+                 a_or_an(field) + " header" + std::string(field_advice(field)) +
+                 ".";
+    } else {
+      message += verdict(h.level, h.section) + ". Add " + a_or_an(field) +
+                 " header" + std::string(field_advice(field));
+      if (!h.condition.empty())
+        message += " (" + std::string(h.condition) + ")";
+      message += ".";
+    }
+    s.add("required-header", strength, h.section, h.url, std::move(message));
+  }
+}
+
+// --- content and framing ------------------------------------------------
+
+// The body rule is the registry's: `none` for 1xx, 204 and 304 (the message
+// ends with its header section, RFC 9112 Section 6.3), `empty` for 205.
+// The section cited is the code's own definition, where the spec says so.
+void body_allowed(const subject& s) {
+  if (!s.rules || !s.has_content()) return;
+  const std::string code = code_text(s);
+  const std::string size = std::to_string(s.res.body_size);
+  if (s.rules->body == body_rule::none || s.rules->body == body_rule::empty) {
+    s.add("body-not-allowed", requirement::must, s.rules->reference,
+          s.rules->reference_url,
+          code + " with " + size + " bytes of content: " +
+              verdict(requirement::must, s.rules->reference, "MUST NOT") +
+              ". Send no content with " + code +
+              (s.rules->body == body_rule::empty
+                   ? "; frame it with Content-Length: 0."
+                   : "."));
+  }
+  if (iequals(s.req.method, "HEAD")) {
+    s.add("head-body", requirement::must, rfc9110_head,
+          "Response to HEAD with " + size + " bytes of content: " +
+              verdict(requirement::must, rfc9110_head.section, "MUST NOT") +
+              ". Send the headers a GET would get, but no content.");
+  }
+}
+
+// RFC 9110 Section 8.6 and RFC 9112 Section 6.1 name 1xx and 204 (not
+// 304, which may carry the length a 200 would have had).
+void framing_forbidden(const subject& s) {
+  if (!is_informational(s.res.code) && s.res.code != 204) return;
+  const std::string code = code_text(s);
+  if (s.get("Content-Length"))
+    s.add("content-length-forbidden", requirement::must, rfc9110_content_length,
+          code + " with Content-Length: " +
+              verdict(requirement::must, rfc9110_content_length.section,
+                      "MUST NOT") +
+              ". Remove Content-Length from " + code + " responses.");
+  if (s.get("Transfer-Encoding"))
+    s.add("transfer-encoding-forbidden", requirement::must,
+          rfc9112_transfer_encoding,
+          code + " with Transfer-Encoding: " +
+              verdict(requirement::must, rfc9112_transfer_encoding.section,
+                      "MUST NOT") +
+              ". Remove Transfer-Encoding from " + code + " responses.");
+}
+
+// Every Content-Length must be digits, and all of them the same number;
+// next to Transfer-Encoding it must not be sent at all: a recipient that
+// picks the other one reads a different message (request smuggling).
+void framing_conflict(const subject& s) {
+  std::optional<std::uint64_t> length;
+  bool differ = false;
+  for (const field& f : s.res.fields) {
+    if (!iequals(f.name, "Content-Length")) continue;
+    const std::string_view v = trim(f.value);
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc{} || end != v.data() + v.size()) {
+      s.add("content-length-syntax", requirement::must, rfc9110_content_length,
+            "Content-Length \"" + f.value + "\" is not a number of bytes: " +
+                verdict(requirement::must, rfc9110_content_length.section) +
+                ". Send one decimal number.");
+      return;
+    }
+    if (length && *length != n) differ = true;
+    length = n;
+  }
+  if (differ)
+    s.add("content-length-syntax", requirement::must, rfc9110_content_length,
+          "Several Content-Length fields with different values: " +
+              verdict(requirement::must, rfc9110_content_length.section) +
+              ". Send exactly one Content-Length.");
+  if (length && s.get("Transfer-Encoding"))
+    s.add("framing-conflict", requirement::must, rfc9112_transfer_encoding,
+          "Content-Length together with Transfer-Encoding: " +
+              verdict(requirement::must, rfc9112_transfer_encoding.section,
+                      "MUST NOT") +
+              ". Drop Content-Length when the content is chunked.");
+}
+
+// --- field syntax -------------------------------------------------------
+
+void field_lines(const subject& s) {
+  for (const std::string& line : s.res.malformed_lines)
+    s.add("field-syntax", requirement::must, rfc9112_field_syntax,
+          "Header line \"" + line + "\" is not \"Name: value\": " +
+              verdict(requirement::must, rfc9112_field_syntax.section) +
+              ". Write a token, a colon right after it, then the value.");
+  if (s.res.obs_fold)
+    s.add("obsolete-line-folding", requirement::must, rfc9112_obs_fold,
+          "A header value is folded onto a continuation line: " +
+              verdict(requirement::must, rfc9112_obs_fold.section, "MUST NOT") +
+              ". Put each field value on one line.");
+}
+
+// Calls `check` on the value of every field named `name`.
+template <class F>
+void each(const subject& s, std::string_view name, F&& check) {
+  for (const field& f : s.res.fields)
+    if (iequals(f.name, name)) check(f.value);
+}
+
+void value_syntax(const subject& s) {
+  const auto bad = [&](std::string_view rule, std::string_view name,
+                       std::string_view value, reference ref,
+                       std::string_view fix) {
+    s.add(rule, requirement::must, ref,
+          std::string(name) + " \"" + std::string(value) +
+              "\" is not valid: " + verdict(requirement::must, ref.section) +
+              ". " + std::string(fix));
+  };
+  each(s, "Retry-After", [&](std::string_view v) {
+    if (!is_retry_after(v))
+      bad("retry-after-syntax", "Retry-After", v, rfc9110_retry_after,
+          "Send delay-seconds (\"120\") or an IMF-fixdate (\"Sun, 06 Nov "
+          "1994 08:49:37 GMT\").");
+  });
+  each(s, "Date", [&](std::string_view v) {
+    if (!is_imf_fixdate(trim(v)))
+      bad("date-syntax", "Date", v, rfc9110_date,
+          "Send an IMF-fixdate in GMT, e.g. \"Sun, 06 Nov 1994 08:49:37 "
+          "GMT\".");
+  });
+  each(s, "Location", [&](std::string_view v) {
+    if (!is_uri_reference(trim(v)))
+      bad("location-syntax", "Location", v, rfc9110_location,
+          "Send a URI-reference, with spaces and other unsafe characters "
+          "percent-encoded.");
+  });
+  each(s, "Allow", [&](std::string_view v) {
+    if (!is_token_list(v))
+      bad("allow-syntax", "Allow", v, rfc9110_allow,
+          "List method names separated by commas, e.g. \"GET, HEAD\".");
+  });
+  each(s, "Content-Range", [&](std::string_view v) {
+    const std::optional<content_range> r = parse_content_range(v);
+    if (!r) {
+      bad("content-range-syntax", "Content-Range", v, rfc9110_content_range,
+          "Send \"bytes first-last/length\" with first <= last < length, or "
+          "\"bytes */length\" for an unsatisfiable range.");
+      return;
+    }
+    // A 206 sends a part of the representation, so its range must be a
+    // satisfied one; "*/length" belongs on a 416.
+    if (s.res.code == 206 && iequals(r->unit, "bytes") && !r->first)
+      bad("content-range-syntax", "Content-Range", v, rfc9110_content_range,
+          "A 206 must say which bytes it carries, e.g. \"bytes 0-499/1234\".");
+  });
+}
+
+// --- Date, Content-Type, Vary -------------------------------------------
+
+// An origin server with a clock MUST send Date in 2xx, 3xx and 4xx
+// responses and MAY in 1xx and 5xx (RFC 9110 Section 6.6.1).
+void date_missing(const subject& s) {
+  if (s.res.code < 200 || s.res.code > 499 || s.get("Date")) return;
+  s.add("date-missing", requirement::must, rfc9110_date,
+        code_text(s) + " without Date: " +
+            verdict(requirement::must, rfc9110_date.section) +
+            " for an origin server with a clock. Add a Date header with the "
+            "current time as an IMF-fixdate.");
+}
+
+void content_type_missing(const subject& s) {
+  if (s.get("Content-Type")) return;
+  if (s.rules && s.rules->body != body_rule::allowed) return;
+  // Content that was not shown (HEAD, curl -I) still has a type; the
+  // Content-Length says whether there is any.
+  bool content = s.has_content();
+  if (!s.res.body_present) {
+    const auto cl = s.get("Content-Length");
+    content = cl && trim(*cl) != "0";
+  }
+  if (!content) return;
+  s.add("content-type-missing", requirement::should, rfc9110_content_type,
+        code_text(s) + " with content but without Content-Type: " +
+            verdict(requirement::should, rfc9110_content_type.section) +
+            ". Add a Content-Type header, e.g. \"text/html; charset=utf-8\".");
+}
+
+// A compressed response that a cache may hand to a client that cannot
+// decompress it. Only when the request offered encodings do we know the
+// choice was negotiated, so only then is it a SHOULD (RFC 9110 12.5.5).
+void vary_missing(const subject& s) {
+  const auto encoding = s.get("Content-Encoding");
+  if (!encoding || iequals(trim(*encoding), "identity")) return;
+  bool varies = false;
+  each(s, "Vary", [&](std::string_view v) {
+    std::string_view rest = v;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view item = trim(rest.substr(0, comma));
+      if (iequals(item, "Accept-Encoding") || item == "*") varies = true;
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  });
+  if (varies) return;
+  const bool negotiated = header(s.req.headers, "Accept-Encoding").has_value();
+  const requirement r = negotiated ? requirement::should : requirement::info;
+  s.add("vary-missing", r, rfc9110_vary,
+        "Content-Encoding: " + std::string(trim(*encoding)) +
+            " without Vary: Accept-Encoding: " +
+            (negotiated ? verdict(r, rfc9110_vary.section)
+                        : "caches may serve it to clients that cannot decode "
+                          "it (" +
+                              short_section(rfc9110_vary.section) + ")") +
+            ". Add \"Vary: Accept-Encoding\" if the encoding depends on the "
+            "request.");
+}
+
+// --- caching ------------------------------------------------------------
+
+// 428, 429, 431 and 511 MUST NOT be stored (the registry's `never_stored`,
+// from RFC 6585). Freshness that invites storing contradicts that; any
+// other Cache-Control without no-store leaves it to the cache's goodwill.
+void never_stored(const subject& s) {
+  if (!s.entry || s.entry->cache != cacheability::never_stored) return;
+  const auto cc = s.get("Cache-Control");
+  bool no_store = false;
+  std::string freshness;
+  if (cc) {
+    std::string_view rest = *cc;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view item = trim(rest.substr(0, comma));
+      const std::string_view name = trim(item.substr(0, item.find('=')));
+      if (iequals(name, "no-store")) no_store = true;
+      if (iequals(name, "max-age") || iequals(name, "s-maxage") ||
+          iequals(name, "public") || iequals(name, "private"))
+        freshness = "Cache-Control: " + std::string(*cc);
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  if (no_store) return;
+  if (freshness.empty()) {
+    if (const auto expires = s.get("Expires"))
+      freshness = "Expires: " + std::string(*expires);
+  }
+  const std::string code = code_text(s);
+  if (!freshness.empty()) {
+    s.add("never-stored", requirement::must, s.entry->reference,
+          s.entry->reference_url,
+          code + " with " + freshness + ": a " + code +
+              " response MUST NOT be "
+              "stored by a cache (" +
+              short_section(s.entry->reference) +
+              "). Send \"Cache-Control: no-store\" and no freshness headers.");
+  } else if (cc) {
+    s.add("never-stored", requirement::should, s.entry->reference,
+          s.entry->reference_url,
+          code + " with Cache-Control: " + std::string(*cc) +
+              " but without no-store: a " + code +
+              " response MUST NOT be "
+              "stored by a cache (" +
+              short_section(s.entry->reference) + "). Add no-store to say so.");
+  }
+}
+
+}  // namespace
+
+std::string short_section(std::string_view section) {
+  constexpr std::string_view marker = ", Section ";
+  const std::size_t at = section.find(marker);
+  if (at == std::string_view::npos) return std::string(section);
+  return std::string(section.substr(0, at)) + " \u00a7" +
+         std::string(section.substr(at + marker.size()));
+}
+
+std::optional<status> entry_for(int code) noexcept {
+  if (auto entry = find(code)) return entry;
+  const std::span<const status> vendors = find_unofficial(code);
+  if (vendors.size() == 1) return vendors.front();
+  return std::nullopt;
+}
+
+bool breaks_must(std::span<const finding> findings) noexcept {
+  return std::any_of(findings.begin(), findings.end(), [](const finding& f) {
+    return f.strength == requirement::must;
+  });
+}
+
+// The rules run in a fixed order, and the findings are then ordered by
+// strength, so the worst problem is read first and output is stable.
+std::vector<finding> lint(const response& res, const request_context& req) {
+  std::vector<finding> out;
+  subject s{res, req, std::nullopt, std::nullopt, out};
+  field_lines(s);
+  if (status_code_range(s)) {
+    s.entry = entry_for(res.code);
+    s.rules = effective(res.code);
+    code_registration(s);
+    reason_phrase(s);
+    required_header(s);
+    body_allowed(s);
+    framing_forbidden(s);
+    date_missing(s);
+    content_type_missing(s);
+    never_stored(s);
+  }
+  framing_conflict(s);
+  value_syntax(s);
+  vary_missing(s);
+  std::stable_sort(
+      out.begin(), out.end(), [](const finding& a, const finding& b) {
+        return static_cast<int>(a.strength) < static_cast<int>(b.strength);
+      });
+  return out;
+}
+
+}  // namespace httpstatus::lint

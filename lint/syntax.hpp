@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+// Grammar checks for the header fields the lint reads (RFC 9110 ABNF).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace httpstatus::lint {
+
+/// Returns whether `s` is a token (RFC 9110 Section 5.6.2): one or more
+/// tchars. Returns false for empty text.
+[[nodiscard]] bool is_token(std::string_view s) noexcept;
+
+/// Returns whether `s` is an IMF-fixdate, the only HTTP-date form a sender
+/// may generate (RFC 9110 Section 5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT",
+/// with a real calendar date and time (the weekday is not cross-checked).
+[[nodiscard]] bool is_imf_fixdate(std::string_view s) noexcept;
+
+/// Returns whether `s` is delay-seconds (RFC 9110 Section 10.2.3): one or
+/// more ASCII digits.
+[[nodiscard]] bool is_delay_seconds(std::string_view s) noexcept;
+
+/// Returns whether `s` is a valid `Retry-After` value: an IMF-fixdate or
+/// delay-seconds, surrounding spaces ignored.
+[[nodiscard]] bool is_retry_after(std::string_view s) noexcept;
+
+/// Holds a `Content-Range` value as read: `first`/`last` are empty for an
+/// unsatisfied range ("bytes */1234"), `length` is empty for "*".
+struct content_range {
+  std::string_view unit;  ///< "bytes", or another range unit
+  std::optional<std::uint64_t> first;
+  std::optional<std::uint64_t> last;
+  std::optional<std::uint64_t> length;
+};
+
+/// Reads a `Content-Range` value (RFC 9110 Section 14.4): "bytes a-b/len",
+/// "bytes a-b/*" or "bytes */len", requiring a <= b and, when the length
+/// is known, b < len. Returns `std::nullopt` for anything else in the bytes
+/// unit; any value in another unit is accepted with only `unit` set.
+[[nodiscard]] std::optional<content_range> parse_content_range(
+    std::string_view s) noexcept;
+
+/// Returns whether `s` is a plausible URI-reference (RFC 3986) for
+/// `Location`: not empty; no space, control, non-ASCII or other character
+/// that must be percent-encoded; every '%' followed by two hex digits.
+[[nodiscard]] bool is_uri_reference(std::string_view s) noexcept;
+
+/// Returns whether `s` is a comma-separated list of tokens (`#token`, as
+/// `Allow` is defined in RFC 9110 Section 10.2.1); an empty list is valid.
+[[nodiscard]] bool is_token_list(std::string_view s) noexcept;
+
+/// Returns `s` without leading and trailing spaces and tabs.
+[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+
+/// Returns whether `a` and `b` are equal ignoring ASCII case.
+[[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace httpstatus::lint

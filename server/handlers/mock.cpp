@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+// The mock's handler: `ANY /status/{codes}` in, the mock core's answer out,
+// as a reply the session knows how to send.
+#include "handlers.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+#include <boost/beast/http/field.hpp>
+
+#include "json.hpp"
+#include "mock/mock.hpp"
+#include "response.hpp"
+
+namespace httpstatus::server::handlers {
+namespace http = boost::beast::http;
+
+// The count of sleeping requests is the only cross-request state besides
+// the sequences. A slot is a shared_ptr whose deleter gives it back, so
+// that however the reply ends (the delay over, the connection gone, the
+// server stopped), the count comes down exactly once; the deleter holds
+// the state alive for as long as any slot is out.
+class mock_state : public std::enable_shared_from_this<mock_state> {
+ public:
+  explicit mock_state(const mock_config& cfg)
+      : sequences(cfg.sequences),
+        limits(cfg.spec),
+        max_sleeping_(cfg.max_sleeping) {}
+
+  [[nodiscard]] std::shared_ptr<const void> try_sleep() {
+    if (sleeping_.fetch_add(1) >= max_sleeping_) {
+      sleeping_.fetch_sub(1);
+      return nullptr;
+    }
+    return {&sleeping_, [self = shared_from_this()](const void*) {
+              self->sleeping_.fetch_sub(1);
+            }};
+  }
+
+  [[nodiscard]] std::size_t max_sleeping() const noexcept {
+    return max_sleeping_;
+  }
+
+  mock::sequence_store sequences;
+  const mock::spec_limits limits;
+
+ private:
+  const std::size_t max_sleeping_;
+  std::atomic<std::size_t> sleeping_{0};
+};
+
+std::shared_ptr<mock_state> make_mock_state(const mock_config& cfg) {
+  return std::make_shared<mock_state>(cfg);
+}
+
+namespace {
+
+constexpr std::string_view status_prefix = "/status/";
+
+// The views point into `req`, which outlives the call to `mock::answer`.
+// Whether a body comes is read from the framing fields, not from what was
+// read: before a `100 Continue` the body has not been read at all.
+mock::request_info info_of(const request& req) {
+  mock::request_info info;
+  info.method = req.method_string();
+  const std::string_view target = req.target();
+  info.path = target.substr(0, target.find('?'));
+  info.version = req.version();
+  info.accept = req[http::field::accept];
+  info.range = req[http::field::range];
+  info.expect = req[http::field::expect];
+  info.upgrade = req[http::field::upgrade];
+  info.connection = req[http::field::connection];
+  info.access_control_request_method =
+      req[http::field::access_control_request_method];
+  info.access_control_request_headers =
+      req[http::field::access_control_request_headers];
+  const std::string_view length = req[http::field::content_length];
+  info.has_body =
+      req.chunked() ||
+      (!length.empty() && length.find_first_not_of('0') != std::string_view::npos);
+  info.now = std::chrono::system_clock::now();
+  return info;
+}
+
+// Beast replaces an empty reason with its own table's, which lacks 103,
+// 418, 425 and every unofficial code; a lone space is the empty reason
+// RFC 9112 allows.
+std::string_view shown(const std::string& reason) noexcept {
+  return reason.empty() ? std::string_view(" ") : std::string_view(reason);
+}
+
+// The mock frames the message itself: `Content-Length` comes from
+// `content_length` alone, so 1xx, 204 and 304 go out with none, and Beast's
+// prepare_payload (which throws on 204/304 bodies) is never called.
+// Keep-alive is set last, because it edits the `Connection` field the mock
+// may have filled (`Connection: Upgrade` on a 426).
+response final_of(mock::final_response& f, const request& req) {
+  response res;
+  res.version(req.version());
+  res.result(static_cast<unsigned>(f.code));
+  res.reason(shown(f.reason));
+  res.set(http::field::server, server_name);
+  for (const mock::header_field& h : f.headers) res.insert(h.name, h.value);
+  if (f.content_length) res.content_length(*f.content_length);
+  if (!f.body.empty()) res.body() = payload::owned(std::move(f.body));
+  res.keep_alive(req.keep_alive() && !f.close);
+  return res;
+}
+
+interim_response interim_of(const mock::interim_response& i) {
+  interim_response res;
+  res.version(11);
+  res.result(static_cast<unsigned>(i.code));
+  res.reason(shown(i.reason));
+  for (const mock::header_field& h : i.headers) res.insert(h.name, h.value);
+  return res;
+}
+
+// Refusing to sleep is the mock's own problem document, with the headers
+// every mock answer has, so that clients see the same shape as a 400.
+mock::mock_response too_many_sleeping(const mock::request_info& info,
+                                      std::size_t cap) {
+  const std::string detail = fmt::format(
+      "Too many requests are sleeping at once (at most {}); try again "
+      "later.",
+      cap);
+  mock::mock_response r = mock::build_error(detail, info);
+  mock::final_response& f = r.final_;
+  f.code = 503;
+  f.reason = "Service Unavailable";
+  f.headers.push_back({"Retry-After", "1"});
+  std::string body = render::problem_json(503, detail);
+  f.content_length = body.size();
+  f.body = info.method == "HEAD" ? std::string() : std::move(body);
+  return r;
+}
+
+}  // namespace
+
+reply mock(mock_state& state, const request& req, const route_params& p) {
+  const mock::request_info info = info_of(req);
+  // The core wants the codes as received, percent-encoded; the router's
+  // `param` is decoded, which is only the fallback for a target that spelt
+  // "/status/" itself with escapes.
+  const std::string_view codes = info.path.starts_with(status_prefix)
+                                     ? info.path.substr(status_prefix.size())
+                                     : p.param;
+  mock::mock_answer a =
+      mock::answer(codes, p.query, info, state.sequences, state.limits);
+
+  std::shared_ptr<const void> hold;
+  if (a.sleep.count() > 0) {
+    hold = state.try_sleep();
+    if (!hold) {
+      a.response = too_many_sleeping(info, state.max_sleeping());
+      a.sleep = {};
+    }
+  }
+
+  reply r{final_of(a.response.final_, req), nullptr};
+  const bool is_plain = a.response.action == mock::action::respond &&
+                        a.response.interim.empty() && a.sleep.count() == 0;
+  if (is_plain) return r;
+  r.extras = std::make_unique<reply_extras>();
+  reply_extras& x = *r.extras;
+  switch (a.response.action) {
+    case mock::action::respond:
+      x.action = reply_action::respond;
+      break;
+    case mock::action::close_without_response:
+      x.action = reply_action::close_without_response;
+      r.res.keep_alive(false);
+      break;
+    case mock::action::websocket_echo:
+      x.action = reply_action::websocket_echo;
+      break;
+  }
+  x.interim.reserve(a.response.interim.size());
+  for (const mock::interim_response& i : a.response.interim)
+    x.interim.push_back(interim_of(i));
+  x.delay = a.sleep;
+  x.hold = std::move(hold);
+  return r;
+}
+
+}  // namespace httpstatus::server::handlers

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// The filter box on / and /codes: narrows the rows as you type, and "/"
+// focuses it.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { setup, newPage, watchProblems } = require('./lib/harness');
+
+const visibleRows = (page) => page.$$eval('main tr[data-code]', (trs) =>
+  trs.filter((tr) => tr.offsetWidth > 0 || tr.offsetHeight > 0).map((tr) => tr.getAttribute('data-code')));
+
+describe('filter', () => {
+  let env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.teardown(); });
+
+  async function withPage(path, fn) {
+    const { context, page } = await newPage(env);
+    const problems = watchProblems(page);
+    try {
+      await page.goto(`${env.base}${path}`);
+      await fn(page);
+      assert.deepEqual(problems, [], 'console errors or failed requests');
+    } finally {
+      await context.close();
+    }
+  }
+
+  for (const path of ['/', '/codes']) {
+    it(`on ${path}, narrows the rows as you type, key by key`, async () => {
+      await withPage(path, async (page) => {
+        const all = await visibleRows(page);
+        assert.ok(all.length >= 20, `${all.length} rows before filtering`);
+        const box = page.getByRole('searchbox', { name: 'Filter codes' });
+        await box.click();
+        // Typing "4", "40", "404": each key can only narrow the rows.
+        let previous = all;
+        for (const key of ['4', '0', '4']) {
+          await page.keyboard.type(key);
+          const typed = await box.inputValue();
+          await page.waitForFunction((n) =>
+            [...document.querySelectorAll('main tr[data-code]')].filter((tr) => tr.offsetHeight > 0).length < n,
+          previous.length);
+          const now = await visibleRows(page);
+          assert.ok(now.length > 0, `"${typed}" still shows 404`);
+          assert.ok(now.every((c) => previous.includes(c)), `"${typed}" only removes rows`);
+          previous = now;
+        }
+        assert.ok(previous.includes('404'), `"404" shows the 404 row: ${previous}`);
+        // Every row still shown mentions 404 somewhere.
+        const texts = await page.$$eval('main tr[data-code]', (trs) =>
+          trs.filter((tr) => tr.offsetHeight > 0).map((tr) => tr.textContent + ' ' + (tr.dataset.aliases || '')));
+        for (const t of texts) assert.match(t, /404/);
+
+        // Words from the meaning only, in any case and order.
+        await box.fill('Protocols AGREES');
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].filter((tr) => tr.offsetHeight > 0).length === 1);
+        assert.deepEqual(await visibleRows(page), ['101']);
+        assert.match(await page.locator('#q-count').textContent(), /1 code shown/);
+
+        // Nothing matches: no rows, and the empty class sections hide too.
+        await box.fill('zzzz-no-such-code');
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].every((tr) => tr.offsetHeight === 0));
+        assert.equal((await visibleRows(page)).length, 0);
+        const shownGroups = await page.$$eval('main [data-group]', (gs) => gs.filter((g) => g.offsetHeight > 0).length);
+        assert.equal(shownGroups, 0, 'class sections with no matching row are hidden');
+
+        // Clearing the box brings every row back.
+        await box.fill('');
+        await page.waitForFunction((n) =>
+          [...document.querySelectorAll('main tr[data-code]')].filter((tr) => tr.offsetHeight > 0).length === n,
+        all.length);
+        assert.deepEqual(await visibleRows(page), all);
+      });
+    });
+
+    it(`on ${path}, "/" focuses the filter box and is not typed into it`, async () => {
+      await withPage(path, async (page) => {
+        await page.locator('h1').click();
+        await page.keyboard.press('/');
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+        assert.equal(await page.locator('#q').inputValue(), '');
+        await page.keyboard.type('gone');
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].some((tr) => tr.offsetHeight === 0));
+        assert.ok((await visibleRows(page)).includes('410'));
+        // Inside the box, "/" is just a character.
+        await page.keyboard.press('/');
+        assert.equal(await page.locator('#q').inputValue(), 'gone/');
+      });
+    });
+  }
+
+  it('without JavaScript, the form asks the server: /codes?q=', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.base}/`);
+      await page.locator('#q').fill('teapot');
+      await Promise.all([page.waitForURL(/\/codes\?q=teapot/), page.locator('#q').press('Enter')]);
+      const rows = await visibleRows(page);
+      assert.ok(rows.includes('418'), `/codes?q=teapot shows 418: ${rows}`);
+      assert.ok(rows.length < 10, `/codes?q=teapot is filtered: ${rows.length} rows`);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// No console errors or failed requests, and no axe violations, on the main
+// pages in light and dark.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { AxeBuilder } = require('@axe-core/playwright');
+const { setup, newPage, choose, watchProblems, expectScheme } = require('./lib/harness');
+
+const pages = ['/', '/codes', '/codes/404'];
+
+// One line per violated rule and node, enough to find and fix it.
+function describeViolations(violations) {
+  return violations.flatMap((v) => v.nodes.map((n) =>
+    `${v.id} (${v.impact}): ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`));
+}
+
+describe('page quality', () => {
+  let env;
+  before(async () => { env = await setup(); });
+  after(async () => { await env?.teardown(); });
+
+  for (const path of pages) {
+    it(`${path}: no console errors, no failed requests, no HTTP errors`, async () => {
+      const { context, page } = await newPage(env);
+      try {
+        const problems = watchProblems(page);
+        const response = await page.goto(`${env.base}${path}`, { waitUntil: 'load' });
+        assert.equal(response.status(), 200);
+        // Exercise the scripts too: switch theme, type in the filter.
+        await choose(page, 'Dark');
+        if (await page.locator('#q').count()) await page.locator('#q').fill('40');
+        await page.reload({ waitUntil: 'load' });
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('an unknown code gets a 404 page with no console errors besides its own status', async () => {
+    const { context, page } = await newPage(env);
+    try {
+      const problems = watchProblems(page);
+      const response = await page.goto(`${env.base}/codes/999`);
+      assert.equal(response.status(), 404);
+      assert.match(await page.locator('h1').textContent(), /not found/i);
+      const self = `${env.base}/codes/999`;
+      const others = problems.filter((p) => !p.includes(self) &&
+        !/^console\.error: Failed to load resource: the server responded with a status of 404/.test(p));
+      assert.deepEqual(others, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Light and dark, each reached two ways: the System default under an
+  // emulated preference, and the explicit choice against the preference.
+  const variants = [
+    { name: 'light (System)', colorScheme: 'light', choose: null, want: 'light' },
+    { name: 'dark (System)', colorScheme: 'dark', choose: null, want: 'dark' },
+    { name: 'Light chosen', colorScheme: 'dark', choose: 'light', want: 'light' },
+    { name: 'Dark chosen', colorScheme: 'light', choose: 'dark', want: 'dark' },
+  ];
+  for (const path of [...pages, '/codes/999']) {
+    for (const v of variants) {
+      it(`${path}: axe finds no violations, ${v.name}`, async () => {
+        const { context, page } = await newPage(env, { colorScheme: v.colorScheme });
+        try {
+          if (v.choose) await page.addInitScript((t) => localStorage.setItem('theme', t), v.choose);
+          await page.goto(`${env.base}${path}`);
+          await expectScheme(page, v.want);
+          const results = await new AxeBuilder({ page }).analyze();
+          assert.deepEqual(describeViolations(results.violations), [], `axe violations on ${path}, ${v.name}`);
+          assert.ok(results.passes.length > 10, 'axe ran its rules');
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,82 @@
+# SPDX-License-Identifier: MIT
+# The response lint and the `check` / `lint` subcommands: unit tests (the
+# `check` ones against an in-test Beast server on 127.0.0.1, port 0) and
+# CTest entries that run the real binary on committed sample responses.
+find_package(Boost 1.81 REQUIRED COMPONENTS json url)
+find_package(OpenSSL REQUIRED)
+find_package(Threads REQUIRED)
+
+add_executable(lint_unit_tests unit/lint_test.cpp unit/check_test.cpp)
+target_link_libraries(lint_unit_tests PRIVATE
+  httpstatus_lint httpstatus_lint_json httpstatus_render
+  CLI11::CLI11 fmt::fmt Boost::headers Boost::url OpenSSL::SSL OpenSSL::Crypto
+  Threads::Threads GTest::gtest_main httpstatus_warnings)
+
+# The subcommands join httpstatus_cli_lib once cli/CMakeLists.txt lists
+# them; until then the tests compile them directly, so they can run before
+# the binary knows `check` and `lint`.
+get_target_property(lint_cli_sources httpstatus_cli_lib SOURCES)
+list(FILTER lint_cli_sources INCLUDE REGEX "(^|/)lint_command\\.cpp$")
+if(lint_cli_sources)
+  target_link_libraries(lint_unit_tests PRIVATE httpstatus_cli_lib)
+  set(lint_cli_wired TRUE)
+else()
+  target_sources(lint_unit_tests PRIVATE
+    ${PROJECT_SOURCE_DIR}/cli/check.cpp
+    ${PROJECT_SOURCE_DIR}/cli/http_client.cpp
+    ${PROJECT_SOURCE_DIR}/cli/lint_command.cpp)
+  target_include_directories(lint_unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/cli)
+  target_link_libraries(lint_unit_tests PRIVATE httpstatus)
+  set(lint_cli_wired FALSE)
+endif()
+gtest_discover_tests(lint_unit_tests DISCOVERY_TIMEOUT 60)
+
+# The real binary on sample responses: one behaviour per entry, exit code
+# compared through the shell, output matched with PASS_REGULAR_EXPRESSION.
+if(NOT lint_cli_wired)
+  message(STATUS "lint: `httpstatus lint` is not wired into cli/ yet; "
+                 "skipping the binary's lint.* tests")
+  return()
+endif()
+set(lint_samples ${CMAKE_CURRENT_SOURCE_DIR}/data/responses)
+function(httpstatus_lint_test name)
+  cmake_parse_arguments(arg "" "PASS;EXIT" "ARGS" ${ARGN})
+  add_test(NAME lint.${name}
+    COMMAND sh -c "\"$0\" \"$@\"; test $? -eq ${arg_EXIT}"
+            $<TARGET_FILE:httpstatus_cli> ${arg_ARGS})
+  if(arg_PASS)
+    set_tests_properties(lint.${name} PROPERTIES PASS_REGULAR_EXPRESSION "${arg_PASS}")
+  endif()
+endfunction()
+
+httpstatus_lint_test(405_without_allow_exit
+  ARGS lint ${lint_samples}/405-without-allow.txt EXIT 1)
+httpstatus_lint_test(405_without_allow_says_why
+  ARGS lint ${lint_samples}/405-without-allow.txt EXIT 1
+  PASS "405 without Allow: violates RFC 9110 .+15\\.5\\.6 \\(MUST\\)")
+httpstatus_lint_test(405_with_allow_clean
+  ARGS lint ${lint_samples}/405-with-allow.txt EXIT 0 PASS "no findings")
+httpstatus_lint_test(continue_then_ok
+  ARGS lint ${lint_samples}/100-continue-then-200.txt EXIT 0
+  PASS "HTTP/1\\.1 100 Continue.*HTTP/1\\.1 200 OK")
+httpstatus_lint_test(redirect_chain
+  ARGS lint ${lint_samples}/curl-L-redirects.txt EXIT 0
+  PASS "HTTP/1\\.1 301 Moved Permanently.*HTTP/2 302.*HTTP/2 200")
+httpstatus_lint_test(204_with_content_length
+  ARGS lint ${lint_samples}/204-with-content-length.txt EXIT 1
+  PASS "content-length-forbidden")
+httpstatus_lint_test(429_cacheable
+  ARGS lint ${lint_samples}/429-cacheable.txt EXIT 1 PASS "never-stored")
+httpstatus_lint_test(head_with_body
+  ARGS lint --method HEAD ${lint_samples}/200-with-body.txt EXIT 1 PASS "head-body")
+httpstatus_lint_test(json
+  ARGS lint --json ${lint_samples}/405-without-allow.txt EXIT 1
+  PASS "\"rule\": \"required-header\"")
+httpstatus_lint_test(not_a_response
+  ARGS lint ${lint_samples}/not-a-response.txt EXIT 2
+  PASS "is not an HTTP response")
+httpstatus_lint_test(missing_file
+  ARGS lint ${lint_samples}/no-such-file.txt EXIT 2 PASS "cannot read")
+httpstatus_lint_test(check_unreachable
+  ARGS check http://127.0.0.1:1/ EXIT 3 PASS "cannot connect to 127\\.0\\.0\\.1:1")
+httpstatus_lint_test(check_bad_url ARGS check ftp://example.com/ EXIT 2)

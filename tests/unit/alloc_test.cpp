@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+// Heap allocations per request on the pre-rendered paths, counted by a
+// replacement global operator new: routing, the handler, the response and
+// its serialization into a buffer must not touch the heap once warm.
+#include "response.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/buffers_range.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/http/serializer.hpp>
+
+#include "content.hpp"
+#include "message.hpp"
+#include "routes.hpp"
+
+// ---- the counting allocator ------------------------------------------------
+
+// Every allocation in this executable passes through here. Counting is off
+// except around the code under test, so gtest's own allocations never
+// count; the counter is atomic because nothing stops a library from
+// allocating on a thread of its own.
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<std::size_t> allocations{0};
+
+void* counted_alloc(std::size_t size) {
+  if (counting.load(std::memory_order_relaxed))
+    allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+
+void* counted_aligned_alloc(std::size_t size, std::align_val_t align) {
+  if (counting.load(std::memory_order_relaxed))
+    allocations.fetch_add(1, std::memory_order_relaxed);
+  const auto a = static_cast<std::size_t>(align);
+  if (void* p = std::aligned_alloc(a, (size + a - 1) / a * a)) return p;
+  throw std::bad_alloc();
+}
+}  // namespace
+
+void* operator new(std::size_t size) { return counted_alloc(size); }
+void* operator new[](std::size_t size) { return counted_alloc(size); }
+void* operator new(std::size_t size, std::align_val_t align) {
+  return counted_aligned_alloc(size, align);
+}
+void* operator new[](std::size_t size, std::align_val_t align) {
+  return counted_aligned_alloc(size, align);
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+
+namespace {
+
+using namespace httpstatus::server;
+namespace http = boost::beast::http;
+
+const content& site() {
+  static const std::shared_ptr<const content> rendered = render_site();
+  return *rendered;
+}
+
+const router& routes() {
+  static const router r = make_router(site());
+  return r;
+}
+
+// What one request costs, the way a session spends it: dispatch, the
+// `Date` the session adds, and Beast's serializer handing the header and
+// body buffers out (copied into `wire`, whose capacity is reserved).
+std::size_t serve_once(const request& req, std::string& wire) {
+  response res = routes().dispatch(req);
+  res.set(http::field::date, http_date());
+  http::serializer<false, payload_body, response::fields_type> sr(res);
+  boost::beast::error_code ec;
+  wire.clear();
+  while (!sr.is_done() && !ec) {
+    sr.next(ec, [&](boost::beast::error_code&, const auto& buffers) {
+      std::size_t n = 0;
+      for (const boost::asio::const_buffer b :
+           boost::beast::buffers_range_ref(buffers)) {
+        wire.append(static_cast<const char*>(b.data()), b.size());
+        n += b.size();
+      }
+      sr.consume(n);
+    });
+  }
+  return res.result_int();
+}
+
+struct row {
+  const char* target;
+  const char* accept_encoding;  // empty: no header
+};
+
+// Counts the allocations of `rounds` requests after a few to warm up
+// (thread-local caches, the `Date` string, Beast's lazily built tables).
+std::size_t allocations_per_request(const row& r, int rounds) {
+  request req{http::verb::get, r.target, 11};
+  req.set(http::field::host, "127.0.0.1");
+  if (*r.accept_encoding != '\0')
+    req.set(http::field::accept_encoding, r.accept_encoding);
+  std::string wire;
+  wire.reserve(1 << 20);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(serve_once(req, wire), 200U);
+  allocations = 0;
+  counting = true;
+  for (int i = 0; i < rounds; ++i) (void)serve_once(req, wire);
+  counting = false;
+  return (allocations.load() + static_cast<std::size_t>(rounds) - 1) /
+         static_cast<std::size_t>(rounds);
+}
+
+TEST(alloc, counter_sees_allocations) {
+  counting = true;
+  allocations = 0;
+  auto p = std::make_unique<std::string>(100, 'x');
+  counting = false;
+  EXPECT_GE(allocations.load(), 1U);
+}
+
+TEST(alloc, pre_rendered_paths_do_not_allocate) {
+  const row rows[] = {
+      {"/", "gzip"},
+      {"/", "br"},
+      {"/", ""},
+      {"/codes/404", "gzip, deflate, br"},
+      {"/api/v1/codes/404", "gzip"},
+      {"/api/v1/codes/404", ""},
+  };
+  (void)site();
+  (void)routes();
+  for (const row& r : rows) {
+    const std::size_t per_request = allocations_per_request(r, 1000);
+    EXPECT_EQ(per_request, 0U)
+        << r.target << " with Accept-Encoding '" << r.accept_encoding << "'";
+    std::printf("[ alloc    ] %-20s %-20s %zu per request\n", r.target,
+                r.accept_encoding, per_request);
+  }
+}
+
+}  // namespace

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// The static export: file names, the tree it writes (the server's very
+// bytes), its configuration files, and `httpstatus export` refusing a
+// folder that is not empty.
+#include "export.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "content.hpp"
+#include "export_command.hpp"
+#include "routes.hpp"
+
+namespace {
+
+using namespace httpstatus::server;
+namespace fs = std::filesystem;
+
+const content& site() {
+  static const std::shared_ptr<const content> rendered = render_site();
+  return *rendered;
+}
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A fresh folder under the system's temporary one, removed at the end.
+class temp_dir {
+ public:
+  temp_dir() {
+    std::string pattern =
+        (fs::temp_directory_path() / "httpstatus-export-XXXXXX").string();
+    path_ = fs::path(mkdtemp(pattern.data()));
+  }
+  ~temp_dir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  temp_dir(const temp_dir&) = delete;
+  temp_dir& operator=(const temp_dir&) = delete;
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+TEST(export, maps_keys_to_files) {
+  struct row {
+    const char* key;
+    resource_kind kind;
+    std::optional<std::string> file;
+  };
+  const row rows[] = {
+      {"/", resource_kind::page, "index.html"},
+      {"/codes", resource_kind::page, "codes/index.html"},
+      {"/codes/404", resource_kind::page, "codes/404/index.html"},
+      {"/api/v1/codes/404", resource_kind::document, "api/v1/codes/404.json"},
+      {"/api/v1/codes", resource_kind::document, "api/v1/codes.json"},
+      {"/api/v1/codes?class=4xx", resource_kind::document,
+       "api/v1/codes.class-4xx.json"},
+      {"/api/v1/codes?class=4xx&unofficial=true", resource_kind::document,
+       "api/v1/codes.class-4xx.unofficial-true.json"},
+      {"/api/v1/codes?unofficial=true", resource_kind::document,
+       "api/v1/codes.unofficial-true.json"},
+      {"/api/v1/openapi.json", resource_kind::document, "api/v1/openapi.json"},
+      {"/assets/site.0123abcd.css", resource_kind::asset,
+       "assets/site.0123abcd.css"},
+      {"/favicon.ico", resource_kind::asset, "favicon.ico"},
+      {"/healthz", resource_kind::text, std::nullopt},
+      {"/../etc/passwd", resource_kind::asset, std::nullopt},
+      {"codes", resource_kind::page, std::nullopt},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(export_path(r.key, r.kind), r.file) << r.key;
+}
+
+TEST(export, writes_the_servers_bytes) {
+  const temp_dir dir;
+  const export_summary summary = export_site(site(), dir.path());
+  std::size_t expected_files = 0;
+  for (const auto& [key, r] : site().all()) {
+    const std::optional<std::string> file = export_path(key, r.kind);
+    if (!file) continue;
+    const fs::path path = dir.path() / *file;
+    EXPECT_EQ(read(path), r.identity.bytes) << *file;
+    ++expected_files;
+    if (!r.gzip.bytes.empty()) {
+      EXPECT_EQ(read(path.string() + ".gz"), r.gzip.bytes) << *file;
+      ++expected_files;
+    } else {
+      EXPECT_FALSE(fs::exists(path.string() + ".gz")) << *file;
+    }
+    if (!r.br.bytes.empty()) {
+      EXPECT_EQ(read(path.string() + ".br"), r.br.bytes) << *file;
+      ++expected_files;
+    }
+  }
+  // The page, a code's page, a document and the two 404s, with variants.
+  for (const char* file :
+       {"index.html", "index.html.gz", "index.html.br", "codes/index.html",
+        "codes/404/index.html", "codes/404/index.html.gz",
+        "api/v1/codes/404.json", "api/v1/codes.json.br", "404.html",
+        "404.html.gz", "api/404.json", "nginx.conf", "_headers", "_redirects"})
+    EXPECT_TRUE(fs::is_regular_file(dir.path() / file)) << file;
+  EXPECT_NE(read(dir.path() / "404.html").find("There is nothing at this"),
+            std::string::npos);
+  EXPECT_GT(summary.files, expected_files);
+  EXPECT_GT(summary.bytes, 100'000U);
+}
+
+TEST(export, nginx_config_says_the_servers_headers) {
+  const std::string conf = nginx_config(site(), "/srv/httpstatus");
+  for (const char* line : {
+           "root \"/srv/httpstatus\";",
+           "gzip_static on;",
+           "# brotli_static on;",
+           "try_files $uri/index.html =404;",
+           "try_files $uri.json $uri =404;",
+           "add_header X-Frame-Options \"DENY\" always;",
+           "add_header Access-Control-Allow-Origin \"*\" always;",
+           "add_header Cache-Control \"public, max-age=31536000, immutable\" "
+           "always;",
+           "default_type \"text/html; charset=utf-8\";",
+           "default_type \"application/json\";",
+           "error_page 404 /404.html;",
+           "location = /healthz {",
+       })
+    EXPECT_NE(conf.find(line), std::string::npos) << line;
+}
+
+TEST(export, headers_file_has_one_rule_per_url) {
+  const std::string headers = headers_file(site());
+  for (const char* rule :
+       {"\n/\n  X-Content-Type-Options: nosniff\n  Content-Security-Policy: ",
+        "\n/codes/*\n", "\n/api/*\n  X-Content-Type-Options: nosniff\n"
+                        "  Access-Control-Allow-Origin: *\n"
+                        "  Cache-Control: public, max-age=300\n",
+        "\n/assets/*\n"})
+    EXPECT_NE(headers.find(rule), std::string::npos) << rule;
+  // No page rule may also match the API or the assets.
+  EXPECT_EQ(headers.find("\n/*\n"), std::string::npos);
+  EXPECT_EQ(headers.find("\n/api/v1/codes/*\n"), std::string::npos);
+  const std::string redirects = redirects_file(site());
+  EXPECT_NE(redirects.find("\n/api/v1/codes/404 /api/v1/codes/404.json 200\n"),
+            std::string::npos);
+  EXPECT_EQ(redirects.find("openapi.json.json"), std::string::npos);
+}
+
+TEST(export, command_refuses_a_folder_that_is_not_empty) {
+  const temp_dir dir;
+  std::ofstream(dir.path() / "keep.txt") << "mine\n";
+  httpstatus::cli::export_command cmd;
+  cmd.dir = dir.path().string();
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(httpstatus::cli::run_export(cmd, out, err), 2);
+  EXPECT_EQ(out.str(), "");
+  EXPECT_EQ(err.str(), "httpstatus: error: " + cmd.dir +
+                           " is not empty; use --force to write into it "
+                           "anyway\n");
+  EXPECT_FALSE(fs::exists(dir.path() / "index.html"));
+
+  cmd.force = true;
+  err.str("");
+  EXPECT_EQ(httpstatus::cli::run_export(cmd, out, err), 0) << err.str();
+  EXPECT_EQ(err.str(), "");
+  EXPECT_TRUE(out.str().starts_with("wrote ")) << out.str();
+  EXPECT_TRUE(fs::is_regular_file(dir.path() / "codes/404/index.html"));
+  EXPECT_EQ(read(dir.path() / "keep.txt"), "mine\n");
+}
+
+TEST(export, command_refuses_a_file) {
+  const temp_dir dir;
+  std::ofstream(dir.path() / "file") << "x";
+  httpstatus::cli::export_command cmd;
+  cmd.dir = (dir.path() / "file").string();
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(httpstatus::cli::run_export(cmd, out, err), 2);
+  EXPECT_EQ(err.str(), "httpstatus: error: " + cmd.dir +
+                           " exists and is not a folder\n");
+}
+
+}  // namespace

@@ -1,0 +1,836 @@
+// SPDX-License-Identifier: MIT
+// Tests of the response lint: the reader, the grammar checks and every rule.
+#include "lint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "httpstatus/registry.hpp"
+#include "lint_command.hpp"
+#include "syntax.hpp"
+
+namespace {
+
+using namespace httpstatus;
+using lint::finding;
+
+constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\n";
+
+std::vector<finding> lint_text(const std::string& text,
+                               const lint::request_context& req = {}) {
+  const lint::parse_result parsed = lint::parse_responses(text);
+  EXPECT_EQ(parsed.ec, std::errc{}) << parsed.error << "\n" << text;
+  if (parsed.responses.empty()) return {};
+  return lint::lint(parsed.responses.back(), req);
+}
+
+std::string rules_of(const std::vector<finding>& findings) {
+  std::string s;
+  for (const finding& f : findings)
+    s += std::string(f.rule) + ":" + std::string(to_string(f.strength)) + " ";
+  return s;
+}
+
+// --- one row per rule case: the response, the request, what must show ---
+
+struct rule_case {
+  std::string_view name;
+  std::string text;
+  std::string method = "GET";
+  std::vector<lint::field> request_headers;
+  std::string_view rule;                // the rule this row is about
+  std::optional<requirement> expected;  // nullopt: the rule must not fire
+};
+
+std::string with_date(std::string_view status_line, std::string_view rest) {
+  return std::string(status_line) + "\n" + std::string(date) +
+         std::string(rest);
+}
+
+const std::vector<rule_case>& rule_cases() {
+  static const std::vector<rule_case> cases = {
+      {"405_without_allow",
+       with_date("HTTP/1.1 405 Method Not Allowed", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
+      {"405_with_allow",
+       with_date("HTTP/1.1 405 Method Not Allowed",
+                 "Allow: GET, HEAD\nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"401_without_challenge",
+       with_date("HTTP/1.1 401 Unauthorized", "\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
+      {"301_without_location",
+       with_date("HTTP/1.1 301 Moved Permanently", "\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::should},
+      {"503_without_retry_after",
+       with_date("HTTP/1.1 503 Service Unavailable", "\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::may},
+      {"304_without_etag_is_conditional",
+       with_date("HTTP/1.1 304 Not Modified", "\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::info},
+      {"206_multipart_needs_no_content_range",
+       with_date(
+           "HTTP/1.1 206 Partial Content",
+           "ETag: \"a\"\nContent-Type: multipart/byteranges; boundary=x\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"101_without_upgrade",
+       "HTTP/1.1 101 Switching Protocols\n\n",
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
+      {"204_with_content_length",
+       with_date("HTTP/1.1 204 No Content", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "content-length-forbidden",
+       requirement::must},
+      {"204_without_content_length",
+       with_date("HTTP/1.1 204 No Content", "\n"),
+       "GET",
+       {},
+       "content-length-forbidden",
+       std::nullopt},
+      {"304_may_carry_content_length",
+       with_date("HTTP/1.1 304 Not Modified",
+                 "ETag: \"a\"\nContent-Length: 42\n\n"),
+       "GET",
+       {},
+       "content-length-forbidden",
+       std::nullopt},
+      {"100_with_transfer_encoding",
+       "HTTP/1.1 100 Continue\nTransfer-Encoding: chunked\n\n",
+       "GET",
+       {},
+       "transfer-encoding-forbidden",
+       requirement::must},
+      {"304_with_body",
+       with_date("HTTP/1.1 304 Not Modified", "ETag: \"a\"\n\nhello"),
+       "GET",
+       {},
+       "body-not-allowed",
+       requirement::must},
+      {"304_without_body",
+       with_date("HTTP/1.1 304 Not Modified", "ETag: \"a\"\n\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
+      {"205_with_content",
+       with_date("HTTP/1.1 205 Reset Content", "Content-Length: 2\n\nhi"),
+       "GET",
+       {},
+       "body-not-allowed",
+       requirement::must},
+      {"205_empty",
+       with_date("HTTP/1.1 205 Reset Content", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
+      {"head_with_body",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 2\n\nhi"),
+       "HEAD",
+       {},
+       "head-body",
+       requirement::must},
+      {"head_without_body",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 1234\n\n"),
+       "HEAD",
+       {},
+       "head-body",
+       std::nullopt},
+      {"content_length_and_transfer_encoding",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: "
+                 "2\nTransfer-Encoding: chunked\n\n2\nhi\n0\n\n"),
+       "GET",
+       {},
+       "framing-conflict",
+       requirement::must},
+      {"chunked_alone",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: "
+                 "chunked\n\n2\nhi\n0\n\n"),
+       "GET",
+       {},
+       "framing-conflict",
+       std::nullopt},
+      {"differing_content_lengths",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 2\nContent-Length: "
+                 "3\n\nhi"),
+       "GET",
+       {},
+       "content-length-syntax",
+       requirement::must},
+      {"bad_retry_after",
+       with_date("HTTP/1.1 503 Service Unavailable", "Retry-After: soon\n\n"),
+       "GET",
+       {},
+       "retry-after-syntax",
+       requirement::must},
+      {"retry_after_seconds",
+       with_date("HTTP/1.1 503 Service Unavailable", "Retry-After: 120\n\n"),
+       "GET",
+       {},
+       "retry-after-syntax",
+       std::nullopt},
+      {"retry_after_date",
+       with_date("HTTP/1.1 503 Service Unavailable",
+                 "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT\n\n"),
+       "GET",
+       {},
+       "retry-after-syntax",
+       std::nullopt},
+      {"bad_content_range",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: text/plain\nContent-Range: bytes "
+                 "5-1/10\n\n"),
+       "GET",
+       {},
+       "content-range-syntax",
+       requirement::must},
+      {"unsatisfied_range_on_206",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: text/plain\nContent-Range: bytes "
+                 "*/10\n\n"),
+       "GET",
+       {},
+       "content-range-syntax",
+       requirement::must},
+      {"good_content_range",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: text/plain\nContent-Range: bytes "
+                 "0-1/10\nContent-Length: 2\n\nhi"),
+       "GET",
+       {},
+       "content-range-syntax",
+       std::nullopt},
+      {"location_with_space",
+       with_date("HTTP/1.1 302 Found", "Location: /a b\n\n"),
+       "GET",
+       {},
+       "location-syntax",
+       requirement::must},
+      {"location_relative",
+       with_date("HTTP/1.1 302 Found", "Location: /a%20b?x=1\n\n"),
+       "GET",
+       {},
+       "location-syntax",
+       std::nullopt},
+      {"allow_without_commas",
+       with_date("HTTP/1.1 405 Method Not Allowed", "Allow: GET HEAD\n\n"),
+       "GET",
+       {},
+       "allow-syntax",
+       requirement::must},
+      {"allow_empty_list",
+       with_date("HTTP/1.1 405 Method Not Allowed", "Allow: \n\n"),
+       "GET",
+       {},
+       "allow-syntax",
+       std::nullopt},
+      {"bad_date",
+       "HTTP/1.1 200 OK\nDate: yesterday\nContent-Length: 0\n\n",
+       "GET",
+       {},
+       "date-syntax",
+       requirement::must},
+      {"missing_date",
+       "HTTP/1.1 200 OK\nContent-Length: 0\n\n",
+       "GET",
+       {},
+       "date-missing",
+       requirement::must},
+      {"missing_date_on_5xx",
+       "HTTP/1.1 500 Internal Server Error\nContent-Length: 0\n\n",
+       "GET",
+       {},
+       "date-missing",
+       std::nullopt},
+      {"content_without_type",
+       with_date("HTTP/1.1 200 OK", "Content-Length: 2\n\nhi"),
+       "GET",
+       {},
+       "content-type-missing",
+       requirement::should},
+      {"head_content_without_type",
+       with_date("HTTP/1.1 200 OK", "Content-Length: 2\n\n"),
+       "HEAD",
+       {},
+       "content-type-missing",
+       requirement::should},
+      {"empty_without_type",
+       with_date("HTTP/1.1 200 OK", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "content-type-missing",
+       std::nullopt},
+      {"gzip_without_vary",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Encoding: gzip\n\n"),
+       "GET",
+       {},
+       "vary-missing",
+       requirement::info},
+      {"negotiated_gzip_without_vary",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Encoding: gzip\n\n"),
+       "GET",
+       {{"Accept-Encoding", "gzip"}},
+       "vary-missing",
+       requirement::should},
+      {"gzip_with_vary",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Encoding: gzip\nVary: "
+                 "Origin, accept-encoding\n\n"),
+       "GET",
+       {{"Accept-Encoding", "gzip"}},
+       "vary-missing",
+       std::nullopt},
+      {"429_with_max_age",
+       with_date("HTTP/1.1 429 Too Many Requests",
+                 "Cache-Control: max-age=60\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       requirement::must},
+      {"511_with_expires",
+       with_date("HTTP/1.1 511 Network Authentication Required",
+                 "Expires: Fri, 31 Dec 1999 23:59:59 GMT\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       requirement::must},
+      {"431_no_cache_without_no_store",
+       with_date("HTTP/1.1 431 Request Header Fields Too Large",
+                 "Cache-Control: no-cache\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       requirement::should},
+      {"429_with_no_store",
+       with_date("HTTP/1.1 429 Too Many Requests",
+                 "Cache-Control: no-store, max-age=0\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       std::nullopt},
+      {"200_with_max_age",
+       with_date("HTTP/1.1 200 OK",
+                 "Cache-Control: max-age=60\nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       std::nullopt},
+      {"418_is_unused",
+       with_date("HTTP/1.1 418 I'm a teapot", "\n"),
+       "GET",
+       {},
+       "code-registration",
+       requirement::info},
+      {"499_is_unofficial",
+       with_date("HTTP/1.1 499 Client Closed Request", "\n"),
+       "GET",
+       {},
+       "code-registration",
+       requirement::info},
+      {"299_is_unassigned",
+       with_date("HTTP/1.1 299 Whatever", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "code-registration",
+       requirement::info},
+      {"305_is_deprecated",
+       with_date("HTTP/1.1 305 Use Proxy", "Location: http://proxy/\n\n"),
+       "GET",
+       {},
+       "code-registration",
+       requirement::info},
+      {"404_is_standard",
+       with_date("HTTP/1.1 404 Not Found", "\n"),
+       "GET",
+       {},
+       "code-registration",
+       std::nullopt},
+      {"reason_nope",
+       with_date("HTTP/1.1 404 Nope", "\n"),
+       "GET",
+       {},
+       "reason-phrase",
+       requirement::info},
+      {"reason_not_found",
+       with_date("HTTP/1.1 404 Not Found", "\n"),
+       "GET",
+       {},
+       "reason-phrase",
+       std::nullopt},
+      {"no_reason_http2",
+       with_date("HTTP/2 404", "\n"),
+       "GET",
+       {},
+       "reason-phrase",
+       std::nullopt},
+      {"code_600",
+       with_date("HTTP/1.1 600 Beyond", "\n"),
+       "GET",
+       {},
+       "status-code-range",
+       requirement::must},
+      {"folded_value",
+       with_date("HTTP/1.1 200 OK", "Content-Length: 0\nX-Long: a\n  b\n\n"),
+       "GET",
+       {},
+       "obsolete-line-folding",
+       requirement::must},
+      {"space_before_colon",
+       with_date("HTTP/1.1 200 OK", "Content-Length : 0\n\n"),
+       "GET",
+       {},
+       "field-syntax",
+       requirement::must},
+  };
+  return cases;
+}
+
+TEST(lint, every_rule_case) {
+  for (const rule_case& c : rule_cases()) {
+    SCOPED_TRACE(std::string(c.name));
+    lint::request_context req{c.method, c.request_headers};
+    const std::vector<finding> findings = lint_text(c.text, req);
+    const auto it =
+        std::find_if(findings.begin(), findings.end(),
+                     [&](const finding& f) { return f.rule == c.rule; });
+    if (c.expected) {
+      ASSERT_NE(it, findings.end()) << "got: " << rules_of(findings);
+      EXPECT_EQ(it->strength, *c.expected) << it->message;
+      EXPECT_FALSE(it->message.empty());
+      EXPECT_EQ(it->url.substr(0, 8), "https://");
+    } else {
+      EXPECT_EQ(it, findings.end()) << "got: " << rules_of(findings);
+    }
+  }
+}
+
+// Every rule id the engine can emit has a failing row above, so a rule
+// without a test fails here.
+TEST(lint, every_rule_has_a_failing_case) {
+  const std::vector<std::string_view> rules = {"status-code-range",
+                                               "code-registration",
+                                               "reason-phrase",
+                                               "required-header",
+                                               "body-not-allowed",
+                                               "head-body",
+                                               "content-length-forbidden",
+                                               "transfer-encoding-forbidden",
+                                               "content-length-syntax",
+                                               "framing-conflict",
+                                               "field-syntax",
+                                               "obsolete-line-folding",
+                                               "retry-after-syntax",
+                                               "date-syntax",
+                                               "location-syntax",
+                                               "allow-syntax",
+                                               "content-range-syntax",
+                                               "date-missing",
+                                               "content-type-missing",
+                                               "vary-missing",
+                                               "never-stored"};
+  for (const std::string_view rule : rules) {
+    const bool failing = std::any_of(
+        rule_cases().begin(), rule_cases().end(),
+        [&](const rule_case& c) { return c.rule == rule && c.expected; });
+    const bool passing = std::any_of(
+        rule_cases().begin(), rule_cases().end(),
+        [&](const rule_case& c) { return c.rule == rule && !c.expected; });
+    EXPECT_TRUE(failing) << rule;
+    EXPECT_TRUE(passing || rule == "transfer-encoding-forbidden" ||
+                rule == "head-body" || rule == "field-syntax" ||
+                rule == "obsolete-line-folding" ||
+                rule == "status-code-range" || rule == "date-syntax" ||
+                rule == "content-length-syntax")
+        << rule;
+  }
+}
+
+TEST(lint, message_405_names_section_and_fix) {
+  const auto findings = lint_text(
+      with_date("HTTP/1.1 405 Method Not Allowed", "Content-Length: 0\n\n"));
+  ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
+  EXPECT_EQ(findings[0].message,
+            "405 without Allow: violates RFC 9110 \u00a715.5.6 (MUST). Add an "
+            "Allow header listing the methods this resource supports.");
+  EXPECT_EQ(findings[0].section, "RFC 9110, Section 15.5.6");
+  EXPECT_EQ(findings[0].url,
+            "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6");
+  EXPECT_TRUE(lint::breaks_must(findings));
+}
+
+TEST(lint, clean_responses_have_no_findings) {
+  const std::vector<std::string> clean = {
+      with_date("HTTP/1.1 405 Method Not Allowed",
+                "Allow: GET, HEAD\nContent-Length: 0\n\n"),
+      with_date("HTTP/1.1 200 OK",
+                "Content-Type: text/plain\nContent-Length: 2\n\nok"),
+      with_date("HTTP/1.1 204 No Content", "\n"),
+      with_date("HTTP/1.1 304 Not Modified", "ETag: \"x\"\n\n"),
+      with_date("HTTP/1.1 301 Moved Permanently",
+                "Location: https://example.com/\nContent-Length: 0\n\n"),
+  };
+  for (const std::string& text : clean) {
+    const auto findings = lint_text(text);
+    EXPECT_TRUE(findings.empty()) << text << "\n" << rules_of(findings);
+  }
+}
+
+TEST(lint, findings_are_sorted_by_strength) {
+  const auto findings = lint_text("HTTP/1.1 404 Nope\nContent-Length: 2\n\nhi");
+  ASSERT_GE(findings.size(), 3u);
+  EXPECT_TRUE(std::is_sorted(findings.begin(), findings.end(),
+                             [](const finding& a, const finding& b) {
+                               return a.strength < b.strength;
+                             }))
+      << rules_of(findings);
+  EXPECT_EQ(findings.front().rule, "date-missing");
+  EXPECT_EQ(findings.back().rule, "reason-phrase");
+}
+
+// Conditions in the registry that do not start with "if" are read as
+// always applying; a new condition must be looked at before it lands.
+TEST(lint, registry_conditions_are_understood) {
+  const std::vector<std::string_view> descriptive = {
+      "single part", "with at least one challenge",
+      "bytes */length, for byte ranges", "rel=\"blocked-by\""};
+  const auto check = [&](const status& s) {
+    for (const header_requirement& h : s.headers) {
+      if (h.level == requirement::info || h.condition.empty()) continue;
+      if (h.condition.substr(0, 3) == "if ") continue;
+      EXPECT_NE(std::find(descriptive.begin(), descriptive.end(), h.condition),
+                descriptive.end())
+          << s.code << " " << h.field << ": " << h.condition;
+    }
+  };
+  for (const status& s : all()) check(s);
+  for (const status& s : unofficial()) check(s);
+}
+
+// --- the reader --------------------------------------------------------
+
+TEST(reader, lf_and_crlf_read_alike) {
+  const auto lf = lint::parse_responses(
+      "HTTP/1.1 200 OK\nContent-Type: text/plain\nContent-Length: 2\n\nok");
+  const auto crlf = lint::parse_responses(
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+      "2\r\n\r\nok");
+  for (const auto* r : {&lf, &crlf}) {
+    ASSERT_EQ(r->ec, std::errc{}) << r->error;
+    ASSERT_EQ(r->responses.size(), 1u);
+    const lint::response& res = r->responses[0];
+    EXPECT_EQ(res.version, "HTTP/1.1");
+    EXPECT_EQ(res.code, 200);
+    EXPECT_EQ(res.reason, "OK");
+    ASSERT_EQ(res.fields.size(), 2u);
+    EXPECT_EQ(res.fields[1].name, "Content-Length");
+    EXPECT_EQ(res.fields[1].value, "2");
+    EXPECT_EQ(res.body, "ok");
+    EXPECT_TRUE(res.body_present);
+  }
+}
+
+TEST(reader, interim_then_final) {
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: "
+      "2\r\n\r\nok");
+  ASSERT_EQ(r.ec, std::errc{}) << r.error;
+  ASSERT_EQ(r.responses.size(), 2u);
+  EXPECT_EQ(r.responses[0].code, 100);
+  EXPECT_FALSE(r.responses[0].body_present);
+  EXPECT_EQ(r.responses[1].code, 200);
+  EXPECT_EQ(r.responses[1].body, "ok");
+}
+
+TEST(reader, redirect_chain_without_bodies) {
+  // curl -siL prints every hop's header but only the last body.
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 301 Moved Permanently\nLocation: /b\nContent-Length: 120\n\n"
+      "HTTP/2 302\nlocation: /c\n\n"
+      "HTTP/2 200\ncontent-type: text/plain\n\nhello\n");
+  ASSERT_EQ(r.ec, std::errc{}) << r.error;
+  ASSERT_EQ(r.responses.size(), 3u);
+  EXPECT_FALSE(r.responses[0].body_present);
+  EXPECT_EQ(r.responses[1].version, "HTTP/2");
+  EXPECT_EQ(r.responses[1].reason, "");
+  EXPECT_EQ(r.responses[2].body, "hello\n");
+}
+
+TEST(reader, body_cut_at_content_length_before_next_response) {
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 302 Found\nContent-Length: 3\n\nabc\nHTTP/1.1 200 OK\n\nz");
+  ASSERT_EQ(r.responses.size(), 2u);
+  EXPECT_EQ(r.responses[0].body, "abc");
+  EXPECT_EQ(r.responses[1].body, "z");
+}
+
+TEST(reader, chunked_body_is_decoded) {
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "2\r\nhe\r\n3;ext=1\r\nllo\r\n0\r\n\r\n");
+  ASSERT_EQ(r.responses.size(), 1u);
+  EXPECT_EQ(r.responses[0].body, "hello");
+  EXPECT_EQ(r.responses[0].body_size, 5u);
+}
+
+TEST(reader, dechunked_by_curl_is_kept) {
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\nhello");
+  ASSERT_EQ(r.responses.size(), 1u);
+  EXPECT_EQ(r.responses[0].body, "hello");
+}
+
+TEST(reader, head_output_has_no_body) {
+  const auto r =
+      lint::parse_responses("HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n");
+  ASSERT_EQ(r.responses.size(), 1u);
+  EXPECT_FALSE(r.responses[0].body_present);
+}
+
+TEST(reader, rejects_what_is_not_a_response) {
+  struct row {
+    std::string_view text;
+    std::string_view error;
+  };
+  const row rows[] = {
+      {"",
+       "the input is empty; expected a raw HTTP response such as `curl -si "
+       "URL` prints"},
+      {"\n\n",
+       "the input is empty; expected a raw HTTP response such as `curl -si "
+       "URL` prints"},
+      {"hello world\n",
+       "the input is not an HTTP response: it must start with a "
+       "status line such as \"HTTP/1.1 200 OK\""},
+      {"GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+       "the input is not an HTTP response: it "
+       "must start with a status line such as "
+       "\"HTTP/1.1 200 OK\""},
+      {std::string_view("\x7f\x45\x4c\x46\x02\x01\x00\x00", 8),
+       "the input is not an HTTP response: it must start with a status line "
+       "such as \"HTTP/1.1 200 OK\""},
+      {"HTTP/1.1 20 OK\n\n",
+       "the input is not an HTTP response: it must start "
+       "with a status line such as \"HTTP/1.1 200 OK\""},
+  };
+  for (const row& r : rows) {
+    const auto result = lint::parse_responses(r.text);
+    EXPECT_EQ(result.ec, std::errc::invalid_argument) << r.text;
+    EXPECT_EQ(result.error, r.error);
+    EXPECT_TRUE(result.responses.empty());
+  }
+}
+
+// --- grammar -----------------------------------------------------------
+
+TEST(syntax, http_dates) {
+  EXPECT_TRUE(lint::is_imf_fixdate("Sun, 06 Nov 1994 08:49:37 GMT"));
+  EXPECT_TRUE(lint::is_imf_fixdate("Tue, 29 Feb 2000 00:00:00 GMT"));
+  EXPECT_FALSE(lint::is_imf_fixdate("Sunday, 06-Nov-94 08:49:37 GMT"));
+  EXPECT_FALSE(lint::is_imf_fixdate("Sun Nov  6 08:49:37 1994"));
+  EXPECT_FALSE(lint::is_imf_fixdate("Sun, 06 Nov 1994 08:49:37 UTC"));
+  EXPECT_FALSE(lint::is_imf_fixdate("Mon, 29 Feb 1900 00:00:00 GMT"));
+  EXPECT_FALSE(lint::is_imf_fixdate("Sun, 06 Nov 1994 24:00:00 GMT"));
+  EXPECT_TRUE(lint::is_retry_after(" 120 "));
+  EXPECT_FALSE(lint::is_retry_after("-1"));
+  EXPECT_FALSE(lint::is_retry_after(""));
+}
+
+TEST(syntax, content_ranges) {
+  struct row {
+    std::string_view text;
+    bool valid;
+  };
+  const row rows[] = {
+      {"bytes 0-499/1234", true},
+      {"bytes 0-0/1", true},
+      {"bytes 500-999/*", true},
+      {"bytes */1234", true},
+      {"items 1-2/3", true},
+      {"bytes 5-1/10", false},
+      {"bytes 0-10/10", false},
+      {"bytes */*", false},
+      {"bytes 0-/10", false},
+      {"bytes=0-1/2", false},
+      {"", false},
+      {"bytes -1-2/3", false},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(lint::parse_content_range(r.text).has_value(), r.valid) << r.text;
+}
+
+TEST(syntax, uri_references_and_token_lists) {
+  EXPECT_TRUE(lint::is_uri_reference("https://example.com/a?b=c#d"));
+  EXPECT_TRUE(lint::is_uri_reference("/relative%20path"));
+  EXPECT_FALSE(lint::is_uri_reference(""));
+  EXPECT_FALSE(lint::is_uri_reference("/a b"));
+  EXPECT_FALSE(lint::is_uri_reference("/a%2"));
+  EXPECT_FALSE(lint::is_uri_reference("/caf\xc3\xa9"));
+  EXPECT_FALSE(lint::is_uri_reference("/a\tb"));
+  EXPECT_TRUE(lint::is_token_list("GET, HEAD,OPTIONS"));
+  EXPECT_TRUE(lint::is_token_list(""));
+  EXPECT_FALSE(lint::is_token_list("GET HEAD"));
+  EXPECT_FALSE(lint::is_token_list("GET; HEAD"));
+}
+
+// --- the `lint` command --------------------------------------------------
+
+struct run_result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+run_result run_lint_args(std::vector<std::string> args,
+                         const std::string& input) {
+  CLI::App app{"test"};
+  cli::lint_command cmd;
+  cli::add_lint_command(app, cmd);
+  std::istringstream in(input);
+  cmd.input = &in;
+  std::ostringstream out, err;
+  args.insert(args.begin(), "lint");
+  try {
+    std::reverse(args.begin(), args.end());
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    (void)app.exit(e, out, err);
+    return {cli::lint_usage, out.str(), err.str()};
+  }
+  const int code = cli::run_lint(cmd, out, err);
+  return {code, out.str(), err.str()};
+}
+
+TEST(command, exit_codes) {
+  struct row {
+    std::string_view name;
+    std::vector<std::string> args;
+    std::string input;
+    int code;
+  };
+  const row rows[] = {
+      {"must_broken",
+       {},
+       with_date("HTTP/1.1 405 Method Not Allowed", "\n"),
+       1},
+      {"clean",
+       {},
+       with_date("HTTP/1.1 405 Method Not Allowed", "Allow: GET\n\n"),
+       0},
+      {"should_only",
+       {},
+       with_date("HTTP/1.1 200 OK", "Content-Length: 2\n\nhi"),
+       0},
+      {"head_body",
+       {"--method", "HEAD"},
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 2\n\nhi"),
+       1},
+      {"garbage", {}, "hello", 2},
+      {"bad_method", {"--method", "GE T"}, "HTTP/1.1 200 OK\n\n", 2},
+      {"bad_request_header",
+       {"--request-header", "NoColon"},
+       "HTTP/1.1 200 OK\n\n",
+       2},
+      {"unknown_flag", {"--frobnicate"}, "", 2},
+      {"missing_file", {"/nonexistent/response.txt"}, "", 2},
+  };
+  for (const row& r : rows) {
+    const run_result result = run_lint_args(r.args, r.input);
+    EXPECT_EQ(result.code, r.code) << r.name << "\n"
+                                   << result.out << result.err;
+  }
+}
+
+TEST(command, prints_report) {
+  const run_result r = run_lint_args(
+      {},
+      with_date("HTTP/1.1 405 Method Not Allowed", "Content-Length: 0\n\n"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(
+      r.out,
+      "HTTP/1.1 405 Method Not Allowed\n"
+      "  class      4xx Client error\n"
+      "  phrase     Method Not Allowed\n"
+      "  meaning    " +
+          std::string(find(405)->meaning) +
+          "\n"
+          "  reference  RFC 9110, Section 15.5.6  "
+          "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6\n"
+          "  findings   1 MUST\n"
+          "  MUST   required-header (RFC 9110 \u00a715.5.6)\n"
+          "         405 without Allow: violates RFC 9110 \u00a715.5.6 (MUST). "
+          "Add an Allow header listing the methods this resource supports.\n"
+          "         https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6\n");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(command, garbage_says_why) {
+  const run_result r = run_lint_args({}, "<html>hi</html>");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "httpstatus: error: stdin: the input is not an HTTP response: it "
+            "must start with a status line such as \"HTTP/1.1 200 OK\"\n");
+}
+
+TEST(command, json_has_one_object_per_response) {
+  const run_result r =
+      run_lint_args({"--json"}, "HTTP/1.1 100 Continue\n\n" +
+                                    with_date("HTTP/1.1 429 Too Many Requests",
+                                              "Cache-Control: max-age=60\n\n"));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("\"status\": 100"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"status\": 429"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"rule\": \"never-stored\""), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"class\": \"4xx\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"reference_url\": "
+                       "\"https://www.rfc-editor.org/rfc/rfc6585#section-4\""),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(command, control_characters_are_escaped) {
+  const run_result r =
+      run_lint_args({}, with_date("HTTP/1.1 404 No\x1b[31mpe", "\n"));
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(r.out.find("No\\x1b[31mpe"), std::string::npos) << r.out;
+}
+
+}  // namespace
