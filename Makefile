@@ -12,11 +12,13 @@ CMAKE_FLAGS ?=
 # Debian 12 packages the build and the tests need.
 DEB_PACKAGES := cmake g++ make pkg-config \
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libfmt-dev libcli11-dev \
-  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev libssl-dev hyperfine
+  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev libssl-dev hyperfine chromium \
+  nginx libnginx-mod-http-brotli-static wrk gunicorn python3-httpbin python3 curl heaptrack \
+  clang libclang-rt-14-dev nginx wrk python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build test serve bench deb clean
+.PHONY: all deps build test serve bench bench-server deb clean
 
 all: build
 
@@ -48,6 +50,14 @@ bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DHTTPSTATUS_BUILD_BENCH=ON
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	bash bench/run.sh $(BUILD)-bench
+	$(MAKE) bench-server
+
+# Load test against nginx and httpbin (about 8 minutes): bench/server/.
+bench-server: deps
+	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DHTTPSTATUS_BUILD_BENCH=ON
+	cmake --build $(BUILD)-bench -j $(JOBS) --target httpstatus_cli
+	bash bench/server/run.sh $(BUILD)-bench/cli/httpstatus bench/server/RESULTS-server.md
+	bash bench/server/alloc.sh $(BUILD)-bench/cli/httpstatus / gzip
 
 # The Debian package (CPack), written to $(BUILD)/packages/.
 deb: build
@@ -55,3 +65,42 @@ deb: build
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-bench
+
+# ---- reliability: sanitizers, fuzzing, long proofs (issue #6) ---------------
+# Each uses its own build tree, so none disturbs $(BUILD).
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 30
+SOAK_SECONDS ?= 60
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+
+.PHONY: test-asan test-tsan fuzz-smoke check-hard
+
+# The whole suite under AddressSanitizer (leaks included) + UBSan; Debug,
+# which builds faster than an optimised tree. The browser test is left to
+# `make test`: under ASan it adds minutes and finds nothing new.
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DHTTPSTATUS_WERROR=ON -DHTTPSTATUS_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && $(SANITIZER_ENV) ctest --output-on-failure -j $(JOBS) -E '^browser\.'
+
+# The server's tests (unit, mock, end-to-end, hostile) under ThreadSanitizer.
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHTTPSTATUS_WERROR=ON -DHTTPSTATUS_SANITIZE_THREAD=ON $(CMAKE_FLAGS)
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target httpstatus_server_unit_tests mock_unit_tests e2e_tests
+	cd $(TSAN_BUILD)/tests && $(SANITIZER_ENV) ./httpstatus_server_unit_tests && $(SANITIZER_ENV) ./mock_unit_tests && $(SANITIZER_ENV) ./e2e_tests
+
+# Each libFuzzer target for FUZZ_SECONDS from the committed seeds (clang).
+fuzz-smoke: deps
+	JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)
+
+# The long proofs, on the release binary: a wrk soak (SOAK_SECONDS, 256
+# connections), SIGTERM under load, and nginx in front of three instances
+# with one killed and restarted mid-load.
+check-hard: build
+	python3 tests/reliability/soak.py $(BUILD)/cli/httpstatus --seconds $(SOAK_SECONDS) --connections 256
+	python3 tests/reliability/graceful_stop.py $(BUILD)/cli/httpstatus
+	python3 tests/reliability/load_balancer.py $(BUILD)/cli/httpstatus

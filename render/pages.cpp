@@ -850,8 +850,13 @@ std::string not_found_page(std::string_view why,
         "</p>\n",
         {{"label", c.label}, {"name", c.name}});
   }
+  // The reason reads as a sentence on the page; the same text without the
+  // full stop also serves the CLI and problem+json details.
+  std::string sentence(why);
+  if (!sentence.empty() && sentence.back() != '.' && sentence.back() != '?')
+    sentence += '.';
   std::string main = fill(template_of("not_found"),
-                          {{"why", why},
+                          {{"why", sentence},
                            slot::html("class_link", std::move(class_link)),
                            slot::html("filter", filter_form(""))});
   return page(page_title("Page not found"),

@@ -30,6 +30,26 @@ target_link_libraries(e2e_tests PRIVATE
   GTest::gtest_main httpstatus_warnings)
 gtest_discover_tests(e2e_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
 
+# The mock over real sockets (issue #4), its answers judged by the lint.
+target_sources(e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/e2e/mock_test.cpp)
+target_link_libraries(e2e_tests PRIVATE httpstatus_lint)
+
+# Real clients (curl, Python's urllib and requests, a WebSocket client)
+# against the real binary; each skips (77) when its client is missing.
+if(TARGET httpstatus_cli)
+  find_program(HTTPSTATUS_CURL curl)
+  # Debian's interpreter, where python3-requests and python3-websockets go.
+  find_program(HTTPSTATUS_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+  find_program(HTTPSTATUS_PYTHON3 python3)
+  foreach(client curl urllib requests websocket)
+    add_test(NAME mock.clients_${client}
+      COMMAND ${HTTPSTATUS_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/e2e/mock_clients_test.py
+              $<TARGET_FILE:httpstatus_cli> ${client})
+    set_tests_properties(mock.clients_${client} PROPERTIES
+      TIMEOUT 60 SKIP_RETURN_CODE 77)
+  endforeach()
+endif()
+
 # Inputs the fuzzers (fuzz/) once crashed on, kept as regression tests.
 if(TARGET httpstatus_mock)
   add_executable(fuzz_regression_tests
@@ -47,4 +67,22 @@ if(TARGET httpstatus_cli)
               $<TARGET_FILE:httpstatus_cli> ${behaviour})
     set_tests_properties(cli.serve_${behaviour} PROPERTIES TIMEOUT 60)
   endforeach()
+endif()
+
+# Reliability proofs on the real binary (tests/reliability/, issue #6) that
+# are quick enough for `make test`; the soak runs in `make check-hard`.
+# slow_client measures latency, so it runs alone; load_balancer skips (77)
+# without nginx.
+if(TARGET httpstatus_cli)
+  find_program(HTTPSTATUS_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+  find_program(HTTPSTATUS_PYTHON3 python3)
+  foreach(proof slow_client graceful_stop load_balancer)
+    add_test(NAME reliability.${proof}
+      COMMAND ${HTTPSTATUS_PYTHON3}
+              ${CMAKE_CURRENT_LIST_DIR}/reliability/${proof}.py
+              $<TARGET_FILE:httpstatus_cli>)
+    set_tests_properties(reliability.${proof} PROPERTIES
+      TIMEOUT 120 SKIP_RETURN_CODE 77)
+  endforeach()
+  set_tests_properties(reliability.slow_client PROPERTIES RUN_SERIAL TRUE)
 endif()

@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: MIT
+// The mock (`ANY /status/{codes}`) in-process, over real sockets: every
+// code of the registry and of the vendors, interim responses, 100-continue,
+// the WebSocket echo, 444, sleeps, sequences, bad specifications, CORS, and
+// the lint's verdict on every answer.
+#include "server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <boost/json/parse.hpp>
+
+#include "content.hpp"
+#include "httpstatus/registry.hpp"
+#include "lint.hpp"
+#include "mock/response.hpp"
+#include "routes.hpp"
+
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+namespace mock = httpstatus::server::mock;
+using tcp = boost::asio::ip::tcp;
+using httpstatus::status;
+using httpstatus::server::config;
+using httpstatus::server::content;
+using headers = std::vector<std::pair<std::string, std::string>>;
+using message = http::response<http::string_body>;
+using clock_type = std::chrono::steady_clock;
+
+// ---- a synchronous client ---------------------------------------------------
+
+// Reads every message of one exchange: the interim (1xx) responses, then
+// the final one. A HEAD's final response has a Content-Length but no body.
+class client {
+ public:
+  explicit client(std::uint16_t port) : socket_(ioc_) {
+    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port));
+  }
+
+  void send(std::string_view method, std::string_view target,
+            const headers& fields = {}, std::string_view body = {},
+            unsigned version = 11) {
+    http::request<http::string_body> req;
+    req.method_string(method);
+    req.target(target);
+    req.version(version);
+    req.set(http::field::host, "127.0.0.1");
+    for (const auto& [name, value] : fields) req.set(name, value);
+    if (!body.empty()) {
+      req.body() = std::string(body);
+      req.prepare_payload();
+    }
+    http::write(socket_, req);
+  }
+
+  void send_raw(std::string_view bytes) {
+    net::write(socket_, net::buffer(bytes.data(), bytes.size()));
+  }
+
+  message receive(bool is_head = false) {
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(16 * 1024 * 1024);
+    parser.skip(is_head);
+    http::read(socket_, buffer_, parser);
+    return parser.release();
+  }
+
+  // Returns the interim responses and the final one.
+  std::vector<message> exchange(std::string_view method,
+                                std::string_view target,
+                                const headers& fields = {}) {
+    send(method, target, fields);
+    std::vector<message> all;
+    do {
+      all.push_back(receive(method == "HEAD"));
+    } while (all.back().result_int() / 100 == 1);
+    return all;
+  }
+
+  // Returns every byte until the server closes (send `Connection: close`).
+  std::string read_to_end() {
+    std::string bytes(static_cast<const char*>(buffer_.data().data()),
+                      buffer_.size());
+    buffer_.consume(buffer_.size());
+    char chunk[4096];
+    beast::error_code ec;
+    for (;;) {
+      const std::size_t n = socket_.read_some(net::buffer(chunk), ec);
+      if (ec) break;
+      bytes.append(chunk, n);
+    }
+    return bytes;
+  }
+
+  bool is_closed_by_server() {
+    if (buffer_.size() > 0) return false;
+    char byte = 0;
+    beast::error_code ec;
+    socket_.read_some(net::buffer(&byte, 1), ec);
+    return ec == net::error::eof || ec == net::error::connection_reset;
+  }
+
+ private:
+  net::io_context ioc_;
+  tcp::socket socket_;
+  beast::flat_buffer buffer_;
+};
+
+std::string encode(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == ' ')
+      out += "%20";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string target_of(const status& s) {
+  std::string t = "/status/" + std::to_string(s.code);
+  if (!s.vendor.empty()) t += "?vendor=" + encode(s.vendor);
+  return t;
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Every registered code, then every vendor's.
+std::vector<status> every_code() {
+  std::vector<status> list(httpstatus::all().begin(), httpstatus::all().end());
+  list.insert(list.end(), httpstatus::unofficial().begin(),
+              httpstatus::unofficial().end());
+  return list;
+}
+
+bool is_nginx_444(const status& s) {
+  return s.code == 444 && s.vendor == "nginx";
+}
+
+// What a GET of `/status/{code}` answers finally, per the issue: the 1xx
+// come as an interim response before a 200 (100 only after an Expect, 101
+// only to an upgrade request: without one it is 426).
+int final_code_of(int code) {
+  if (code == 101) return 426;
+  if (code / 100 == 1) return 200;
+  return code;
+}
+
+// ---- the fixture --------------------------------------------------------------
+
+class mockwire : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { site_ = httpstatus::server::render_site(); }
+  static void TearDownTestSuite() { site_.reset(); }
+
+  void SetUp() override { start(base_config()); }
+
+  void TearDown() override {
+    if (server_) {
+      server_->stop();
+      server_->wait();
+    }
+  }
+
+  config base_config() {
+    config cfg;
+    cfg.host = "127.0.0.1";
+    cfg.port = 0;
+    cfg.threads = 2;
+    cfg.log = [this](std::string_view line) {
+      const std::lock_guard lock(log_mutex_);
+      log_.emplace_back(line);
+    };
+    return cfg;
+  }
+
+  void start(config cfg) {
+    if (server_) {
+      server_->stop();
+      server_->wait();
+    }
+    server_ =
+        std::make_unique<httpstatus::server::server>(std::move(cfg), site_);
+    const std::error_code ec = server_->listen();
+    ASSERT_FALSE(ec) << ec.message();
+    port_ = server_->port();
+    ASSERT_NE(port_, 0);
+    server_->start();
+  }
+
+  message get(std::string_view target, const headers& fields = {}) {
+    client c(port_);
+    return c.exchange("GET", target, fields).back();
+  }
+
+  static std::shared_ptr<const content> site_;
+  std::unique_ptr<httpstatus::server::server> server_;
+  std::uint16_t port_ = 0;
+  std::mutex log_mutex_;
+  std::vector<std::string> log_;
+};
+
+std::shared_ptr<const content> mockwire::site_;
+
+// ---- every code -------------------------------------------------------------
+
+TEST_F(mockwire, answers_every_code_as_the_registry_says) {
+  for (const status& s : every_code()) {
+    if (is_nginx_444(s)) continue;  // closes_without_response_on_444
+    SCOPED_TRACE(target_of(s));
+    for (const std::string_view method : {"GET", "HEAD"}) {
+      SCOPED_TRACE(method);
+      client c(port_);
+      const std::vector<message> all = c.exchange(method, target_of(s));
+      const message& res = all.back();
+      const int final_code = final_code_of(s.code);
+      ASSERT_EQ(res.result_int(), static_cast<unsigned>(final_code));
+
+      // The interim response, for 102, 103, 104 and the vendors' 1xx.
+      const bool has_interim = s.code / 100 == 1 && s.code != 100 &&
+                               s.code != 101;
+      ASSERT_EQ(all.size(), has_interim ? 2U : 1U);
+      if (has_interim) {
+        const message& interim = all.front();
+        EXPECT_EQ(interim.result_int(), static_cast<unsigned>(s.code));
+        EXPECT_EQ(trimmed(interim.reason()), s.reason);
+        EXPECT_FALSE(interim.has_content_length());
+        for (const auto& h : s.headers) {
+          if (h.field.empty()) continue;
+          EXPECT_TRUE(interim.count(h.field)) << "interim lacks " << h.field;
+        }
+      }
+
+      // The final response's facts: the code's own, or the 200's/426's.
+      const std::optional<mock::target> t =
+          mock::resolve(final_code, final_code == s.code ? s.vendor : "");
+      ASSERT_TRUE(t);
+      EXPECT_EQ(trimmed(res.reason()), t->facts.reason);
+      for (const auto& h : t->facts.headers) {
+        if (h.field.empty()) continue;
+        EXPECT_TRUE(res.count(h.field)) << "missing " << h.field;
+      }
+      EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+      EXPECT_FALSE(res[http::field::date].empty());
+
+      switch (t->facts.body) {
+        case httpstatus::body_rule::none:
+          EXPECT_FALSE(res.has_content_length());
+          EXPECT_TRUE(res.body().empty());
+          break;
+        case httpstatus::body_rule::empty:
+          EXPECT_EQ(res[http::field::content_length], "0");
+          EXPECT_TRUE(res.body().empty());
+          break;
+        case httpstatus::body_rule::allowed:
+          ASSERT_TRUE(res.has_content_length());
+          if (method == "HEAD") {
+            EXPECT_TRUE(res.body().empty());
+            EXPECT_NE(res[http::field::content_length], "0");
+          } else {
+            EXPECT_EQ(res[http::field::content_length],
+                      std::to_string(res.body().size()));
+            EXPECT_FALSE(res.body().empty());
+          }
+          break;
+      }
+    }
+  }
+}
+
+TEST_F(mockwire, sends_reasons_beast_does_not_know) {
+  struct row {
+    const char* target;
+    unsigned code;
+    const char* reason;
+  };
+  const row rows[] = {
+      {"/status/418", 418, "I'm a teapot"},
+      {"/status/425", 425, "Too Early"},
+      {"/status/299", 299, ""},  // unassigned: sent as asked, no reason
+      {"/status/520?vendor=Cloudflare", 520,
+       "Web server returns an unknown error"},
+      {"/status/499?vendor=nginx", 499, "Client Closed Request"},
+  };
+  for (const row& r : rows) {
+    const message res = get(r.target);
+    EXPECT_EQ(res.result_int(), r.code) << r.target;
+    EXPECT_EQ(trimmed(res.reason()), r.reason) << r.target;
+  }
+  client c(port_);
+  const std::vector<message> all = c.exchange("GET", "/status/103");
+  ASSERT_EQ(all.size(), 2U);
+  EXPECT_EQ(all[0].reason(), "Early Hints");
+  EXPECT_NE(all[0][http::field::link].find("rel=preload"), std::string::npos);
+}
+
+TEST_F(mockwire, chooses_the_body_by_accept) {
+  struct row {
+    const char* target;
+    const char* accept;
+    const char* content_type;
+  };
+  const row rows[] = {
+      {"/status/418", "", "text/plain; charset=utf-8"},
+      {"/status/418", "application/json", "application/json"},
+      {"/status/418", "text/html", "text/html; charset=utf-8"},
+      {"/status/418", "application/problem+json", "application/problem+json"},
+      {"/status/503", "application/problem+json", "application/problem+json"},
+      {"/status/200", "application/problem+json", "text/plain; charset=utf-8"},
+      {"/status/200", "application/json", "application/json"},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::string(r.target) + " " + r.accept);
+    const message res =
+        *r.accept ? get(r.target, {{"Accept", r.accept}}) : get(r.target);
+    EXPECT_EQ(res[http::field::content_type], r.content_type);
+    EXPECT_NE(res[http::field::vary].find("Accept"), std::string::npos);
+  }
+  EXPECT_NE(get("/status/418").body().find("418 I'm a teapot"),
+            std::string::npos);
+  const auto json = boost::json::parse(
+      get("/status/404", {{"Accept", "application/json"}}).body());
+  EXPECT_EQ(json.at("code").as_int64(), 404);
+  const auto problem = boost::json::parse(
+      get("/status/404", {{"Accept", "application/problem+json"}}).body());
+  EXPECT_EQ(problem.at("status").as_int64(), 404);
+}
+
+// ---- 1xx --------------------------------------------------------------------
+
+// The 100 must come before the body is sent: the client reads it with
+// nothing but the header written, then sends the body.
+TEST_F(mockwire, writes_100_before_reading_the_body) {
+  client c(port_);
+  c.send_raw(
+      "POST /status/100 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+      "Content-Length: 11\r\n\r\n");
+  const message interim = c.receive();
+  EXPECT_EQ(interim.result_int(), 100U);
+  EXPECT_EQ(interim.reason(), "Continue");
+  c.send_raw("hello world");
+  const message res = c.receive();
+  EXPECT_EQ(res.result_int(), 200U);
+  EXPECT_TRUE(res.keep_alive());
+  // The connection stays usable: the body was read, not left as garbage.
+  c.send("GET", "/status/204");
+  EXPECT_EQ(c.receive().result_int(), 204U);
+}
+
+TEST_F(mockwire, answers_expect_without_100_and_closes) {
+  client c(port_);
+  c.send_raw(
+      "PUT /status/201 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+      "Content-Length: 11\r\n\r\n");
+  const message res = c.receive();
+  EXPECT_EQ(res.result_int(), 201U);
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
+TEST_F(mockwire, writes_interim_responses_before_the_final_200) {
+  for (const int code : {102, 103, 104}) {
+    SCOPED_TRACE(code);
+    client c(port_);
+    const std::vector<message> all =
+        c.exchange("GET", "/status/" + std::to_string(code));
+    ASSERT_EQ(all.size(), 2U);
+    EXPECT_EQ(all[0].result_int(), static_cast<unsigned>(code));
+    EXPECT_EQ(all[1].result_int(), 200U);
+    EXPECT_FALSE(all[1].body().empty());
+  }
+  // HTTP/1.0 gets no 1xx at all (RFC 9110 Section 15.2).
+  client c(port_);
+  c.send("GET", "/status/103", {}, {}, 10);
+  EXPECT_EQ(c.receive().result_int(), 200U);
+}
+
+TEST_F(mockwire, echoes_over_websocket_after_101) {
+  net::io_context ioc;
+  websocket::stream<tcp::socket> ws(ioc);
+  ws.next_layer().connect(
+      tcp::endpoint(net::ip::address_v4::loopback(), port_));
+  websocket::response_type handshake;
+  ws.handshake(handshake, "127.0.0.1", "/status/101");
+  EXPECT_EQ(handshake.result_int(), 101U);
+  EXPECT_EQ(handshake[http::field::server], "httpstatus");
+
+  ws.text(true);
+  ws.write(net::buffer(std::string_view("hello")));
+  beast::flat_buffer buffer;
+  ws.read(buffer);
+  EXPECT_TRUE(ws.got_text());
+  EXPECT_EQ(beast::buffers_to_string(buffer.data()), "hello");
+
+  buffer.clear();
+  ws.binary(true);
+  const std::string bytes("\x00\x01\xff", 3);
+  ws.write(net::buffer(bytes));
+  ws.read(buffer);
+  EXPECT_TRUE(ws.got_binary());
+  EXPECT_EQ(beast::buffers_to_string(buffer.data()), bytes);
+
+  ws.close(websocket::close_code::normal);
+}
+
+TEST_F(mockwire, answers_426_without_an_upgrade) {
+  const message res = get("/status/101");
+  EXPECT_EQ(res.result_int(), 426U);
+  EXPECT_EQ(res[http::field::upgrade], "websocket");
+  EXPECT_NE(res.body().find("Upgrade"), std::string::npos);
+}
+
+// ---- 444, sleep, sequences ---------------------------------------------------
+
+TEST_F(mockwire, closes_without_response_on_444) {
+  client c(port_);
+  c.send("GET", "/status/444");
+  EXPECT_EQ(c.read_to_end(), "");
+}
+
+TEST_F(mockwire, sleeps_before_answering) {
+  const auto started = clock_type::now();
+  const message res = get("/status/200?sleep=50");
+  EXPECT_EQ(res.result_int(), 200U);
+  EXPECT_GE(clock_type::now() - started, std::chrono::milliseconds(50));
+}
+
+TEST_F(mockwire, refuses_a_sleep_over_the_cap) {
+  config cfg = base_config();
+  cfg.max_sleep = std::chrono::milliseconds(100);
+  start(cfg);
+  const message res = get("/status/200?sleep=101");
+  EXPECT_EQ(res.result_int(), 400U);
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(get("/status/200?sleep=100").result_int(), 200U);
+}
+
+TEST_F(mockwire, answers_503_when_too_many_sleep) {
+  config cfg = base_config();
+  cfg.max_sleeping = 0;
+  start(cfg);
+  const message res = get("/status/200?sleep=10");
+  EXPECT_EQ(res.result_int(), 503U);
+  EXPECT_EQ(res[http::field::retry_after], "1");
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_NE(res.body().find("sleeping"), std::string::npos);
+  EXPECT_EQ(get("/status/200").result_int(), 200U);  // no sleep, no cap
+}
+
+// One request holds the only sleeping slot for ten seconds; the stop must
+// answer it at once rather than wait them out. A probe that gets 503 shows
+// the sleeper is asleep, without a fixed wait.
+TEST_F(mockwire, graceful_stop_cuts_a_sleep_short) {
+  config cfg = base_config();
+  cfg.max_sleeping = 1;
+  start(cfg);
+  client sleeper(port_);
+  sleeper.send("GET", "/status/200?sleep=10000");
+  for (int i = 0; i < 1000; ++i)
+    if (get("/status/204?sleep=1").result_int() == 503) break;
+  const auto started = clock_type::now();
+  server_->stop();
+  const message res = sleeper.receive();
+  EXPECT_EQ(res.result_int(), 200U);
+  EXPECT_LT(clock_type::now() - started, std::chrono::seconds(5));
+  server_->wait();
+}
+
+TEST_F(mockwire, retries_through_a_sequence) {
+  const std::string target = "/status/503,503,200?sequence=retry-test";
+  int attempts = 0;
+  unsigned last = 0;
+  for (; attempts < 5 && last != 200; ++attempts) {
+    const message res = get(target);
+    last = res.result_int();
+    if (last == 503) {
+      EXPECT_EQ(res[http::field::retry_after], "1");
+    }
+  }
+  EXPECT_EQ(last, 200U);
+  EXPECT_EQ(attempts, 3);
+  EXPECT_EQ(get(target).result_int(), 200U);  // the last code stays
+  EXPECT_EQ(get("/status/503,200?sequence=other").result_int(), 503U);
+}
+
+// ---- errors, methods, CORS ---------------------------------------------------
+
+TEST_F(mockwire, answers_bad_specifications_with_problem_json) {
+  const char* const targets[] = {
+      "/status/abc",
+      "/status/700",
+      "/status/99",
+      "/status/",
+      "/status/200,,500",
+      "/status/200:0,500:0",
+      "/status/200:x",
+      "/status/200-399",
+      "/status/200?sleep=99999999",
+      "/status/302?location=//evil.example",
+      "/status/200?sequence=bad%20key",
+  };
+  for (const char* target : targets) {
+    SCOPED_TRACE(target);
+    const message res = get(target);
+    EXPECT_EQ(res.result_int(), 400U);
+    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+    const auto problem = boost::json::parse(res.body());
+    EXPECT_EQ(problem.at("status").as_int64(), 400);
+    EXPECT_FALSE(problem.at("detail").as_string().empty());
+  }
+}
+
+TEST_F(mockwire, answers_every_method) {
+  for (const std::string_view method :
+       {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "BREW"}) {
+    client c(port_);
+    c.send(method, "/status/418", {}, method == "POST" ? "x=1" : "");
+    EXPECT_EQ(c.receive().result_int(), 418U) << method;
+  }
+}
+
+TEST_F(mockwire, tells_a_preflight_from_a_plain_options) {
+  const headers preflight = {{"Origin", "http://example.test"},
+                             {"Access-Control-Request-Method", "PUT"},
+                             {"Access-Control-Request-Headers", "X-Token"}};
+  client c(port_);
+  const std::vector<message> all =
+      c.exchange("OPTIONS", "/status/500", preflight);
+  const message& res = all.back();
+  EXPECT_EQ(res.result_int(), 204U);
+  EXPECT_NE(res[http::field::access_control_allow_methods].find("PUT"),
+            std::string::npos);
+  EXPECT_EQ(res[http::field::access_control_allow_headers], "X-Token");
+  EXPECT_FALSE(res.has_content_length());
+
+  client plain(port_);
+  EXPECT_EQ(plain.exchange("OPTIONS", "/status/500").back().result_int(),
+            500U);
+}
+
+// ---- the lint's verdict ------------------------------------------------------
+
+// The mock and the lint read one rule table; the mock's own answers, as
+// bytes on the wire, must break none of its MUST or SHOULD rules. A
+// vendor's meaning of a registered code (Microsoft's 451 "Redirect") is
+// left out: the lint sees only the number and judges it by IANA's entry.
+TEST_F(mockwire, every_answer_lints_clean) {
+  for (const status& s : every_code()) {
+    if (is_nginx_444(s)) continue;
+    if (!s.vendor.empty() && httpstatus::find(s.code)) continue;
+    for (const std::string_view method : {"GET", "HEAD"}) {
+      const std::string target = target_of(s);
+      SCOPED_TRACE(target + " " + std::string(method));
+      client c(port_);
+      c.send(method, target, {{"Connection", "close"}});
+      const std::string bytes = c.read_to_end();
+      const httpstatus::lint::parse_result parsed =
+          httpstatus::lint::parse_responses(bytes);
+      ASSERT_EQ(parsed.ec, std::errc{}) << parsed.error << "\n" << bytes;
+      for (const httpstatus::lint::response& res : parsed.responses) {
+        httpstatus::lint::response r = res;
+        if (method == "HEAD") r.body_present = false;
+        const auto findings = httpstatus::lint::lint(
+            r, {.method = std::string(method), .headers = {}});
+        for (const auto& f : findings) {
+          EXPECT_TRUE(f.strength != httpstatus::requirement::must &&
+                      f.strength != httpstatus::requirement::should)
+              << res.code << " " << httpstatus::to_string(f.strength) << " "
+              << f.rule << ": " << f.message;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
