@@ -3,6 +3,7 @@
 // resources with content negotiation and revalidation, error bodies.
 #include "response.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <ctime>
@@ -261,7 +262,8 @@ response text_error(const request& req, int code, std::string_view detail) {
 void strip_body(response& res) { res.body() = payload{}; }
 
 // Formatting a date costs more than serving a cached page, and `Date` has
-// a resolution of one second, so each thread keeps the last one it wrote.
+// a resolution of one second, so each thread keeps the last one it wrote,
+// in a fixed buffer: the refresh once a second must not allocate either.
 // Names are spelled out because strftime's follow the C locale.
 std::string_view http_date() {
   static constexpr std::array<std::string_view, 7> days = {
@@ -270,18 +272,21 @@ std::string_view http_date() {
       "Jan", "Feb", "Mar", "Apr", "May", "Jun",
       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   thread_local std::time_t cached_second = -1;
-  thread_local std::string cached;
+  thread_local std::array<char, 32> cached{};
+  thread_local std::size_t cached_size = 0;
   const std::time_t now = std::time(nullptr);
   if (now != cached_second) {
     std::tm tm{};
     gmtime_r(&now, &tm);
-    cached = fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-                         days[static_cast<std::size_t>(tm.tm_wday)], tm.tm_mday,
-                         months[static_cast<std::size_t>(tm.tm_mon)],
-                         tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    const auto result = fmt::format_to_n(
+        cached.data(), cached.size(), "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+        days[static_cast<std::size_t>(tm.tm_wday)], tm.tm_mday,
+        months[static_cast<std::size_t>(tm.tm_mon)], tm.tm_year + 1900,
+        tm.tm_hour, tm.tm_min, tm.tm_sec);
+    cached_size = std::min(result.size, cached.size());
     cached_second = now;
   }
-  return cached;
+  return {cached.data(), cached_size};
 }
 
 }  // namespace httpstatus::server
