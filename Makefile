@@ -14,7 +14,7 @@ DEB_PACKAGES := cmake g++ make pkg-config \
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libfmt-dev libcli11-dev \
   libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev libssl-dev hyperfine chromium \
   nginx libnginx-mod-http-brotli-static wrk gunicorn python3-httpbin python3 curl heaptrack \
-  clang libclang-rt-14-dev nginx wrk python3
+  clang libclang-rt-14-dev python3-requests python3-websockets
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

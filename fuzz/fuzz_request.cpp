@@ -20,6 +20,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "content.hpp"
+#include "field_allocator.hpp"
 #include "message.hpp"
 #include "router.hpp"
 #include "routes.hpp"
@@ -55,7 +56,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
-  http::request_parser<http::string_body> parser;
+  // The session's parser: the server's field allocator, its limits.
+  http::request_parser<http::string_body, srv::field_allocator<char>> parser;
   parser.header_limit(8 * 1024);  // the defaults of server::config
   parser.body_limit(64 * 1024);
   parser.eager(true);

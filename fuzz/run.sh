@@ -17,8 +17,9 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER="$cxx" -DHTTPSTATUS_BUILD_FUZZ=ON \
   -DHTTPSTATUS_BUILD_TESTS=OFF -DHTTPSTATUS_INSTALL=OFF >/dev/null
 targets=()
+configured=$(cmake --build "$build" --target help)
 for t in fuzz_parse fuzz_query fuzz_spec fuzz_request; do
-  if cmake --build "$build" --target help | grep -q "^\.\.\. $t\$"; then
+  if grep -qx "\.\.\. $t" <<<"$configured"; then
     targets+=("$t")
   else
     echo "fuzz: $t is not configured here (its component is missing); skipped"

@@ -31,7 +31,8 @@ enum class reply_action : std::uint8_t {
 
 /// Holds what the session does besides writing the response. The session
 /// waits `delay` on a timer (never blocking a thread), then acts; a
-/// graceful stop cuts the wait short and the response goes out at once.
+/// graceful stop lets the wait run out within its grace, and closing the
+/// connection cancels it.
 ///
 /// When the request carries `Expect: 100-continue` and a body, the handler
 /// answers from the header alone, before the body is read: a first interim

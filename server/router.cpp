@@ -66,9 +66,9 @@ route_match router::match(http::verb method, std::string_view path) const {
         param = path.substr(r.literal.size());
         break;
     }
-    const bool takes = r.exchange || r.method == method ||
-                       (method == http::verb::head &&
-                        r.method == http::verb::get);
+    const bool takes =
+        r.exchange || r.method == method ||
+        (method == http::verb::head && r.method == http::verb::get);
     if (takes) {
       m.result = verdict::found;
       if (r.exchange)

@@ -289,14 +289,16 @@ void session::enqueue(reply r) {
 // thread, where the default would call operator new for every response.
 //
 // A reply with extras goes in steps, each one resuming here: the delay on
-// the timer (a graceful stop skips it: the response is owed, so it goes at
-// once), then the close or the handover, or each interim response and
-// then the final one.
+// the timer, then the close or the handover, or each interim response and
+// then the final one. A graceful stop lets the delay run out, since the
+// response is owed and the client asked for the wait (`--max-sleep`
+// should not exceed `--shutdown-grace`); the grace's deadline, or the
+// connection closing, ends the wait for good.
 void session::do_write() {
   reply& front = queue_.front();
   if (front.extras) {
     reply_extras& x = *front.extras;
-    if (x.delay.count() > 0 && !stopping_) {
+    if (x.delay.count() > 0) {
       timer_.expires_after(std::exchange(x.delay, {}));
       timer_.async_wait(
           beast::bind_front_handler(&session::on_delay, shared_from_this()));
@@ -322,8 +324,8 @@ void session::do_write() {
 }
 
 void session::on_delay(beast::error_code ec) {
-  if (ec == net::error::operation_aborted && !stopping_) return;  // closed
-  if (ec && ec != net::error::operation_aborted) return fail(ec, "sleep");
+  if (ec) return fail(ec, "sleep");
+  if (stopping_) queue_.front().res.keep_alive(false);
   queue_.front().res.set(http::field::date, http_date());
   do_write();
 }
@@ -365,7 +367,6 @@ void session::on_shutdown() {
   if (const std::shared_ptr<websocket_session> ws = websocket_.lock())
     return ws->shutdown();
   stopping_ = true;
-  timer_.cancel();
   if (reading_ && parser_ && parser_->got_some()) return;
   closing_ = true;
   if (queue_.empty()) do_close();

@@ -46,9 +46,9 @@ void websocket_session::run(request req, field_list extra,
         for (const auto& [name, value] : extra) res.set(name, value);
         res.set(http::field::server, server_name);
       }));
-  ws_.async_accept(req_, beast::bind_front_handler(
-                             &websocket_session::on_accept,
-                             shared_from_this()));
+  ws_.async_accept(req_,
+                   beast::bind_front_handler(&websocket_session::on_accept,
+                                             shared_from_this()));
 }
 
 void websocket_session::shutdown() {
@@ -72,9 +72,8 @@ void websocket_session::on_accept(beast::error_code ec) {
 }
 
 void websocket_session::do_read() {
-  ws_.async_read(buffer_, beast::bind_front_handler(
-                              &websocket_session::on_read,
-                              shared_from_this()));
+  ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read,
+                                                    shared_from_this()));
 }
 
 // Text comes back as text and binary as binary; one message is in flight
@@ -84,9 +83,9 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
   if (ec) return fail(ec, "websocket read");
   if (closing_) return;
   ws_.text(ws_.got_text());
-  ws_.async_write(buffer_.data(), beast::bind_front_handler(
-                                      &websocket_session::on_write,
-                                      shared_from_this()));
+  ws_.async_write(buffer_.data(),
+                  beast::bind_front_handler(&websocket_session::on_write,
+                                            shared_from_this()));
 }
 
 void websocket_session::on_write(beast::error_code ec, std::size_t) {

@@ -82,9 +82,9 @@ mock::request_info info_of(const request& req) {
   info.access_control_request_headers =
       req[http::field::access_control_request_headers];
   const std::string_view length = req[http::field::content_length];
-  info.has_body =
-      req.chunked() ||
-      (!length.empty() && length.find_first_not_of('0') != std::string_view::npos);
+  info.has_body = req.chunked() ||
+                  (!length.empty() &&
+                   length.find_first_not_of('0') != std::string_view::npos);
   info.now = std::chrono::system_clock::now();
   return info;
 }

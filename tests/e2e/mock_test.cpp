@@ -177,7 +177,8 @@ int final_code_of(int code) {
   return code;
 }
 
-// ---- the fixture --------------------------------------------------------------
+// ---- the fixture
+// --------------------------------------------------------------
 
 class mockwire : public ::testing::Test {
  protected:
@@ -248,8 +249,8 @@ TEST_F(mockwire, answers_every_code_as_the_registry_says) {
       ASSERT_EQ(res.result_int(), static_cast<unsigned>(final_code));
 
       // The interim response, for 102, 103, 104 and the vendors' 1xx.
-      const bool has_interim = s.code / 100 == 1 && s.code != 100 &&
-                               s.code != 101;
+      const bool has_interim =
+          s.code / 100 == 1 && s.code != 100 && s.code != 101;
       ASSERT_EQ(all.size(), has_interim ? 2U : 1U);
       if (has_interim) {
         const message& interim = all.front();
@@ -441,7 +442,8 @@ TEST_F(mockwire, answers_426_without_an_upgrade) {
   EXPECT_NE(res.body().find("Upgrade"), std::string::npos);
 }
 
-// ---- 444, sleep, sequences ---------------------------------------------------
+// ---- 444, sleep, sequences
+// ---------------------------------------------------
 
 TEST_F(mockwire, closes_without_response_on_444) {
   client c(port_);
@@ -478,12 +480,33 @@ TEST_F(mockwire, answers_503_when_too_many_sleep) {
   EXPECT_EQ(get("/status/200").result_int(), 200U);  // no sleep, no cap
 }
 
-// One request holds the only sleeping slot for ten seconds; the stop must
-// answer it at once rather than wait them out. A probe that gets 503 shows
-// the sleeper is asleep, without a fixed wait.
-TEST_F(mockwire, graceful_stop_cuts_a_sleep_short) {
+// A sleeping request is a response owed: a graceful stop lets its sleep
+// run out and then answers it, with `Connection: close`. The sleeper holds
+// the only sleeping slot, so a probe that gets 503 shows it is asleep,
+// without a fixed wait.
+TEST_F(mockwire, graceful_stop_lets_a_sleep_finish) {
   config cfg = base_config();
   cfg.max_sleeping = 1;
+  start(cfg);
+  const auto started = clock_type::now();
+  client sleeper(port_);
+  sleeper.send("GET", "/status/200?sleep=300");
+  for (int i = 0; i < 1000; ++i)
+    if (get("/status/204?sleep=1").result_int() == 503) break;
+  server_->stop();
+  const message res = sleeper.receive();
+  EXPECT_EQ(res.result_int(), 200U);
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_GE(clock_type::now() - started, std::chrono::milliseconds(300));
+  server_->wait();
+}
+
+// The grace bounds the stop: a sleep longer than it is cut, the
+// connection closed without an answer, and the server done.
+TEST_F(mockwire, shutdown_grace_cuts_a_longer_sleep) {
+  config cfg = base_config();
+  cfg.max_sleeping = 1;
+  cfg.shutdown_grace = std::chrono::milliseconds(100);
   start(cfg);
   client sleeper(port_);
   sleeper.send("GET", "/status/200?sleep=10000");
@@ -491,10 +514,10 @@ TEST_F(mockwire, graceful_stop_cuts_a_sleep_short) {
     if (get("/status/204?sleep=1").result_int() == 503) break;
   const auto started = clock_type::now();
   server_->stop();
-  const message res = sleeper.receive();
-  EXPECT_EQ(res.result_int(), 200U);
-  EXPECT_LT(clock_type::now() - started, std::chrono::seconds(5));
   server_->wait();
+  EXPECT_LT(clock_type::now() - started, std::chrono::seconds(5));
+  server_.reset();  // the forced stop's sessions close with the server
+  EXPECT_EQ(sleeper.read_to_end(), "");
 }
 
 TEST_F(mockwire, retries_through_a_sequence) {
@@ -514,7 +537,8 @@ TEST_F(mockwire, retries_through_a_sequence) {
   EXPECT_EQ(get("/status/503,200?sequence=other").result_int(), 503U);
 }
 
-// ---- errors, methods, CORS ---------------------------------------------------
+// ---- errors, methods, CORS
+// ---------------------------------------------------
 
 TEST_F(mockwire, answers_bad_specifications_with_problem_json) {
   const char* const targets[] = {
@@ -565,11 +589,11 @@ TEST_F(mockwire, tells_a_preflight_from_a_plain_options) {
   EXPECT_FALSE(res.has_content_length());
 
   client plain(port_);
-  EXPECT_EQ(plain.exchange("OPTIONS", "/status/500").back().result_int(),
-            500U);
+  EXPECT_EQ(plain.exchange("OPTIONS", "/status/500").back().result_int(), 500U);
 }
 
-// ---- the lint's verdict ------------------------------------------------------
+// ---- the lint's verdict
+// ------------------------------------------------------
 
 // The mock and the lint read one rule table; the mock's own answers, as
 // bytes on the wire, must break none of its MUST or SHOULD rules. A
