@@ -216,10 +216,6 @@ int run(const std::vector<std::string>& args, std::ostream& out,
         std::ostream& err, const terminal& term) {
   CLI::App app{"Look up HTTP status codes, serve the reference and mock.",
                "httpstatus"};
-  app.footer(std::string(exit_codes_help) +
-             "\nExamples:\n  httpstatus 404\n  httpstatus 4xx\n"
-             "  httpstatus teapot\n  httpstatus search redirect\n"
-             "  httpstatus --json 404\n");
   app.set_version_flag("-V,--version", fmt::format("httpstatus {}", version));
   options opts;
   app.add_option("query", opts.queries,
@@ -250,6 +246,13 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   add_check_command(app, check_cmd);
   lint_command lint_cmd;
   add_lint_command(app, lint_cmd);
+
+  // Set last: CLI11 copies a parent's footer into subcommands made after it,
+  // and these exit codes are the lookup's, not serve's or lint's.
+  app.footer(std::string(exit_codes_help) +
+             "\nExamples:\n  httpstatus 404\n  httpstatus 4xx\n"
+             "  httpstatus teapot\n  httpstatus search redirect\n"
+             "  httpstatus --json 404\n");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

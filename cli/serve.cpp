@@ -70,7 +70,14 @@ void add_limit_options(CLI::App& sub, server::config& cfg) {
 
 void add_serve_command(CLI::App& app, serve_command& cmd) {
   cmd.sub = app.add_subcommand(
-      "serve", "serve the reference site and the JSON API over HTTP");
+      "serve",
+      "serve the reference site, the JSON API and the /status/ mock over HTTP");
+  cmd.sub->footer(
+      "Prints 'listening on http://HOST:PORT' once it accepts connections.\n"
+      "SIGINT or SIGTERM stop it after the requests in flight.\n\n"
+      "Exit codes:\n"
+      "  0  stopped by SIGINT or SIGTERM\n"
+      "  2  bad flags, or it cannot listen on HOST:PORT\n");
   cmd.sub->add_option("--host", cmd.config.host, "address to listen on")
       ->capture_default_str();
   cmd.sub
