@@ -9,12 +9,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 CMAKE_FLAGS ?=
 
-# Debian 12 packages the build and the tests need.
-DEB_PACKAGES := cmake g++ make pkg-config \
-  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libfmt-dev libcli11-dev \
-  libgtest-dev libgmock-dev dpkg-dev libbenchmark-dev libbrotli-dev zlib1g-dev libssl-dev hyperfine chromium \
-  nginx libnginx-mod-http-brotli-static wrk gunicorn python3-httpbin python3 curl heaptrack \
-  clang libclang-rt-14-dev python3-requests python3-websockets
+# Debian 12 packages. Build: the compiler and libraries. Tests: the browser
+# (Chromium; Node 20 and npm come with the machine), clang for the fuzzers
+# and LeakSanitizer, nginx for the export and load-balancer tests, the real
+# HTTP clients of the mock tests, and what the benchmarks drive and compare.
+DEB_PACKAGES := cmake g++ make pkg-config dpkg-dev \
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libfmt-dev \
+  libcli11-dev libbrotli-dev zlib1g-dev libssl-dev \
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  chromium clang libclang-rt-14-dev nginx libnginx-mod-http-brotli-static \
+  curl python3 python3-requests python3-websockets \
+  hyperfine wrk gunicorn python3-httpbin heaptrack
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -40,8 +45,14 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Every test: the suite (browser tests included), then the suite again under
+# ASan + UBSan, the server's tests under TSan, and each fuzzer for
+# CI_FUZZ_SECONDS. The long proofs are `make check-hard`.
+CI_FUZZ_SECONDS ?= 15
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan test-tsan
+	$(MAKE) fuzz-smoke FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
 
 serve: build
 	$(BUILD)/cli/httpstatus serve --host $(HOST) --port $(PORT)
@@ -64,7 +75,7 @@ deb: build
 	cd $(BUILD) && cpack -G DEB -B packages
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-bench
+	rm -rf $(BUILD) $(BUILD)-bench $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
 
 # ---- reliability: sanitizers, fuzzing, long proofs (issue #6) ---------------
 # Each uses its own build tree, so none disturbs $(BUILD).
