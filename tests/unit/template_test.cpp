@@ -21,8 +21,8 @@ struct escape_case {
   std::string_view expected;
 };
 
-// Control characters and UTF-8 pass through untouched: they cannot end a
-// text run or a quoted attribute, so leaving them is safe.
+// UTF-8 and tab, newline and carriage return pass through untouched; other
+// control characters (NUL included) are HTML parse errors and become U+FFFD.
 constexpr escape_case escape_cases[] = {
     {"", ""},
     {"plain text", "plain text"},
@@ -32,7 +32,8 @@ constexpr escape_case escape_cases[] = {
     {"\"quoted\"", "&quot;quoted&quot;"},
     {"it's", "it&#39;s"},
     {"\" onmouseover=\"x", "&quot; onmouseover=&quot;x"},
-    {"tab\tnew\nline\r\x01\x1f", "tab\tnew\nline\r\x01\x1f"},
+    {"tab\tnew\nline\r\x01\x1f", "tab\tnew\nline\r\xEF\xBF\xBD\xEF\xBF\xBD"},
+    {std::string_view("nul\0x", 5), "nul\xEF\xBF\xBD" "x"},
     {"caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d",
      "caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d"},
     {"</textarea><img src=x onerror=y>",
@@ -46,9 +47,9 @@ TEST(html, escapes_each_case) {
   }
 }
 
-TEST(html, keeps_embedded_nul) {
+TEST(html, replaces_embedded_nul) {
   const std::string input("a\0<b", 4);
-  EXPECT_EQ(html_escape(input), std::string("a\0&lt;b", 7));
+  EXPECT_EQ(html_escape(input), "a\xEF\xBF\xBD&lt;b");
 }
 
 struct fill_case {
@@ -72,7 +73,7 @@ constexpr fill_case fill_cases[] = {
      "<a title='&#39; onclick=&#39;x'>"},
     {"ampersand", "{{v}}", "Q&A", "Q&amp;A"},
     {"braces_in_value_stay", "{{v}}", "{{v}}", "{{v}}"},
-    {"control_chars", "[{{v}}]", "\x01\x7f", "[\x01\x7f]"},
+    {"control_chars", "[{{v}}]", "\x01\x7f", "[\xEF\xBF\xBD\xEF\xBF\xBD]"},
     {"comment_dropped", "{{! SPDX line }}\n<p>{{v}}</p>", "x", "<p>x</p>"},
     {"single_brace_kept", "a { b } c {{v}}", "x", "a { b } c x"},
 };
