@@ -28,6 +28,7 @@ add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp
 target_link_libraries(e2e_tests PRIVATE
   httpstatus_server_lib Boost::json ZLIB::ZLIB httpstatus::brotlidec
   GTest::gtest_main httpstatus_warnings)
+target_include_directories(e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 gtest_discover_tests(e2e_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
 
 # The mock over real sockets (issue #4), its answers judged by the lint.

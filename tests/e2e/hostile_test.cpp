@@ -26,6 +26,7 @@
 #include <boost/system/error_code.hpp>
 
 #include "content.hpp"
+#include "e2e/fixture.hpp"
 #include "routes.hpp"
 
 namespace {
@@ -140,45 +141,8 @@ constexpr milliseconds patience{5000};  // far above any expected wait
 
 // ---- the fixture ---------------------------------------------------------
 
-class hostile : public ::testing::Test {
+class hostile : public httpstatus::test::server_fixture {
  protected:
-  static void SetUpTestSuite() { site_ = httpstatus::server::render_site(); }
-  static void TearDownTestSuite() { site_.reset(); }
-
-  void SetUp() override { start(base_config()); }
-
-  void TearDown() override {
-    if (server_) {
-      server_->stop();
-      server_->wait();
-    }
-  }
-
-  config base_config() {
-    config cfg;
-    cfg.host = "127.0.0.1";
-    cfg.port = 0;
-    cfg.threads = 2;
-    cfg.log = [this](std::string_view line) {
-      const std::lock_guard lock(log_mutex_);
-      log_.emplace_back(line);
-    };
-    return cfg;
-  }
-
-  void start(config cfg) {
-    if (server_) {
-      server_->stop();
-      server_->wait();
-    }
-    server_ =
-        std::make_unique<httpstatus::server::server>(std::move(cfg), site_);
-    const std::error_code ec = server_->listen();
-    ASSERT_FALSE(ec) << ec.message();
-    port_ = server_->port();
-    server_->start();
-  }
-
   // The server still answers a plain request on a new connection.
   void expect_still_serving() {
     raw_client c(port_);
@@ -187,15 +151,7 @@ class hostile : public ::testing::Test {
     const std::string res = c.read_response(patience);
     EXPECT_EQ(status_of(res), 200) << res;
   }
-
-  static std::shared_ptr<const content> site_;
-  std::unique_ptr<httpstatus::server::server> server_;
-  std::uint16_t port_ = 0;
-  std::mutex log_mutex_;
-  std::vector<std::string> log_;
 };
-
-std::shared_ptr<const content> hostile::site_;
 
 // ---- malformed requests: one row each ------------------------------------
 

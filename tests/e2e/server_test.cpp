@@ -30,6 +30,7 @@
 #include <boost/json/parse.hpp>
 
 #include "content.hpp"
+#include "e2e/fixture.hpp"
 #include "response.hpp"
 #include "routes.hpp"
 
@@ -139,57 +140,8 @@ std::string unbrotli(std::string_view bytes) {
 // ---- the fixture
 // -------------------------------------------------------------
 
-// The site is rendered once for the suite (a second of brotli); each test
-// gets its own server on a free port, started on two threads and stopped
-// and joined in TearDown.
-class e2e : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { site_ = httpstatus::server::render_site(); }
-  static void TearDownTestSuite() { site_.reset(); }
-
-  void SetUp() override { start(base_config()); }
-
-  void TearDown() override {
-    if (server_) {
-      server_->stop();
-      server_->wait();
-    }
-  }
-
-  config base_config() {
-    config cfg;
-    cfg.host = "127.0.0.1";
-    cfg.port = 0;
-    cfg.threads = 2;
-    cfg.log = [this](std::string_view line) {
-      const std::lock_guard lock(log_mutex_);
-      log_.emplace_back(line);
-    };
-    return cfg;
-  }
-
-  void start(config cfg) {
-    if (server_) {
-      server_->stop();
-      server_->wait();
-    }
-    server_ =
-        std::make_unique<httpstatus::server::server>(std::move(cfg), site_);
-    const std::error_code ec = server_->listen();
-    ASSERT_FALSE(ec) << ec.message();
-    port_ = server_->port();
-    ASSERT_NE(port_, 0);
-    server_->start();
-  }
-
-  static std::shared_ptr<const content> site_;
-  std::unique_ptr<httpstatus::server::server> server_;
-  std::uint16_t port_ = 0;
-  std::mutex log_mutex_;
-  std::vector<std::string> log_;
-};
-
-std::shared_ptr<const content> e2e::site_;
+// Each test gets its own server on a free port (tests/e2e/fixture.hpp).
+class e2e : public httpstatus::test::server_fixture {};
 
 // ---- tests
 // ---------------------------------------------------------------------
