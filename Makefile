@@ -19,7 +19,7 @@ DEB_PACKAGES := cmake g++ make pkg-config dpkg-dev \
   libgtest-dev libgmock-dev libbenchmark-dev \
   chromium clang libclang-rt-14-dev nginx libnginx-mod-http-brotli-static \
   curl python3 python3-requests python3-websockets \
-  hyperfine wrk gunicorn python3-httpbin heaptrack
+  hyperfine wrk gunicorn python3-httpbin heaptrack openssl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

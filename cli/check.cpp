@@ -25,7 +25,10 @@ constexpr std::string_view check_footer =
     "Sends one HTTP/1.1 request (HTTPS verified against the system's\n"
     "certificates, or --cacert), then explains the status code and lints the\n"
     "response. Interim 1xx responses and, with -L, every redirect are "
-    "shown.\n\n"
+    "shown.\n"
+    "At most 8 MiB of content is read; a larger response is judged on its\n"
+    "header and those 8 MiB, and a note says so. --timeout bounds each\n"
+    "request as a whole, however slowly the server sends.\n\n"
     "Exit codes:\n"
     "  0  no MUST broken (SHOULD, MAY and info findings may remain)\n"
     "  1  a MUST broken\n"
@@ -74,7 +77,8 @@ void print_hop(std::ostream& out, const hop& h) {
   for (std::size_t i = 0; i < h.ex.interim.size(); ++i)
     print_report(out, h.ex.interim[i], h.interim_findings[i]);
   print_report(out, h.ex.final_response, h.findings);
-  if (!h.ex.note.empty()) fmt::print(out, "  {:<10} {}\n", "note", h.ex.note);
+  for (const std::string& note : h.ex.notes)
+    fmt::print(out, "  {:<10} {}\n", "note", terminal_safe(note));
   const timings& t = h.ex.times;
   fmt::print(out, "  {:<10} connect {}, {}first byte {}, total {}\n", "timings",
              ms(t.connect),
@@ -88,6 +92,11 @@ json::object hop_json(const hop& h) {
   json::object o = lint::report_json(h.ex.final_response, h.findings);
   o["url"] = h.url.text;
   o["method"] = h.method;
+  o["body_bytes"] = h.ex.final_response.body.size();
+  o["body_truncated"] = h.ex.final_response.body_truncated;
+  json::array notes;
+  for (const std::string& note : h.ex.notes) notes.emplace_back(note);
+  o["notes"] = std::move(notes);
   json::array interim;
   for (std::size_t i = 0; i < h.ex.interim.size(); ++i)
     interim.push_back(

@@ -7,9 +7,11 @@
 // needs it, and no other CLI file sees Beast.
 #include "http_client.hpp"
 
+#include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -27,7 +29,10 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "httpstatus/version.hpp"
 
@@ -106,6 +111,62 @@ std::string describe(const beast::error_code& ec) {
   return ec.message();
 }
 
+failure receive_failure(const beast::error_code& ec) noexcept {
+  return ec == beast::error::timeout ? failure::timeout : failure::receive;
+}
+
+// The peer closed: end of stream, or on TLS a close without close_notify,
+// which OpenSSL 3 reports as a truncated stream.
+bool is_close(const beast::error_code& ec) noexcept {
+  return ec == net::error::eof || ec == ssl::error::stream_truncated;
+}
+
+// "8 MiB (8388608 bytes)": the limit as it is set and as a byte count.
+std::string size_text(std::size_t bytes) {
+  constexpr std::size_t mib = 1024 * 1024;
+  if (bytes % mib != 0) return std::to_string(bytes) + " bytes";
+  return std::to_string(bytes / mib) + " MiB (" + std::to_string(bytes) +
+         " bytes)";
+}
+
+std::string truncation_note(std::size_t limit,
+                            std::optional<std::uint64_t> announced) {
+  std::string note = "the content is larger than the " + size_text(limit) +
+                     " limit, so it was not read to its end";
+  if (announced)
+    note += " (Content-Length: " + std::to_string(*announced) + ")";
+  return note;
+}
+
+// Quotes the first bytes of something that is not HTTP, escaped, so that
+// the error line shows what answered instead: an SSH banner, a TLS alert,
+// binary noise.
+std::string quote_start(std::string_view raw) {
+  constexpr std::size_t shown = 32;
+  constexpr std::string_view hex = "0123456789abcdef";
+  std::string out = "\"";
+  for (const char c : raw.substr(0, shown)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u >= 0x20 && u < 0x7f) {
+      out += c;
+    } else {
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 0xf];
+    }
+  }
+  out += '"';
+  if (raw.size() > shown) out += "...";
+  return out;
+}
+
 lint::response to_lint(const http::response<http::string_body>& m,
                        bool body_present) {
   lint::response r;
@@ -121,11 +182,146 @@ lint::response to_lint(const http::response<http::string_body>& m,
   return r;
 }
 
+constexpr std::size_t header_limit = 64 * 1024;
+constexpr std::size_t read_size = 16 * 1024;
+
+// Says why the content could not be read to its end. A close before the
+// announced length or the last chunk is the server's fault; a close of a
+// TLS connection without close_notify leaves content that runs to the
+// close in doubt (it may have been cut short by an attacker).
+std::string content_error(const beast::error_code& ec,
+                          const http::response_parser<http::string_body>& p) {
+  if (ec == http::error::partial_message || is_close(ec)) {
+    const std::string got = std::to_string(p.get().body().size());
+    if (const auto length = p.content_length())
+      return "the server closed the connection after " + got + " of the " +
+             std::to_string(*length) +
+             " content bytes its Content-Length announced";
+    if (p.chunked())
+      return "the server closed the connection after " + got +
+             " content bytes, before the last chunk";
+    return "the server closed the TLS connection without close_notify, so "
+           "the content may be cut short (" +
+           ec.message() + ")";
+  }
+  if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
+    return "the chunked content is malformed (" + ec.message() + ")";
+  return describe(ec);
+}
+
+// Marks the final response as cut at the body limit; its size is the
+// announced one when there is a Content-Length.
+void mark_truncated(exchange& ex, const client_options& opts,
+                    const http::response_parser<http::string_body>& parser) {
+  ex.final_response.body_truncated = true;
+  std::optional<std::uint64_t> announced;
+  if (const auto length = parser.content_length()) announced = *length;
+  if (announced) ex.final_response.body_size = *announced;
+  ex.notes.push_back(truncation_note(opts.body_limit, announced));
+}
+
+// Reads the rest of the exchange as raw bytes, to the close or to `limit`
+// bytes in all, and hands them to the lint's lenient reader, which keeps
+// what Beast refuses (framing conflicts, bare LF line ends) as findings.
+// `raw` holds the bytes read so far; `at_close` says the peer has closed.
+// A timeout is a failure here too: the response is not all there.
+template <class Stream>
+void read_raw(net::io_context& ioc, Stream& stream, std::string raw,
+              bool at_close, std::size_t limit, const client_options& opts,
+              exchange& ex, const std::string& where) {
+  beast::error_code ec;
+  bool truncated = false;
+  std::vector<char> chunk(read_size);
+  while (!at_close) {
+    if (raw.size() >= limit) {
+      truncated = true;
+      break;
+    }
+    std::size_t n = 0;
+    stream.async_read_some(net::buffer(chunk),
+                           [&](beast::error_code e, std::size_t bytes) {
+                             ec = e;
+                             n = bytes;
+                           });
+    run(ioc);
+    raw.append(chunk.data(), n);
+    if (ec == beast::error::timeout) {
+      ex.failed = failure::timeout;
+      ex.error = "cannot read the response from " + where + ": timed out";
+      return;
+    }
+    // A close ends the response; so does a reset after it, as when the
+    // server closes with part of the request unread.
+    if (ec) break;
+  }
+  lint::parse_result parsed = lint::parse_responses(raw);
+  if (parsed.ec != std::errc{}) {
+    const std::size_t first = raw.find_first_not_of("\r\n");
+    const bool looks_http =
+        first != std::string::npos && raw.compare(first, 5, "HTTP/") == 0;
+    ex.failed = failure::receive;
+    ex.error = "cannot read the response from " + where + ": " +
+               (looks_http ? parsed.error : "not an HTTP response") + "; the " +
+               std::to_string(raw.size()) + " bytes received start " +
+               quote_start(raw);
+    return;
+  }
+  // Bytes after a HEAD response's header stay content here: a server that
+  // sends them is what the head-body rule reports.
+  for (lint::response& r : parsed.responses) ex.interim.push_back(std::move(r));
+  ex.final_response = std::move(ex.interim.back());
+  ex.interim.pop_back();
+  if (truncated) {
+    ex.final_response.body_truncated = true;
+    ex.notes.push_back(truncation_note(opts.body_limit, std::nullopt));
+  }
+}
+
+// Beast ends a 204, a 304 and a response to HEAD at their header,
+// whatever follows. The request asked for `Connection: close`, so bytes the
+// server sends before it closes are content sent where none is allowed:
+// read them into the final response, so that the body-not-allowed and
+// head-body rules see what `httpstatus lint` would see in the same bytes.
+// A server that keeps the connection open costs `uninvited_wait` at most,
+// and is not a failure.
+constexpr std::chrono::milliseconds uninvited_wait{500};
+
+template <class Stream>
+void read_uninvited(net::io_context& ioc, Stream& stream,
+                    beast::flat_buffer& buffer, clock_type::time_point deadline,
+                    const client_options& opts, exchange& ex) {
+  std::string extra(static_cast<const char*>(buffer.data().data()),
+                    buffer.size());
+  buffer.consume(buffer.size());
+  beast::get_lowest_layer(stream).expires_at(
+      std::min(deadline, clock_type::now() + uninvited_wait));
+  beast::error_code ec;
+  std::vector<char> chunk(read_size);
+  while (!ec && extra.size() < opts.body_limit) {
+    std::size_t n = 0;
+    stream.async_read_some(net::buffer(chunk),
+                           [&](beast::error_code e, std::size_t bytes) {
+                             ec = e;
+                             n = bytes;
+                           });
+    run(ioc);
+    extra.append(chunk.data(), n);
+  }
+  if (extra.empty()) return;
+  lint::response& r = ex.final_response;
+  if (extra.size() > opts.body_limit) extra.resize(opts.body_limit);
+  r.body = std::move(extra);
+  r.body_size = r.body.size();
+  r.body_present = true;
+  if (!ec) {
+    r.body_truncated = true;
+    ex.notes.push_back(truncation_note(opts.body_limit, std::nullopt));
+  }
+}
+
 // Reads one exchange's response from `stream`, which is connected (and
 // past its TLS handshake). Interim 1xx responses are recorded and reading
 // goes on; 101 ends the exchange, since the connection then leaves HTTP.
-constexpr std::size_t header_limit = 64 * 1024;
-
 template <class Stream>
 void read_responses(net::io_context& ioc, Stream& stream,
                     clock_type::time_point start, const http_request& req,
@@ -139,21 +335,27 @@ void read_responses(net::io_context& ioc, Stream& stream,
   beast::error_code ec;
   std::size_t n = 0;
   // One read before the parser, to time the first byte of the response.
-  stream.async_read_some(buffer.prepare(16 * 1024),
+  stream.async_read_some(buffer.prepare(read_size),
                          [&](beast::error_code e, std::size_t bytes) {
                            ec = e;
                            n = bytes;
                          });
   run(ioc);
   if (ec) {
-    ex.failed =
-        ec == beast::error::timeout ? failure::timeout : failure::receive;
-    ex.error = "no response from " + where + ": " + describe(ec);
+    ex.failed = receive_failure(ec);
+    ex.error = "no response from " + where + ": " +
+               (is_close(ec) ? std::string("the server closed the connection "
+                                           "without answering")
+                             : describe(ec));
     return;
   }
   buffer.commit(n);
   ex.times.first_byte = since();
   const bool head = req.method == "HEAD";
+  const auto raw_bytes = [&] {
+    return std::string(static_cast<const char*>(buffer.data().data()),
+                       buffer.size());
+  };
   while (true) {
     // The header is read up to its blank line by hand and then handed to
     // Beast's parser, so that its raw bytes are still at hand when Beast
@@ -168,55 +370,50 @@ void read_responses(net::io_context& ioc, Stream& stream,
                             n = bytes;
                           });
     run(ioc);
+    if (is_close(ec) && buffer.size() > 0) {
+      // No CRLF CRLF before the close: a header with bare LF line ends,
+      // or no HTTP at all. The lenient reader tells which.
+      ex.notes.emplace_back(
+          "the connection closed before a blank line (CRLF CRLF) ended the "
+          "header; the raw bytes were read instead");
+      read_raw(ioc, stream, raw_bytes(), true, 0, opts, ex, where);
+      if (ex.failed == failure::none) ex.times.total = since();
+      return;
+    }
     if (ec) {
-      ex.failed =
-          ec == beast::error::timeout ? failure::timeout : failure::receive;
+      ex.failed = receive_failure(ec);
       ex.error =
           "cannot read the response from " + where + ": " +
           (ec == net::error::not_found ? "the header is larger than 64 KiB"
-                                       : describe(ec));
+           : is_close(ec) && !ex.interim.empty()
+               ? "the server closed the connection after " +
+                     std::to_string(ex.interim.back().code) +
+                     " without a final response"
+               : describe(ec));
       return;
     }
-    buffer.max_size(opts.body_limit + header_limit);
     http::response_parser<http::string_body> parser;
     parser.header_limit(header_limit);
     parser.body_limit(opts.body_limit);
     if (head) parser.skip(true);
     parser.put(net::buffer(buffer.data().data(), n), ec);
-    if (ec) {
-      ex.note = "Beast's parser refused the header (" + ec.message() +
-                "); the raw bytes were read instead";
-      std::string raw(static_cast<const char*>(buffer.data().data()),
-                      buffer.size());
-      while (raw.size() < opts.body_limit) {
-        buffer.consume(buffer.size());
-        stream.async_read_some(buffer.prepare(16 * 1024),
-                               [&](beast::error_code e, std::size_t bytes) {
-                                 ec = e;
-                                 n = bytes;
-                               });
-        run(ioc);
-        if (ec) break;
-        buffer.commit(n);
-        raw.append(static_cast<const char*>(buffer.data().data()),
-                   buffer.size());
-      }
-      lint::parse_result parsed = lint::parse_responses(raw);
-      if (parsed.ec != std::errc{}) {
-        ex.failed = failure::receive;
-        ex.error =
-            "cannot read the response from " + where + ": " + parsed.error;
-        return;
-      }
-      // Bytes after a HEAD response's header stay content here: a server
-      // that sends them is what the head-body rule reports.
-      for (lint::response& r : parsed.responses)
-        ex.interim.push_back(std::move(r));
-      ex.final_response = std::move(ex.interim.back());
-      ex.interim.pop_back();
+    // A Content-Length above the limit is refused as soon as the header
+    // is read, with the header parsed: nothing more is read.
+    if (ec == http::error::body_limit) {
+      ex.final_response = to_lint(parser.get(), !head);
+      mark_truncated(ex, opts, parser);
       ex.times.total = since();
       return;
     }
+    if (ec) {
+      ex.notes.push_back("Beast's parser refused the header (" + ec.message() +
+                         "); the raw bytes were read instead");
+      read_raw(ioc, stream, raw_bytes(), false, n + opts.body_limit, opts, ex,
+               where);
+      if (ex.failed == failure::none) ex.times.total = since();
+      return;
+    }
+    buffer.max_size(opts.body_limit + header_limit);
     buffer.consume(n);
     const int code = static_cast<int>(parser.get().result_int());
     if (code >= 100 && code <= 199 && code != 101) {
@@ -231,20 +428,19 @@ void read_responses(net::io_context& ioc, Stream& stream,
       if (ec == http::error::body_limit) {
         truncated = true;
       } else if (ec) {
-        ex.failed =
-            ec == beast::error::timeout ? failure::timeout : failure::receive;
-        ex.error =
-            "cannot read the response from " + where + ": " + describe(ec);
+        ex.failed = receive_failure(ec);
+        ex.error = "cannot read the response from " + where + ": " +
+                   content_error(ec, parser);
         return;
       }
     }
     ex.final_response = to_lint(parser.get(), !head);
-    if (truncated) {
-      ex.final_response.body_truncated = true;
-      if (const auto length = parser.content_length())
-        ex.final_response.body_size = *length;
-    }
+    if (truncated) mark_truncated(ex, opts, parser);
+    // The response ended where its framing says; waiting for stray bytes
+    // is not part of its time.
     ex.times.total = since();
+    if (head || code == 204 || code == 304)
+      read_uninvited(ioc, stream, buffer, start + opts.timeout, opts, ex);
     return;
   }
 }
@@ -436,6 +632,13 @@ exchange fetch(const url_parts& url, const http_request& req,
     else if (verify != X509_V_OK)
       why = std::string("certificate verify failed: ") +
             X509_verify_cert_error_string(verify);
+    // What OpenSSL makes of a plain-text answer ("HTTP/1.1 400") read as a
+    // TLS record header.
+    else if (ec.category() == net::error::get_ssl_category() &&
+             ERR_GET_REASON(static_cast<unsigned long>(ec.value())) ==
+                 SSL_R_WRONG_VERSION_NUMBER)
+      why = "the answer is not TLS (" + why +
+            "); if the port serves plain HTTP, use an http:// URL";
     ex.error = "TLS handshake with " + where + " failed: " + why;
     return ex;
   }

@@ -53,7 +53,10 @@ struct client_options {
   std::chrono::milliseconds timeout{30'000};  ///< for the whole exchange
   bool insecure = false;  ///< skip certificate and host name checks
   std::string cacert;     ///< PEM file to trust instead of the system store
-  std::size_t body_limit = 8 * 1024 * 1024;  ///< stop reading content here
+  /// Reads at most this many bytes of content; a larger response is judged
+  /// on its header and this much content, with
+  /// `response::body_truncated` set and a note saying so.
+  std::size_t body_limit = 8 * 1024 * 1024;
 };
 
 /// Holds the times of one exchange, each from its start (as curl's
@@ -78,15 +81,19 @@ struct exchange {
   failure failed = failure::none;
   std::string
       error;  ///< e.g. "cannot connect to 127.0.0.1:1: Connection refused"
-  /// A note when Beast's strict parser refused the header and the raw bytes
-  /// were read instead (framing conflicts); empty otherwise.
-  std::string note;
+  /// Sentences about how the response was read, for the report: the raw
+  /// bytes were read because Beast's strict parser refused the header
+  /// (framing conflicts) or the header never ended; the content was larger
+  /// than `client_options::body_limit`. Empty for an ordinary response.
+  std::vector<std::string> notes;
 };
 
 /// Sends `req` to `url` over HTTP/1.1 (TLS for https, verified against the
 /// system store or `opts.cacert`, with SNI and a host name check) and reads
-/// the response with `Connection: close`. Never throws for network
-/// failures: they come back in `failed` and `error`.
+/// the response with `Connection: close`, all within `opts.timeout`. Never
+/// throws for network failures or bytes that are not HTTP: they come back
+/// in `failed` and `error` (which quotes the first bytes received when they
+/// are not a response).
 [[nodiscard]] exchange fetch(const url_parts& url, const http_request& req,
                              const client_options& opts);
 

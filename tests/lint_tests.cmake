@@ -9,7 +9,7 @@ find_package(Threads REQUIRED)
 add_executable(lint_unit_tests unit/lint_test.cpp unit/check_test.cpp)
 target_link_libraries(lint_unit_tests PRIVATE
   httpstatus_lint httpstatus_lint_json httpstatus_render
-  CLI11::CLI11 fmt::fmt Boost::headers Boost::url OpenSSL::SSL OpenSSL::Crypto
+  CLI11::CLI11 httpstatus_fmt Boost::headers Boost::url OpenSSL::SSL OpenSSL::Crypto
   Threads::Threads GTest::gtest_main httpstatus_warnings)
 
 # The subcommands join httpstatus_cli_lib once cli/CMakeLists.txt lists
@@ -80,3 +80,21 @@ httpstatus_lint_test(missing_file
 httpstatus_lint_test(check_unreachable
   ARGS check http://127.0.0.1:1/ EXIT 3 PASS "cannot connect to 127\\.0\\.0\\.1:1")
 httpstatus_lint_test(check_bad_url ARGS check ftp://example.com/ EXIT 2)
+
+# `check` against Debian's nginx (HTTP, HTTPS with a throwaway certificate,
+# certificate errors), python3-httpbin under gunicorn, and hostile raw
+# servers in the script: endless content, garbage, silence (issue #8). One
+# entry per group; each skips (77) when nginx, openssl, gunicorn or httpbin
+# is missing. The script needs only the standard library.
+find_program(HTTPSTATUS_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+find_program(HTTPSTATUS_PYTHON3 python3)
+if(HTTPSTATUS_PYTHON3)
+  foreach(group nginx tls httpbin hostile)
+    add_test(NAME lint.check_${group}
+      COMMAND ${HTTPSTATUS_PYTHON3}
+              ${CMAKE_CURRENT_LIST_DIR}/e2e/check_real_servers_test.py
+              $<TARGET_FILE:httpstatus_cli> ${group})
+    set_tests_properties(lint.check_${group} PROPERTIES
+      TIMEOUT 60 SKIP_RETURN_CODE 77)
+  endforeach()
+endif()

@@ -79,7 +79,7 @@ class test_server {
     for (std::size_t at = raw.find("{port}"); at != std::string::npos;
          at = raw.find("{port}"))
       raw.replace(at, 6, std::to_string(port_));
-    net::write(socket, net::buffer(raw), ec);
+    if (!raw.empty()) net::write(socket, net::buffer(raw), ec);
     socket.shutdown(tcp::socket::shutdown_both, ec);
   }
 
@@ -233,6 +233,186 @@ TEST(check, unreachable_port_exits_3) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "httpstatus: error: cannot connect to 127.0.0.1:" + port +
                        ": Connection refused\n");
+}
+
+// --- what a server sends that it should not, or too much of (#8) -------
+
+// Routes whose bytes a checker must not take at face value. An empty
+// string is a server that closes without answering.
+std::map<std::string, std::string> odd_routes() {
+  const std::string d(date);
+  return {
+      {"/204", "HTTP/1.1 204 No Content\r\n" + d + "\r\n"},
+      {"/204-content", "HTTP/1.1 204 No Content\r\n" + d + "\r\nhello"},
+      {"/304-content", "HTTP/1.1 304 Not Modified\r\n" + d +
+                           "ETag: \"x\"\r\nContent-Length: 5\r\n\r\nhello"},
+      {"/head-content", "HTTP/1.1 200 OK\r\n" + d +
+                            "Content-Type: text/plain\r\nContent-Length: "
+                            "5\r\n\r\nhello"},
+      {"/silent-close", ""},
+      {"/ssh", "SSH-2.0-OpenSSH_9.2\r\n"},
+      {"/bare-lf",
+       "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+       "Content-Type: text/plain\n\nok"},
+      {"/short", "HTTP/1.1 200 OK\r\n" + d +
+                     "Content-Type: text/plain\r\nContent-Length: "
+                     "5\r\n\r\nab"},
+      {"/short-chunked", "HTTP/1.1 200 OK\r\n" + d +
+                             "Content-Type: text/plain\r\nTransfer-Encoding:"
+                             " chunked\r\n\r\n5\r\nab"},
+      {"/continue-only", "HTTP/1.1 100 Continue\r\n\r\n"},
+      {"/huge-length", "HTTP/1.1 200 OK\r\n" + d +
+                           "Content-Type: text/plain\r\nContent-Length: "
+                           "10737418240\r\n\r\nabc"},
+  };
+}
+
+// Beast ends 204, 304 and responses to HEAD at their header; content the
+// server sends anyway was dropped unseen, so these MUSTs never fired.
+TEST(check, content_where_none_is_allowed_is_a_finding) {
+  const test_server server(odd_routes());
+  struct row {
+    std::vector<std::string> args;
+    std::string finding;
+  };
+  const row rows[] = {
+      {{server.url("/204-content")},
+       "204 with 5 bytes of content: violates RFC 9110 \u00a715.3.5 (MUST "
+       "NOT)"},
+      {{server.url("/304-content")},
+       "304 with 5 bytes of content: violates RFC 9110 \u00a715.4.5 (MUST "
+       "NOT)"},
+      {{"-X", "HEAD", server.url("/head-content")},
+       "Response to HEAD with 5 bytes of content: violates RFC 9110 "
+       "\u00a79.3.2 (MUST NOT)"},
+  };
+  for (const row& r : rows) {
+    const run_result res = run_check_args(r.args);
+    EXPECT_EQ(res.code, 1) << r.args.back() << "\n" << res.out << res.err;
+    EXPECT_NE(res.out.find(r.finding), std::string::npos) << r.finding << "\n"
+                                                          << res.out;
+  }
+  // Without stray bytes a 204 stays clean.
+  const run_result clean = run_check_args({server.url("/204")});
+  EXPECT_EQ(clean.code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("  no findings\n"), std::string::npos) << clean.out;
+}
+
+// Each failed read says what the server did, not a bare "End of file".
+TEST(check, failed_reads_say_what_the_server_did) {
+  const test_server server(odd_routes());
+  const std::string where = server.url("").substr(7);  // 127.0.0.1:port
+  struct row {
+    std::string path;
+    std::string error;
+  };
+  const row rows[] = {
+      {"/silent-close", "no response from " + where +
+                            ": the server closed the connection without "
+                            "answering"},
+      {"/ssh", "cannot read the response from " + where +
+                   ": not an HTTP response; the 21 bytes received start "
+                   "\"SSH-2.0-OpenSSH_9.2\\r\\n\""},
+      {"/short", "cannot read the response from " + where +
+                     ": the server closed the connection after 2 of the 5 "
+                     "content bytes its Content-Length announced"},
+      {"/short-chunked", "cannot read the response from " + where +
+                             ": the server closed the connection after 2 "
+                             "content bytes, before the last chunk"},
+      {"/continue-only", "cannot read the response from " + where +
+                             ": the server closed the connection after 100 "
+                             "without a final response"},
+  };
+  for (const row& r : rows) {
+    const run_result res = run_check_args({server.url(r.path)});
+    EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
+    EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+  }
+}
+
+// A header without CRLF CRLF before the close is read leniently, as
+// `httpstatus lint` reads it, and the report says so.
+TEST(check, bare_lf_header_is_read_leniently) {
+  const test_server server(odd_routes());
+  const run_result r = run_check_args({server.url("/bare-lf")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("HTTP/1.1 200 OK\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  note       the connection closed before a blank "
+                       "line (CRLF CRLF) ended the header; the raw bytes "
+                       "were read instead\n"),
+            std::string::npos)
+      << r.out;
+}
+
+// Reading stopped at the limit used to look like a complete response, and
+// a Content-Length above it read as "Beast's parser refused the header".
+TEST(check, content_over_the_limit_is_noted) {
+  const std::string d(date);
+  const std::string big(8 * 1024 * 1024 + 4096, 'x');
+  std::map<std::string, std::string> big_routes = odd_routes();
+  big_routes["/to-close"] =
+      "HTTP/1.1 200 OK\r\n" + d + "Content-Type: text/plain\r\n\r\n" + big;
+  big_routes["/conflict"] =
+      "HTTP/1.1 200 OK\r\n" + d +
+      "Content-Type: text/plain\r\nContent-Length: 2\r\nTransfer-Encoding: "
+      "chunked\r\n\r\n" +
+      big;
+  const test_server server(std::move(big_routes));
+  const std::string note =
+      "  note       the content is larger than the 8 MiB (8388608 bytes) "
+      "limit, so it was not read to its end";
+  struct row {
+    std::string path;
+    int code;
+    std::string notes;
+  };
+  const row rows[] = {
+      {"/huge-length", 0, note + " (Content-Length: 10737418240)\n"},
+      {"/to-close", 0, note + "\n"},
+      {"/conflict", 1,
+       "  note       Beast's parser refused the header (bad "
+       "Transfer-Encoding); the raw bytes were read instead\n" +
+           note + "\n"},
+  };
+  for (const row& r : rows) {
+    const run_result res = run_check_args({server.url(r.path)});
+    EXPECT_EQ(res.code, r.code) << r.path << "\n" << res.out << res.err;
+    EXPECT_NE(res.out.find(r.notes), std::string::npos) << r.path << "\n"
+                                                        << res.out;
+    EXPECT_EQ(res.out.find("body limit exceeded"), std::string::npos)
+        << r.path << "\n"
+        << res.out;
+  }
+  const run_result json = run_check_args({"--json", server.url("/to-close")});
+  for (const std::string_view key :
+       {"\"body_bytes\": ", "\"body_truncated\": true",
+        "\"notes\": [\n        \"the content is larger than"})
+    EXPECT_NE(json.out.find(key), std::string::npos) << key << "\n" << json.out;
+}
+
+// The limit is the client's option: chunked content stops there too.
+TEST(check, fetch_stops_at_the_body_limit) {
+  const std::string d(date);
+  std::string chunked;
+  for (int i = 0; i < 64; ++i)
+    chunked += "100\r\n" + std::string(256, 'y') + "\r\n";
+  const test_server server(
+      {{"/chunked", "HTTP/1.1 200 OK\r\n" + d +
+                        "Content-Type: text/plain\r\nTransfer-Encoding: "
+                        "chunked\r\n\r\n" +
+                        chunked + "0\r\n\r\n"}});
+  const cli::url_result url = cli::parse_url(server.url("/chunked"));
+  ASSERT_EQ(url.error, "");
+  cli::client_options opts;
+  opts.body_limit = 1024;
+  const cli::exchange ex = cli::fetch(url.url, {}, opts);
+  ASSERT_EQ(ex.failed, cli::failure::none) << ex.error;
+  EXPECT_TRUE(ex.final_response.body_truncated);
+  EXPECT_LE(ex.final_response.body.size(), 1024u);
+  ASSERT_EQ(ex.notes.size(), 1u);
+  EXPECT_EQ(ex.notes[0],
+            "the content is larger than the 1024 bytes limit, so it was not "
+            "read to its end");
 }
 
 TEST(check, json_has_hops_and_timings) {
