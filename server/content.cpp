@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "compress.hpp"
+#include "response.hpp"
 
 namespace httpstatus::server {
 namespace {
@@ -85,6 +86,7 @@ resource make_resource(std::string body, std::string content_type,
 }
 
 void content::add(std::string key, resource r) {
+  prepare_fields(r);
   resources_.insert_or_assign(std::move(key), std::move(r));
 }
 

@@ -25,6 +25,11 @@ enum class coding : std::uint8_t { identity, gzip, br };
 struct variant {
   std::string bytes;
   std::string etag;  ///< quoted, e.g. "\"1a2b...-br\""
+  /// The header fields `serve` answers a 200 and a 304 of this variant
+  /// with, serialized once (see `payload::prepared`); empty until the
+  /// resource is added to a `content`.
+  std::string fields_200;
+  std::string fields_304;
 };
 
 /// Holds a resource in every encoding worth sending, with its headers.
@@ -75,7 +80,8 @@ struct resource {
 /// Immutable once built, so any number of threads may read it.
 class content {
  public:
-  /// Adds `r` under `key`, replacing any resource already there.
+  /// Adds `r` under `key`, replacing any resource already there, with the
+  /// header fields of each variant serialized (`prepare_fields`).
   void add(std::string key, resource r);
 
   /// Returns the resource stored under `key`, or `nullptr` if none is.

@@ -42,14 +42,41 @@ class payload {
     return p;
   }
 
+  /// Returns a payload viewing `bytes` whose response header fields were
+  /// serialized ahead of time as `fields` ("Name: value\r\n" each, all but
+  /// `Date` and `Connection`); both must outlive it. The session writes
+  /// such a response with `wire_buffers` (response.hpp), so
+  /// that serving a stored page builds no header fields at all (issue #5).
+  [[nodiscard]] static payload prepared(std::string_view fields,
+                                        std::string_view bytes) noexcept {
+    payload p;
+    p.fields_ = fields;
+    p.view_ = bytes;
+    return p;
+  }
+
   /// Returns the bytes.
   [[nodiscard]] std::string_view view() const noexcept { return view_; }
+
+  /// Returns the serialized header fields of a `prepared` payload, or an
+  /// empty view.
+  [[nodiscard]] std::string_view prepared_fields() const noexcept {
+    return fields_;
+  }
+
+  /// Drops the bytes (the answer to HEAD), keeping the prepared fields,
+  /// whose `Content-Length` is the one a GET gets.
+  void drop_bytes() noexcept {
+    owner_.reset();
+    view_ = {};
+  }
 
  private:
   // The string lives on the heap, so `view_` stays valid when the payload
   // moves or copies.
   std::shared_ptr<const std::string> owner_;
   std::string_view view_;
+  std::string_view fields_;
 };
 
 /// Is a Beast *Body* whose value is a `payload`: serializing it hands the

@@ -212,15 +212,15 @@ bool none_match_hits(std::string_view if_none_match,
   return hit;
 }
 
+namespace {
+
 // RFC 9110 Section 15.4.5: a 304 carries the validators and caching
 // headers the 200 would have (ETag, Cache-Control, Vary), and no body.
-response serve(const request& req, const resource& r, int code) {
-  const coding c = choose_coding(req[http::field::accept_encoding],
-                                 !r.gzip.bytes.empty(), !r.br.bytes.empty());
+// The one place the fields of a stored resource are set: per request on
+// the unprepared path, once per variant for `prepare_fields`.
+response with_stored_fields(response res, const resource& r, coding c,
+                            bool not_modified) {
   const variant& v = r.get(c);
-  const bool not_modified =
-      code == 200 && none_match_hits(req[http::field::if_none_match], v.etag);
-  response res = make_response(req, not_modified ? 304 : code);
   if (!not_modified) {
     set_body(res, payload::borrowed(v.bytes), r.content_type);
     if (c == coding::gzip) res.set(http::field::content_encoding, "gzip");
@@ -231,6 +231,84 @@ response serve(const request& req, const resource& r, int code) {
   if (r.is_negotiated()) res.set(http::field::vary, "Accept-Encoding");
   add_kind_headers(res, r.kind);
   return res;
+}
+
+void append_fields(const response& res, std::string& out) {
+  for (const auto& f : res) {
+    out.append(f.name_string());
+    out.append(": ");
+    out.append(f.value());
+    out.append("\r\n");
+  }
+}
+
+}  // namespace
+
+response serve(const request& req, const resource& r, int code) {
+  const coding c = choose_coding(req[http::field::accept_encoding],
+                                 !r.gzip.bytes.empty(), !r.br.bytes.empty());
+  const variant& v = r.get(c);
+  const bool not_modified =
+      code == 200 && none_match_hits(req[http::field::if_none_match], v.etag);
+  if (code == 200 && !v.fields_200.empty()) {
+    // The message holds no field of its own yet: `Server` is among the
+    // prepared ones, and the reason is Beast's ("OK", "Not Modified").
+    response res;
+    res.version(req.version());
+    res.result(not_modified ? http::status::not_modified : http::status::ok);
+    res.keep_alive(req.keep_alive());
+    res.body() = not_modified ? payload::prepared(v.fields_304, {})
+                              : payload::prepared(v.fields_200, v.bytes);
+    return res;
+  }
+  return with_stored_fields(make_response(req, not_modified ? 304 : code), r,
+                            c, not_modified);
+}
+
+void prepare_fields(resource& r) {
+  for (const coding c : {coding::identity, coding::gzip, coding::br}) {
+    variant& v = c == coding::gzip ? r.gzip
+                 : c == coding::br ? r.br
+                                   : r.identity;
+    v.fields_200.clear();
+    v.fields_304.clear();
+    if (c != coding::identity && v.bytes.empty()) continue;
+    append_fields(with_stored_fields(make_response(200, 11, true), r, c, false),
+                  v.fields_200);
+    append_fields(with_stored_fields(make_response(304, 11, true), r, c, true),
+                  v.fields_304);
+  }
+}
+
+wire_buffer_sequence wire_buffers(const response& res, std::string& scratch) {
+  const unsigned code = res.result_int();
+  scratch.clear();
+  scratch.append(res.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+  scratch.push_back(static_cast<char>('0' + code / 100));
+  scratch.push_back(static_cast<char>('0' + code / 10 % 10));
+  scratch.push_back(static_cast<char>('0' + code % 10));
+  scratch.push_back(' ');
+  // The reason set by `make_response` (the registry's) or by the mock (a
+  // vendor's); Beast's own table only for the prepared 200 and 304.
+  scratch.append(res.reason());
+  scratch.append("\r\n");
+  const std::size_t status_line = scratch.size();
+  append_fields(res, scratch);
+  scratch.append("\r\n");
+  const payload& p = res.body();
+  return {boost::asio::buffer(scratch.data(), status_line),
+          boost::asio::buffer(p.prepared_fields()),
+          boost::asio::buffer(scratch.data() + status_line,
+                              scratch.size() - status_line),
+          boost::asio::buffer(p.view())};
+}
+
+std::string to_wire(const response& res) {
+  std::string scratch;
+  std::string wire;
+  for (const boost::asio::const_buffer& b : wire_buffers(res, scratch))
+    wire.append(static_cast<const char*>(b.data()), b.size());
+  return wire;
 }
 
 response serve_dynamic(const request& req, std::string body,
@@ -259,7 +337,7 @@ response text_error(const request& req, int code, std::string_view detail) {
   return res;
 }
 
-void strip_body(response& res) { res.body() = payload{}; }
+void strip_body(response& res) { res.body().drop_bytes(); }
 
 // Formatting a date costs more than serving a cached page, and `Date` has
 // a resolution of one second, so each thread keeps the last one it wrote,

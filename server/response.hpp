@@ -3,9 +3,12 @@
 // resources with content negotiation and revalidation, error bodies.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <string_view>
+
+#include <boost/asio/buffer.hpp>
 
 #include "content.hpp"
 #include "message.hpp"
@@ -70,9 +73,35 @@ void add_kind_headers(response& res, resource_kind kind);
 /// Returns `r` answering `req` with status `code`: the variant
 /// `Accept-Encoding` picks, with `ETag`, `Cache-Control`, `Vary` when
 /// there is a choice, and the kind's headers; a 304 without a body when a
-/// 200's `If-None-Match` matches. The body borrows `r`'s bytes.
+/// 200's `If-None-Match` matches. The body borrows `r`'s bytes. A 200 or
+/// 304 of a resource held by a `content` is `prepared`: its fields are the
+/// variant's serialized ones, not the message's (see `wire_buffers`).
 [[nodiscard]] response serve(const request& req, const resource& r,
                              int code = 200);
+
+/// Serializes the header fields `serve` sends with each variant of `r`
+/// for a 200 and a 304 into the variant's `fields_200` and `fields_304`,
+/// from the very fields the unprepared path sets.
+void prepare_fields(resource& r);
+
+/// Holds the buffers a response is written with: the status line, the
+/// prepared fields (empty unless the body is `prepared`), the message's own
+/// fields with the blank line, and the body.
+using wire_buffer_sequence = std::array<boost::asio::const_buffer, 4>;
+
+/// Returns the buffers that write `res`, formatting its status line and
+/// its own fields into `scratch` (cleared first; no allocation once its
+/// capacity suffices); `scratch` must outlive the write. The session
+/// writes every final response so, not with Beast's serializer, whose
+/// buffer sequence of one buffer per field cost more than the rest of a
+/// request (issue #5). Bodies are never chunked: every response the server
+/// sends has a `Content-Length` or no content.
+[[nodiscard]] wire_buffer_sequence wire_buffers(const response& res,
+                                                std::string& scratch);
+
+/// Returns the bytes `wire_buffers` writes for `res`, as one string: for
+/// tests and tools, not for the hot path.
+[[nodiscard]] std::string to_wire(const response& res);
 
 /// Returns `body`, rendered for this request only, answering `req` like
 /// `serve` does (with an `ETag` and 304), but uncompressed: compression

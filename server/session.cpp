@@ -12,6 +12,7 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/recycling_allocator.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/string.hpp>
@@ -316,8 +317,10 @@ void session::do_write() {
     }
   }
   stream_.expires_after(limits_.timeout);
-  http::async_write(
-      stream_, front.res,
+  // One gathered write of the header, as one or two buffers (a stored
+  // page's fields are serialized once, at start-up), and the body.
+  net::async_write(
+      stream_, wire_buffers(front.res, head_scratch_),
       net::bind_allocator(
           net::recycling_allocator<void>(),
           beast::bind_front_handler(&session::on_write, shared_from_this())));

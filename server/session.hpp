@@ -124,6 +124,9 @@ class session : public std::enable_shared_from_this<session> {
       parser_;  ///< its message is a `request`: fields from the pool
   std::deque<reply> queue_;  ///< front is being written
   boost::asio::steady_timer timer_;  ///< the front reply's delay
+  /// The status line and fields of the front reply while it is written
+  /// (`wire_buffers`); keeps its capacity from one reply to the next.
+  std::string head_scratch_;
   std::size_t interim_sent_ = 0;     ///< of the front reply's interim list
   /// The back reply waits to write its 100 and then read its body.
   bool awaiting_continue_ = false;

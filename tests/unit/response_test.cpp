@@ -5,10 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/field.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
 
 #include "compress.hpp"
 #include "content.hpp"
@@ -185,6 +191,121 @@ TEST(response, formats_date_as_imf_fixdate) {
                        "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
                        "[0-9]{4} [0-2][0-9]:[0-5][0-9]:[0-6][0-9] GMT")))
       << date;
+}
+
+// What a client sees of the bytes on the wire: the status line, the fields
+// as a multimap (their order is not part of HTTP's meaning), the body.
+struct seen {
+  unsigned version = 0;
+  unsigned code = 0;
+  std::string reason;
+  std::multimap<std::string, std::string> fields;
+  std::string body;
+  friend bool operator==(const seen&, const seen&) = default;
+};
+
+seen read_wire(const std::string& wire, bool head) {
+  http::response_parser<http::string_body> parser;
+  parser.skip(head);
+  boost::beast::error_code ec;
+  std::string_view rest = wire;
+  while (!ec && !parser.is_done() && !rest.empty())
+    rest.remove_prefix(parser.put(boost::asio::buffer(rest), ec));
+  if (!ec && !parser.is_done()) parser.put_eof(ec);
+  EXPECT_FALSE(ec) << ec.message() << "\n" << wire;
+  EXPECT_TRUE(parser.is_done()) << wire;
+  const auto& res = parser.get();
+  seen s{res.version(), res.result_int(), std::string(res.reason()), {}, res.body()};
+  for (const auto& f : res)
+    s.fields.emplace(std::string(f.name_string()), std::string(f.value()));
+  return s;
+}
+
+// Beast's own serialization of `res`: the reference the server's writer
+// (`wire_buffers`) is held to.
+std::string beast_wire(const response& res) {
+  std::ostringstream out;
+  out << res;
+  return std::move(out).str();
+}
+
+// The server writes every response with `wire_buffers`; without prepared
+// fields it must send exactly the bytes Beast's serializer would.
+TEST(response, writes_what_beasts_serializer_writes) {
+  response teapot = make_response(418, 11, true);
+  set_body(teapot, payload::owned("short and stout"), "text/plain");
+  teapot.set(http::field::date, "Sun, 06 Nov 1994 08:49:37 GMT");
+  response vendor = make_response(499, 10, false);
+  vendor.reason("Token Required");
+  response no_content = make_response(204, 11, false);
+  response head = make_response(200, 11, true);
+  set_body(head, payload::owned("hello"), "text/plain");
+  strip_body(head);
+  response unregistered = make_response(299, 11, true);
+  for (const response* res : {&teapot, &vendor, &no_content, &head, &unregistered})
+    EXPECT_EQ(to_wire(*res), beast_wire(*res));
+  EXPECT_TRUE(to_wire(teapot).starts_with("HTTP/1.1 418 I'm a teapot\r\n"));
+  EXPECT_TRUE(to_wire(vendor).starts_with("HTTP/1.0 499 Token Required\r\n"));
+}
+
+// A resource held by a `content` is served from its prepared fields; the
+// bytes a client reads must be the ones the field-by-field path sends, for
+// every variant, 304, HEAD, HTTP/1.0 and `Connection: close`.
+TEST(response, prepared_responses_send_what_the_unprepared_path_sends) {
+  const resource plain = make_resource(std::string(2000, 'x'),
+                                       "text/html; charset=utf-8",
+                                       resource_kind::page);
+  resource prepared = plain;
+  prepare_fields(prepared);
+  ASSERT_FALSE(prepared.br.fields_200.empty());
+
+  struct ask {
+    const char* accept_encoding;
+    bool revalidate;
+    unsigned version;
+    bool close;
+    bool head;
+  };
+  for (const ask& a : {ask{"br", false, 11, false, false},
+                       ask{"gzip", false, 11, false, false},
+                       ask{"", false, 11, false, false},
+                       ask{"gzip", true, 11, false, false},
+                       ask{"br", false, 11, true, false},
+                       ask{"br", false, 10, false, false},
+                       ask{"br", false, 10, true, false},
+                       ask{"gzip", false, 11, false, true}}) {
+    request req{a.head ? http::verb::head : http::verb::get, "/", a.version};
+    req.set(http::field::accept_encoding, a.accept_encoding);
+    if (a.revalidate) req.set(http::field::if_none_match, plain.gzip.etag);
+    if (a.version == 10 && !a.close) req.set(http::field::connection, "keep-alive");
+    if (a.version == 11 && a.close) req.set(http::field::connection, "close");
+    response expected = serve(req, plain);
+    response actual = serve(req, prepared);
+    EXPECT_TRUE(expected.body().prepared_fields().empty());
+    EXPECT_FALSE(actual.body().prepared_fields().empty());
+    if (a.head) {
+      strip_body(expected);
+      strip_body(actual);
+    }
+    // What the session adds before writing.
+    for (response* res : {&expected, &actual})
+      res->set(http::field::date, "Sun, 06 Nov 1994 08:49:37 GMT");
+    EXPECT_EQ(expected.keep_alive(), actual.keep_alive());
+    const std::string wire = to_wire(actual);
+    EXPECT_EQ(read_wire(beast_wire(expected), a.head), read_wire(wire, a.head))
+        << a.accept_encoding << (a.revalidate ? " revalidate" : "") << " HTTP/"
+        << a.version << (a.close ? " close" : "") << (a.head ? " HEAD" : "")
+        << "\n" << wire.substr(0, wire.find("\r\n\r\n"));
+  }
+}
+
+TEST(response, strip_body_keeps_prepared_fields) {
+  resource r = make_resource("hello", "text/plain", resource_kind::text);
+  prepare_fields(r);
+  response res = serve(get("/healthz"), r);
+  strip_body(res);
+  EXPECT_TRUE(res.body().view().empty());
+  EXPECT_NE(to_wire(res).find("Content-Length: 5\r\n"), std::string::npos);
 }
 
 TEST(response, strip_body_keeps_content_length) {
