@@ -190,23 +190,26 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     return lint_usage;
   }
 
+  // The JSON is built where POST /api/v1/lint builds it, so the two cannot
+  // drift apart.
+  if (cmd.json) {
+    const boost::json::array reports =
+        lint::reports_json(parsed.responses, req);
+    out << render::serialize(reports, true);
+    return lint::any_must_broken(reports) ? lint_must_broken : lint_clean;
+  }
+
   // Interim 1xx responses answer the same request, so they are judged with
   // the same context; only the method's "no content" rule is theirs anyway.
   bool must_broken = false;
-  boost::json::array reports;
   bool first = true;
   for (const lint::response& res : parsed.responses) {
     const std::vector<lint::finding> findings = lint::lint(res, req);
     must_broken = must_broken || lint::breaks_must(findings);
-    if (cmd.json) {
-      reports.push_back(lint::report_json(res, findings));
-      continue;
-    }
     if (!first) out << '\n';
     first = false;
     print_report(out, res, findings);
   }
-  if (cmd.json) out << render::serialize(reports, true);
   return must_broken ? lint_must_broken : lint_clean;
 }
 

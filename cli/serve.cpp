@@ -3,6 +3,7 @@
 #include "serve.hpp"
 
 #include <chrono>
+#include <csignal>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -73,7 +74,12 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
       "serve",
       "serve the reference site, the JSON API and the /status/ mock over HTTP");
   cmd.sub->footer(
-      "Prints 'listening on http://HOST:PORT' once it accepts connections.\n"
+      "Prints 'listening on http://HOST:PORT' once it accepts connections,\n"
+      "then one access-log line per request on stdout:\n"
+      "  2026-11-25T08:00:00.123Z 127.0.0.1:53122 \"GET /codes/404 HTTP/1.1\" "
+      "200 3627 0.081ms\n"
+      "(UTC time, client, request, status, body bytes, duration); errors go\n"
+      "to stderr. GET /metrics answers in the Prometheus text format.\n"
       "SIGINT or SIGTERM stop it after the requests in flight.\n\n"
       "Exit codes:\n"
       "  0  stopped by SIGINT or SIGTERM\n"
@@ -90,11 +96,22 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
                    "threads serving requests (default: one per core)")
       ->check(CLI::Range(1, 1024));
   add_limit_options(*cmd.sub, cmd.config);
+  // The access log is the CLI's default, not the library's (whose
+  // embedders and tests choose their own sink).
+  cmd.config.access_log = server::write_access_line;
+  cmd.sub->add_flag_callback(
+      "--no-access-log", [&cmd] { cmd.config.access_log = nullptr; },
+      "write no access log (one line per request on stdout)");
+  cmd.sub->add_flag_callback(
+      "--no-metrics", [&cmd] { cmd.config.metrics = false; },
+      "serve no GET /metrics (Prometheus text) and count nothing for it");
 }
 
 // The "listening on" line is the signal scripts and tests wait for, so it
 // is flushed at once and printed only when the site is rendered and the
-// socket is listening: a request sent after it is served.
+// socket is listening: a request sent after it is served. It is always
+// the first line: access-log lines (written straight to file descriptor
+// 1) start with the first request, which `run` serves.
 int run_serve(const serve_command& cmd, std::ostream& out, std::ostream& err) {
   const server::config& cfg = cmd.config;
   try {
@@ -107,6 +124,11 @@ int run_serve(const serve_command& cmd, std::ostream& out, std::ostream& err) {
     fmt::print(out, "listening on {}\n",
                server::base_url(cfg.host, srv.port()));
     out.flush();
+    // A reader of the access log that goes away (`serve | head`) must not
+    // kill the server with SIGPIPE: the write fails with EPIPE instead,
+    // and the access log stops with one line on stderr. Sockets are
+    // written with MSG_NOSIGNAL anyway.
+    if (cfg.access_log) std::signal(SIGPIPE, SIG_IGN);
     srv.handle_signals();
     srv.run();
     return 0;

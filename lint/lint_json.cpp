@@ -76,4 +76,23 @@ json::object report_json(const response& res,
   return o;
 }
 
+json::array reports_json(std::span<const response> responses,
+                         const request_context& req) {
+  json::array reports;
+  for (const response& res : responses)
+    reports.push_back(report_json(res, lint(res, req)));
+  return reports;
+}
+
+bool any_must_broken(const json::array& reports) noexcept {
+  for (const json::value& v : reports) {
+    const json::object* o = v.if_object();
+    if (o == nullptr) continue;
+    const auto it = o->find("must_broken");
+    if (it != o->end() && it->value().is_bool() && it->value().get_bool())
+      return true;
+  }
+  return false;
+}
+
 }  // namespace httpstatus::lint

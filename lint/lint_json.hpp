@@ -25,4 +25,20 @@ namespace httpstatus::lint {
 [[nodiscard]] boost::json::object report_json(
     const response& res, std::span<const finding> findings);
 
+/// Lints each of `responses` against `req` and returns their reports
+/// (`report_json`) in order: what `httpstatus lint --json` prints and
+/// `POST /api/v1/lint` answers. Interim 1xx responses answer the same
+/// request as the final one, so all are judged with the same `req`.
+/// Returns an empty array for no responses.
+///
+///     const parse_result p = parse_responses(text);
+///     if (p.ec == std::errc{}) print(reports_json(p.responses, {}));
+[[nodiscard]] boost::json::array reports_json(
+    std::span<const response> responses, const request_context& req);
+
+/// Returns whether any report in `reports` (from `reports_json`) has
+/// `must_broken` set; false for an empty array or an element that is not
+/// a report.
+[[nodiscard]] bool any_must_broken(const boost::json::array& reports) noexcept;
+
 }  // namespace httpstatus::lint

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -77,6 +79,7 @@ struct asset_store {
   std::string css;
   std::string theme_js;
   std::string site_js;
+  std::string lint_js;  // "/lint" only: the check without leaving the page
   std::string favicon;
 };
 
@@ -114,12 +117,14 @@ asset_store make_assets() {
     if (file == "assets/css/site.css") store.css = path;
     if (file == "assets/js/theme.js") store.theme_js = path;
     if (file == "assets/js/site.js") store.site_js = path;
+    if (file == "assets/js/lint.js") store.lint_js = path;
     if (path == "/favicon.svg") store.favicon = path;
   }
   if (store.css.empty() || store.theme_js.empty() || store.site_js.empty() ||
-      store.favicon.empty())
+      store.lint_js.empty() || store.favicon.empty())
     throw std::logic_error(
-        "site/assets lacks site.css, theme.js, site.js or favicon.svg");
+        "site/assets lacks site.css, theme.js, site.js, lint.js or "
+        "favicon.svg");
   return store;
 }
 
@@ -268,9 +273,11 @@ std::string example_date() {
                      months[static_cast<std::size_t>(m - 1)], num(0, 4));
 }
 
-// Wraps `main` in the layout shared by every page.
+// Wraps `main` in the layout shared by every page. A page that needs a
+// script of its own names it in `page_script`, so that no other page
+// downloads it.
 std::string page(std::string_view title, std::string_view description,
-                 std::string main) {
+                 std::string main, std::string_view page_script = {}) {
   const asset_store& a = assets_once();
   return fill(template_of("layout"),
               {{"title", title},
@@ -279,6 +286,11 @@ std::string page(std::string_view title, std::string_view description,
                {"css", a.css},
                {"theme_js", a.theme_js},
                {"site_js", a.site_js},
+               slot::html("scripts",
+                          page_script.empty()
+                              ? std::string()
+                              : fill("<script src=\"{{src}}\" defer></script>",
+                                     {{"src", page_script}})),
                slot::html("main", std::move(main)),
                {"checked_iso", registry_checked_date},
                {"checked", long_date_of(registry_checked_date)}});
@@ -706,6 +718,216 @@ std::string unofficial_section(const std::vector<const status*>& shown) {
       {slot::html("groups", std::move(groups))});
 }
 
+// ---------------------------------------------------------------- /lint ---
+
+namespace json = boost::json;
+
+// The methods the form offers; any other token it was sent with is added,
+// so the answer shows the request as it was described.
+constexpr std::array<std::string_view, 7> lint_methods = {
+    "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+
+std::string method_options(std::string_view chosen) {
+  std::string out;
+  bool listed = false;
+  for (const std::string_view m : lint_methods) {
+    listed = listed || m == chosen;
+    out += fill(
+        "<option{{{selected}}}>{{m}}</option>\n",
+        {slot::html("selected", m == chosen ? " selected" : ""), {"m", m}});
+  }
+  if (!listed && !chosen.empty())
+    out += fill("<option selected>{{m}}</option>\n", {{"m", chosen}});
+  return out;
+}
+
+// The example the page offers: a 405 without the Allow header RFC 9110
+// requires of it, the one MUST the lint is best known for.
+std::string lint_example() {
+  return fmt::format(
+      "HTTP/1.1 405 Method Not Allowed\nDate: {}\nContent-Type: text/plain; "
+      "charset=utf-8\nContent-Length: 19\n\nMethod Not Allowed\n",
+      example_date());
+}
+
+// The reports are read as `lint::reports_json` wrote them, the very JSON
+// the API answers and lint.js renders, so the page with and without
+// JavaScript shows the same facts. A missing or null field reads as empty.
+std::string_view text_at(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (v == nullptr || !v->is_string()) return {};
+  return {v->get_string().data(), v->get_string().size()};
+}
+
+std::string code_at(const json::object& o) {
+  const json::value* v = o.if_contains("status");
+  return v != nullptr && v->is_int64() ? std::to_string(v->get_int64())
+                                       : std::string("?");
+}
+
+const json::array& findings_at(const json::object& o) {
+  static const json::array none;
+  const json::value* v = o.if_contains("findings");
+  return v != nullptr && v->is_array() ? v->get_array() : none;
+}
+
+// "1 MUST, 2 SHOULD": the findings come most severe first, so counting in
+// order of appearance lists the strengths in that order too.
+std::string strength_counts(const json::array& findings) {
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (const json::value& f : findings) {
+    if (!f.is_object()) continue;
+    const std::string_view strength = text_at(f.get_object(), "strength");
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == strength; });
+    if (it == counts.end())
+      counts.emplace_back(strength, 1);
+    else
+      ++it->second;
+  }
+  std::string out;
+  for (const auto& [strength, n] : counts)
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, strength);
+  return out;
+}
+
+std::string lint_verdict(const json::object& report) {
+  const json::array& findings = findings_at(report);
+  const json::value* must = report.if_contains("must_broken");
+  if (findings.empty())
+    return "<p class=\"verdict\">No findings: this response breaks no rule "
+           "the lint checks.</p>\n";
+  if (must != nullptr && must->is_bool() && must->get_bool())
+    return fill("<p class=\"verdict\">Breaks a MUST: {{counts}}.</p>\n",
+                {{"counts", strength_counts(findings)}});
+  return fill("<p class=\"verdict\">No MUST broken; {{counts}}.</p>\n",
+              {{"counts", strength_counts(findings)}});
+}
+
+std::string finding_item(const json::object& f) {
+  std::string strength(text_at(f, "strength"));
+  std::string modifier = strength;
+  for (char& c : modifier) c = detail::ascii_lower(c);
+  const std::string_view section = text_at(f, "section");
+  const std::string_view url = text_at(f, "url");
+  const std::string source = url.empty()
+                                 ? html_escape(section)
+                                 : fill("<a href=\"{{url}}\">{{section}}</a>",
+                                        {{"url", url}, {"section", section}});
+  return fill(
+      "<li class=\"finding finding-{{modifier}}\"><p><strong>{{strength}}"
+      "</strong> <code>{{rule}}</code> \u00b7 {{{source}}}</p>"
+      "<p>{{message}}</p></li>\n",
+      {{"modifier", modifier},
+       {"strength", strength},
+       {"rule", text_at(f, "rule")},
+       slot::html("source", source),
+       {"message", text_at(f, "message")}});
+}
+
+// The code's explanation beside the findings: the registry's facts as the
+// report carries them, and a link to the code's page where there is one
+// (every registered code and every vendor's code has a page).
+std::string code_explanation(const json::object& r, std::string_view id) {
+  const std::string code = code_at(r);
+  std::string facts;
+  if (const std::string_view name = text_at(r, "registered_reason");
+      !name.empty()) {
+    const std::string_view vendor = text_at(r, "vendor");
+    facts += fill("<dt>Name</dt><dd>{{name}}</dd>\n",
+                  {{"name", vendor.empty() ? std::string(name)
+                                           : fmt::format("{} ({}, unofficial)",
+                                                         name, vendor)}});
+  }
+  if (const std::string_view cls = text_at(r, "class"); !cls.empty())
+    facts += fill("<dt>Class</dt><dd>{{cls}} {{name}}</dd>\n",
+                  {{"cls", cls}, {"name", text_at(r, "class_name")}});
+  facts += fill("<dt>Meaning</dt><dd>{{meaning}}</dd>\n",
+                {{"meaning", text_at(r, "meaning")}});
+  const std::string_view reference = text_at(r, "reference");
+  const std::string_view reference_url = text_at(r, "reference_url");
+  if (!reference.empty())
+    facts += reference_url.empty()
+                 ? fill("<dt>Source</dt><dd>{{r}}</dd>\n", {{"r", reference}})
+                 : fill("<dt>Source</dt><dd><a href=\"{{u}}\">{{r}}</a></dd>\n",
+                        {{"u", reference_url}, {"r", reference}});
+  std::string more;
+  if (!text_at(r, "class").empty() &&
+      text_at(r, "registration") != "unassigned")
+    more = fill("<p><a href=\"/codes/{{code}}\">More about {{code}}</a></p>\n",
+                {{"code", code}});
+  return fill(
+      "<div class=\"explain\">\n<h4 id=\"{{id}}\">What {{code}} means</h4>\n"
+      "<dl class=\"facts\">\n{{{facts}}}</dl>\n{{{more}}}</div>\n",
+      {{"id", id},
+       {"code", code},
+       slot::html("facts", std::move(facts)),
+       slot::html("more", std::move(more))});
+}
+
+std::string lint_report(const json::object& r, std::size_t index,
+                        std::size_t total) {
+  const std::string id = fmt::format("r{}", index + 1);
+  const std::string_view reason = text_at(r, "reason");
+  const std::string status_line =
+      fmt::format("{} {}{}{}", text_at(r, "version"), code_at(r),
+                  reason.empty() ? "" : " ", reason);
+  std::string items;
+  for (const json::value& f : findings_at(r))
+    if (f.is_object()) items += finding_item(f.get_object());
+  const std::string findings =
+      items.empty() ? std::string()
+                    : fill("<ol class=\"findings\">\n{{{items}}}</ol>\n",
+                           {slot::html("items", std::move(items))});
+  return fill(
+      "<section aria-labelledby=\"{{id}}\" class=\"lint-report\">\n"
+      "<h3 id=\"{{id}}\">{{position}}<code>{{status_line}}</code></h3>\n"
+      "<div class=\"lint-cols\">\n<div>\n<h4 id=\"{{id}}-findings\">Findings"
+      "</h4>\n{{{verdict}}}{{{findings}}}</div>\n{{{explanation}}}</div>\n"
+      "</section>\n",
+      {{"id", id},
+       {"position", total > 1
+                        ? fmt::format("Response {} of {}: ", index + 1, total)
+                        : std::string()},
+       {"status_line", status_line},
+       slot::html("verdict", lint_verdict(r)),
+       slot::html("findings", findings),
+       slot::html("explanation", code_explanation(r, id + "-code"))});
+}
+
+std::string lint_results(const json::array& reports) {
+  std::string sections;
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    if (reports[i].is_object())
+      sections += lint_report(reports[i].get_object(), i, reports.size());
+  return fill(
+      "<section aria-labelledby=\"lint-result-h\" class=\"lint-results\">\n"
+      "<h2 id=\"lint-result-h\" tabindex=\"-1\">{{heading}}</h2>\n"
+      "{{{sections}}}</section>\n",
+      {{"heading", reports.size() == 1
+                       ? std::string("Result")
+                       : fmt::format("Results: {} responses", reports.size())},
+       slot::html("sections", std::move(sections))});
+}
+
+std::string lint_main(const lint_form& form, bool show_empty,
+                      std::string result) {
+  return fill(template_of("lint"),
+              {{"response", form.response},
+               slot::html("methods", method_options(form.method)),
+               {"request_headers", form.request_headers},
+               {"example", lint_example()},
+               slot::html("empty_hidden", show_empty ? "" : " hidden"),
+               slot::html("result", std::move(result))});
+}
+
+std::string lint_wrap(std::string main) {
+  return page(page_title("Check a response"),
+              "Paste a raw HTTP response and see which rules of the HTTP "
+              "specification it breaks, beside what its status code means.",
+              std::move(main), assets_once().lint_js);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- pages ---
@@ -866,5 +1088,18 @@ std::string not_found_page(std::string_view why,
 }
 
 std::span<const asset> assets() { return assets_once().list; }
+
+std::string lint_page() { return lint_wrap(lint_main({}, false, {})); }
+
+std::string lint_page(const lint_form& form, std::string_view problem,
+                      const boost::json::array& reports) {
+  if (!problem.empty())
+    return lint_wrap(lint_main(
+        form, false,
+        fill("<p class=\"notice\" id=\"lint-problem\">{{problem}}</p>\n",
+             {{"problem", problem}})));
+  if (reports.empty()) return lint_wrap(lint_main(form, true, {}));
+  return lint_wrap(lint_main(form, false, lint_results(reports)));
+}
 
 }  // namespace httpstatus::render

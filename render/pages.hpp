@@ -2,6 +2,7 @@
 // The site's HTML pages and assets, rendered from the registry and site/.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,6 +42,29 @@ struct asset {
 /// code when `cls` is set.
 [[nodiscard]] std::string not_found_page(std::string_view why,
                                          std::optional<status_class> cls);
+
+/// Holds what the "/lint" form was sent with, to show it again.
+struct lint_form {
+  std::string_view response = {};         ///< the pasted raw response(s)
+  std::string_view method = "GET";        ///< the request's method
+  std::string_view request_headers = {};  ///< "Name: value" lines
+};
+
+/// Returns "/lint" as first served: an empty form to paste a raw response
+/// into (with the request's method and headers), an example to try, and
+/// how to call `POST /api/v1/lint`. Its script (lint.js) asks the API and
+/// shows the answer on the page; without it the form posts to "/lint".
+[[nodiscard]] std::string lint_page();
+
+/// Returns "/lint" answering its form: the fields filled with `form`, then
+/// `problem` when it is not empty (why nothing was judged: bad input);
+/// else the reports, one section per response with its findings and, beside
+/// them, the code's class, meaning and reference; else (no reports: nothing
+/// was pasted) what to paste. `reports` holds `lint::reports_json` objects,
+/// the JSON of `POST /api/v1/lint`. Everything echoed is escaped.
+[[nodiscard]] std::string lint_page(const lint_form& form,
+                                    std::string_view problem,
+                                    const boost::json::array& reports);
 
 /// Returns the stylesheet, scripts and images the pages reference: the
 /// stylesheet and scripts at fingerprinted paths

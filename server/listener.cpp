@@ -19,14 +19,16 @@ using tcp = boost::asio::ip::tcp;
 
 listener::listener(net::io_context& ioc, tcp::acceptor&& acceptor,
                    const router& routes, const session_limits& limits,
-                   session_set& sessions, const logger& log)
+                   session_set& sessions, const logger& log,
+                   const session_observers& observers)
     : ioc_(ioc),
       acceptor_(std::move(acceptor)),
       backoff_(acceptor_.get_executor()),
       routes_(routes),
       limits_(limits),
       sessions_(sessions),
-      log_(log) {}
+      log_(log),
+      observers_(observers) {}
 
 void listener::run() {
   net::dispatch(
@@ -70,10 +72,11 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
       return;
     }
   } else if (sessions_.size() >= limits_.max_connections) {
+    if (observers_.stats) observers_.stats->connection_refused();
     refuse(std::move(socket));
   } else {
     auto s = std::make_shared<session>(std::move(socket), routes_, limits_,
-                                       sessions_, log_);
+                                       sessions_, log_, observers_);
     sessions_.insert(s);
     s->run();
   }

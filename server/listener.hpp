@@ -22,11 +22,13 @@ namespace httpstatus::server {
 class listener : public std::enable_shared_from_this<listener> {
  public:
   /// Takes `acceptor`, already listening, whose executor must be a strand;
-  /// `routes`, `limits`, `sessions` and `log` must outlive the listener.
+  /// `routes`, `limits`, `sessions`, `log` and `observers` must outlive the
+  /// listener. Connections refused at the cap are counted in
+  /// `observers.stats`.
   listener(boost::asio::io_context& ioc,
            boost::asio::ip::tcp::acceptor&& acceptor, const router& routes,
            const session_limits& limits, session_set& sessions,
-           const logger& log);
+           const logger& log, const session_observers& observers);
 
   /// Starts accepting.
   void run();
@@ -47,6 +49,7 @@ class listener : public std::enable_shared_from_this<listener> {
   const session_limits& limits_;
   session_set& sessions_;
   const logger& log_;
+  const session_observers& observers_;
 };
 
 }  // namespace httpstatus::server

@@ -3,6 +3,7 @@
 // itself. It knows paths, not sockets.
 #include "router.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <utility>
@@ -29,6 +30,9 @@ router::router(error_builder errors, logger log)
 
 router& router::add(http::verb method, std::string_view pattern, handler h) {
   route r{method, pattern_kind::exact, std::string(pattern), std::move(h)};
+  const auto named = std::find(names_.begin(), names_.end(), pattern);
+  r.id = static_cast<route_id>(named - names_.begin());
+  if (named == names_.end()) names_.emplace_back(pattern);
   if (pattern.ends_with('*')) {
     r.kind = pattern_kind::prefix;
     r.literal = pattern.substr(0, pattern.size() - 1);
@@ -76,6 +80,7 @@ route_match router::match(http::verb method, std::string_view path) const {
       else
         m.target = &r.target;
       m.param = param;
+      m.route = r.id;
       return m;
     }
     allowed.push_back(r.method);
@@ -102,9 +107,14 @@ response router::dispatch(const request& req) const noexcept {
 }
 
 reply router::answer(const request& req) const noexcept {
-  reply r;
+  return answer_routed(req).r;
+}
+
+routed_reply router::answer_routed(const request& req) const noexcept {
+  routed_reply routed;
+  reply& r = routed.r;
   try {
-    r = route_request(req);
+    r = route_request(req, routed.route);
   } catch (const std::exception& e) {
     log_(fmt::format("500 on {} {}: {}", req.method_string(), req.target(),
                      e.what()));
@@ -116,7 +126,7 @@ reply router::answer(const request& req) const noexcept {
     }
   }
   if (req.method() == http::verb::head) strip_body(r.res);
-  return r;
+  return routed;
 }
 
 // Mirrors the checks of `route_request` only as far as finding the route:
@@ -139,7 +149,7 @@ bool router::answers_from_header(const request& req) const {
 // Targets are checked before routing: only origin-form paths are served,
 // and ".." is refused outright (even where it would be harmless) so that
 // no handler, now or later, has to think about path traversal.
-reply router::route_request(const request& req) const {
+reply router::route_request(const request& req, route_id& answered) const {
   const std::string_view target = req.target();
   if (target.size() > max_target_bytes)
     return {errors_(req, "", 414,
@@ -170,6 +180,7 @@ reply router::route_request(const request& req) const {
   const route_match m = match(req.method(), path);
   switch (m.result) {
     case verdict::found:
+      answered = m.route;
       if (m.exchange)
         return (*m.exchange)(req, route_params{path, query, m.param});
       return {(*m.target)(req, route_params{path, query, m.param})};

@@ -49,6 +49,15 @@ using logger = std::function<void(std::string_view)>;
 /// Says how a (method, path) pair fared against the route table.
 enum class verdict : std::uint8_t { found, method_not_allowed, not_found };
 
+/// Identifies a route pattern for metrics: an index into
+/// `router::route_names()`. Routes registered with the same pattern (for
+/// different methods) share one.
+using route_id = std::uint16_t;
+
+/// Is the `route_id` of everything no route answered: the router's own
+/// 400, 404, 405 and 414, and the session's 413 and 431.
+inline constexpr route_id no_route = 0;
+
 /// Holds the outcome of `router::match`.
 struct route_match {
   verdict result = verdict::not_found;
@@ -56,6 +65,14 @@ struct route_match {
   const exchange_handler* exchange = nullptr;  ///< or on an `any` route
   std::string_view param;           ///< what `{name}` or `*` matched
   std::string allow;                ///< "GET, HEAD" when `method_not_allowed`
+  route_id route = no_route;        ///< the pattern, when `found`
+};
+
+/// Holds what `router::answer_routed` returns: the reply, and the route
+/// whose handler made it (`no_route` when the router answered itself).
+struct routed_reply {
+  reply r;
+  route_id route = no_route;
 };
 
 /// Gives the longest request target the router accepts (414 beyond).
@@ -105,8 +122,28 @@ class router {
   [[nodiscard]] response dispatch(const request& req) const noexcept;
 
   /// Answers `req` as `dispatch` does, with the extras an `any` route's
-  /// handler asks for; what the session calls.
+  /// handler asks for.
   [[nodiscard]] reply answer(const request& req) const noexcept;
+
+  /// Answers `req` as `answer` does, and says which route answered (a
+  /// handler that threw still counts for its route); what the session
+  /// calls.
+  [[nodiscard]] routed_reply answer_routed(const request& req) const noexcept;
+
+  /// Returns the name of every `route_id`: "none" for `no_route`, then each
+  /// distinct pattern in the order it was first registered
+  /// ("/codes/{code}", "/status/*").
+  [[nodiscard]] const std::vector<std::string>& route_names() const noexcept {
+    return names_;
+  }
+
+  /// Returns the error the router would answer for `path` with `code` and
+  /// `detail` (problem+json under /api/): for the errors the session finds
+  /// before routing, such as a body over its limit.
+  [[nodiscard]] response error(const request& req, std::string_view path,
+                               int code, std::string_view detail) const {
+    return errors_(req, path, code, detail);
+  }
 
   /// Returns whether `req` (its header) goes to an `any` route, whose
   /// handler answers before the body is read; false for a target the
@@ -121,11 +158,14 @@ class router {
     std::string literal;  ///< the path, or what precedes `{name}` / `*`
     handler target;
     exchange_handler exchange = {};  ///< set instead of `target` on `any`
+    route_id id = no_route;
   };
 
-  [[nodiscard]] reply route_request(const request& req) const;
+  [[nodiscard]] reply route_request(const request& req,
+                                    route_id& answered) const;
 
   std::vector<route> routes_;
+  std::vector<std::string> names_{"none"};
   error_builder errors_;
   logger log_;
 };

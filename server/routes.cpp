@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <boost/beast/http/verb.hpp>
 #include <boost/json/array.hpp>
 
 #include "handlers/handlers.hpp"
@@ -21,6 +22,8 @@
 
 namespace httpstatus::server {
 namespace {
+
+namespace http = boost::beast::http;
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
 constexpr std::string_view json_type = "application/json";
@@ -64,6 +67,7 @@ std::shared_ptr<const content> render_site() {
 
   page("/", render::index_page());
   page("/codes", render::codes_page(""));
+  page("/lint", render::lint_page());
   std::set<int> codes;
   for (const status& s : all()) codes.insert(s.code);
   for (const status& s : unofficial()) codes.insert(s.code);
@@ -116,26 +120,39 @@ std::shared_ptr<const content> render_site() {
 // is. The mock (issue #4) answers every method under "/status/", and its
 // state lives in the handler, so it lasts exactly as long as the router.
 router make_router(const content& site, logger log,
-                   const handlers::mock_config& mock) {
+                   const handlers::mock_config& mock, metrics* stats) {
   const auto with_site = [&site](auto fn) {
     return std::bind_front(fn, std::cref(site));
   };
-  const auto with_mock = [state = handlers::make_mock_state(mock)](
-                             const request& req, const route_params& p) {
+  const std::shared_ptr<handlers::mock_state> state =
+      handlers::make_mock_state(mock);
+  const auto with_mock = [state](const request& req, const route_params& p) {
     return handlers::mock(*state, req, p);
   };
   router r(handlers::error, std::move(log));
   r.get("/", with_site(handlers::stored))
       .get("/codes", with_site(handlers::codes_page))
       .get("/codes/{code}", with_site(handlers::code_page))
+      .get("/lint", with_site(handlers::stored))
+      .add(http::verb::post, "/lint", handlers::lint_form)
       .get("/api/v1/codes", with_site(handlers::api_codes))
       .get("/api/v1/codes/{code}", with_site(handlers::api_code))
       .get("/api/v1/classes", with_site(handlers::stored))
       .get("/api/v1/openapi.json", with_site(handlers::stored))
+      .add(http::verb::post, "/api/v1/lint", handlers::api_lint)
       .get("/healthz", with_site(handlers::stored))
       .any("/status/*", with_mock);
   for (const render::asset& a : render::assets())
     r.get(a.path, with_site(handlers::stored));
+  // Issue #6: on by default, beside the site (`serve --no-metrics` drops
+  // it); the routes are named once the table is complete.
+  if (stats) {
+    r.get("/metrics", [stats, state](const request& req, const route_params&) {
+      const handlers::mock_gauges g = handlers::gauges_of(*state);
+      return metrics_response(req, *stats, {g.sequence_keys, g.sleeping});
+    });
+    stats->name_routes(r.route_names());
+  }
   return r;
 }
 

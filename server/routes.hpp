@@ -6,6 +6,7 @@
 
 #include "content.hpp"
 #include "handlers/handlers.hpp"
+#include "metrics.hpp"
 #include "router.hpp"
 
 namespace httpstatus::server {
@@ -21,8 +22,10 @@ namespace httpstatus::server {
 /// Returns the router of the site, the API and the mock (`/status/*`),
 /// serving `site`, which must outlive it; `log` receives handler failures
 /// (stderr when empty); `mock` bounds the mock, whose state (sequences,
-/// sleeping requests) the router owns.
+/// sleeping requests) the router owns. With `stats`, which must outlive
+/// it, it serves `GET /metrics` from them and names their routes.
 [[nodiscard]] router make_router(const content& site, logger log = {},
-                                 const handlers::mock_config& mock = {});
+                                 const handlers::mock_config& mock = {},
+                                 metrics* stats = nullptr);
 
 }  // namespace httpstatus::server

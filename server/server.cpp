@@ -24,6 +24,7 @@
 #include "content.hpp"
 #include "listener.hpp"
 #include "log.hpp"
+#include "metrics.hpp"
 #include "router.hpp"
 #include "routes.hpp"
 #include "session.hpp"
@@ -53,6 +54,9 @@ struct server::impl {
         limits{cfg.timeout,        cfg.header_limit, cfg.body_limit,
                cfg.pipeline_limit, cfg.header_timeout, cfg.idle_timeout,
                cfg.max_connections},
+        stats(cfg.metrics ? std::make_unique<metrics>(thread_count(cfg))
+                          : nullptr),
+        observers{stats.get(), cfg.access_log},
         site(std::move(s)),
         ioc(static_cast<int>(thread_count(cfg))),
         control(net::make_strand(ioc)),
@@ -72,6 +76,8 @@ struct server::impl {
   config cfg;
   logger log;
   session_limits limits;
+  std::unique_ptr<metrics> stats;  ///< null with `metrics` off
+  session_observers observers;
   std::shared_ptr<const content> site;
   std::optional<router> routes;
   session_set sessions;
@@ -184,9 +190,10 @@ std::error_code server::listen() {
   mock.sequences.max_keys = d.cfg.max_sequences;
   mock.spec.max_sleep = d.cfg.max_sleep;
   mock.max_sleeping = d.cfg.max_sleeping;
-  d.routes.emplace(make_router(*d.site, d.log, mock));
-  d.accept = std::make_shared<listener>(d.ioc, std::move(acceptor), *d.routes,
-                                        d.limits, d.sessions, d.log);
+  d.routes.emplace(make_router(*d.site, d.log, mock, d.stats.get()));
+  d.accept =
+      std::make_shared<listener>(d.ioc, std::move(acceptor), *d.routes,
+                                 d.limits, d.sessions, d.log, d.observers);
   d.accept->run();
   return {};
 }

@@ -17,7 +17,7 @@ namespace httpstatus::server {
 class content;
 
 /// Holds everything `httpstatus serve` can be told; the defaults are the
-/// ones the CLI documents.
+/// ones the CLI documents, but for `access_log`, which `serve` sets.
 struct config {
   std::string host = "127.0.0.1";             ///< address or name to listen on
   std::uint16_t port = 8080;                  ///< 0 takes any free port
@@ -46,6 +46,17 @@ struct config {
   /// Receives one line per failure the server survives (a handler that
   /// threw, an I/O error); empty writes them to stderr.
   std::function<void(std::string_view)> log;
+  /// Receives one access-log line per request, newline included, when its
+  /// final response is written: time, client, request, status, body
+  /// bytes, duration (see `format_access_line` in access_log.hpp). Called
+  /// from the serving threads; must not throw. Empty (the default here):
+  /// no access log. `httpstatus serve` writes them to stdout
+  /// (`write_access_line`) unless `--no-access-log`.
+  std::function<void(std::string_view)> access_log;
+  /// Counts requests (by route and status, with a latency histogram) and
+  /// connections, and serves them at `GET /metrics` in the Prometheus text
+  /// format; false does neither, at no cost per request.
+  bool metrics = true;
 };
 
 /// Returns the number of threads `cfg` asks for: `threads`, or the number
@@ -55,6 +66,21 @@ struct config {
 /// Returns "http://HOST:PORT" for `host` and `port`, with an IPv6 address
 /// in brackets.
 [[nodiscard]] std::string base_url(std::string_view host, std::uint16_t port);
+
+/// Writes `line`, an access-log line, to standard output in one write(2):
+/// whole even when several threads write (atomic for a pipe, since a line
+/// is at most 4096 bytes), and unbuffered, so that it reaches journald or
+/// a file at once. A pipe or socket that is full (its reader not reading)
+/// gets no line: it is dropped, counted (`access_lines_dropped`), said once
+/// on stderr, and the server goes on. When the output fails (a closed
+/// pipe, `EPIPE`, once SIGPIPE is ignored) the access log stops, with one
+/// line on stderr saying why. The `config::access_log` of `httpstatus
+/// serve`.
+void write_access_line(std::string_view line) noexcept;
+
+/// Returns the access-log lines `write_access_line` dropped because
+/// standard output was full.
+[[nodiscard]] std::uint64_t access_lines_dropped() noexcept;
 
 /// Serves the site and the API: listener -> session -> router -> handlers,
 /// one io_context on `thread_count(cfg)` threads. Serving is lookups and

@@ -3,6 +3,7 @@
 // keep-alive and a bounded pipelining queue.
 #include "session.hpp"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -85,17 +86,33 @@ std::size_t session_set::size() const {
 
 // ---- session -----------------------------------------------------------
 
+// The peer's address is read once, for the access log only: it is a
+// system call, and the connection's other requests reuse the text.
 session::session(tcp::socket&& socket, const router& routes,
                  const session_limits& limits, session_set& sessions,
-                 const logger& log)
+                 const logger& log, const session_observers& observers)
     : stream_(std::move(socket)),
       timer_(stream_.get_executor()),
       routes_(routes),
       limits_(limits),
       sessions_(sessions),
-      log_(log) {}
+      log_(log),
+      observers_(observers) {
+  // libstdc++'s deque nodes are 512 bytes while an element is smaller:
+  // then the pool recycles them.
+  static_assert(sizeof(pending) < 512);
+  if (observers_.stats) observers_.stats->connection_opened();
+  if (observers_.access_log) {
+    beast::error_code ec;
+    const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_size_ = format_client(peer, client_).size();
+  }
+}
 
-session::~session() { sessions_.erase(this); }
+session::~session() {
+  if (observers_.stats) observers_.stats->connection_closed();
+  sessions_.erase(this);
+}
 
 void session::run() {
   // Run on the strand from the start, so no member is ever touched by two
@@ -147,6 +164,7 @@ void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
 }
 
 void session::do_read_header() {
+  if (observers_.any()) request_start_ = std::chrono::steady_clock::now();
   stream_.expires_after(limits_.header_timeout);
   http::async_read_header(
       stream_, buffer_, *parser_,
@@ -205,9 +223,22 @@ void session::on_read(beast::error_code ec, std::size_t) {
                            limits_.body_limit);
     }
     closing_ = true;
-    response res = make_response(code, 11, false);
-    set_body(res, payload::owned(fmt::format("{} {}\n", code, detail)),
-             "text/plain; charset=utf-8");
+    // A body over the limit comes with a whole header (Beast judges the
+    // Content-Length once every field is read, before `is_header_done`),
+    // so the router's error builder answers as the path's own errors are:
+    // problem+json under /api/. Otherwise the request is too broken to say
+    // whose it is.
+    response res;
+    if (ec == http::error::body_limit) {
+      const std::string_view target = parser_->get().target();
+      res = routes_.error(parser_->get(), target.substr(0, target.find('?')),
+                          code, detail);
+      res.keep_alive(false);
+    } else {
+      res = make_response(code, 11, false);
+      set_body(res, payload::owned(fmt::format("{} {}\n", code, detail)),
+               "text/plain; charset=utf-8");
+    }
     res.set(http::field::cache_control, "no-store");
     enqueue({std::move(res)});
     return;
@@ -215,7 +246,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
   if (ec) return fail(ec, "read");
 
   served_one_ = true;
-  reply r = routes_.answer(parser_->get());
+  routed_reply routed = routes_.answer_routed(parser_->get());
+  reply& r = routed.r;
   // Keep-alive is the response's decision (it follows the request's
   // version and Connection header); stopping overrides it. After an
   // upgrade the bytes that follow are WebSocket frames, not requests.
@@ -225,7 +257,7 @@ void session::on_read(beast::error_code ec, std::size_t) {
     closing_ = true;
     upgrade_ = parser_->release();
   }
-  enqueue(std::move(r));
+  enqueue(std::move(r), routed.route);
   if (queue_.size() < limits_.pipeline_limit) do_read();
 }
 
@@ -237,7 +269,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
 // closes after it: RFC 9110 Section 10.1.1 allows either.
 void session::answer_on_header() {
   served_one_ = true;
-  reply r = routes_.answer(parser_->get());
+  routed_reply routed = routes_.answer_routed(parser_->get());
+  reply& r = routed.r;
   const bool continues = r.extras &&
                          r.extras->action == reply_action::respond &&
                          !r.extras->interim.empty() &&
@@ -248,13 +281,13 @@ void session::answer_on_header() {
     r.res.keep_alive(false);
     if (r.extras && r.extras->action == reply_action::websocket_echo)
       upgrade_ = parser_->release();
-    enqueue(std::move(r));
+    enqueue(std::move(r), routed.route);
     return;
   }
   awaiting_continue_ = true;  // `reading_` stays set: the body is to come
   if (stopping_) r.res.keep_alive(false);
   if (!r.res.keep_alive()) closing_ = true;
-  enqueue(std::move(r));
+  enqueue(std::move(r), routed.route);
 }
 
 // After the 100, a body that fails to arrive whole voids the answer made
@@ -269,16 +302,33 @@ void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
   }
   reading_ = false;
   if (stopping_) {
-    queue_.front().res.keep_alive(false);
+    queue_.front().r.res.keep_alive(false);
     closing_ = true;
   }
   do_write();
   if (queue_.size() < limits_.pipeline_limit) do_read();
 }
 
-void session::enqueue(reply r) {
+// The request's method and target are copied for the access log now,
+// since the parser is about to be replaced by the next request's; a
+// target longer than a log line can hold is cut, and the line says so.
+void session::enqueue(reply r, route_id route) {
   r.res.set(http::field::date, http_date());
-  queue_.push_back(std::move(r));
+  pending& p = queue_.emplace_back();
+  p.r = std::move(r);
+  p.start = request_start_;
+  p.route = route;
+  if (observers_.access_log && parser_) {
+    const request& req = parser_->get();
+    const std::string_view method = req.method_string().substr(0, 64);
+    const std::string_view target = req.target();
+    const std::size_t kept = std::min(target.size(), max_access_line);
+    p.text.reserve(method.size() + kept);
+    p.text.append(method).append(target.substr(0, kept));
+    p.method_size = static_cast<std::uint16_t>(method.size());
+    p.version = static_cast<std::uint8_t>(req.version());
+    p.is_cut = kept < target.size();
+  }
   if (queue_.size() == 1) do_write();
 }
 
@@ -296,7 +346,7 @@ void session::enqueue(reply r) {
 // should not exceed `--shutdown-grace`); the grace's deadline, or the
 // connection closing, ends the wait for good.
 void session::do_write() {
-  reply& front = queue_.front();
+  reply& front = queue_.front().r;
   if (front.extras) {
     reply_extras& x = *front.extras;
     if (x.delay.count() > 0) {
@@ -328,15 +378,18 @@ void session::do_write() {
 
 void session::on_delay(beast::error_code ec) {
   if (ec) return fail(ec, "sleep");
-  if (stopping_) queue_.front().res.keep_alive(false);
-  queue_.front().res.set(http::field::date, http_date());
+  if (stopping_) queue_.front().r.res.keep_alive(false);
+  queue_.front().r.res.set(http::field::date, http_date());
   do_write();
 }
 
 // A 100 that answers `Expect: 100-continue` invites the body, which is
 // read before anything more is written.
 void session::on_interim(beast::error_code ec, std::size_t) {
-  if (ec) return fail(ec, "write");
+  if (ec) {
+    report(499, 0);
+    return fail(ec, "write");
+  }
   ++interim_sent_;
   if (awaiting_continue_ && queue_.size() == 1 && interim_sent_ == 1) {
     stream_.expires_after(limits_.timeout);
@@ -348,9 +401,17 @@ void session::on_interim(beast::error_code ec, std::size_t) {
   do_write();
 }
 
+// A response the client did not take (it went away, or stopped reading
+// until the write timed out) is logged as nginx's 499, "client closed
+// request", with no bytes: what reached the client is unknown.
 void session::on_write(beast::error_code ec, std::size_t) {
-  if (ec) return fail(ec, "write");
-  const bool keep_alive = queue_.front().res.keep_alive();
+  if (ec) {
+    report(499, 0);
+    return fail(ec, "write");
+  }
+  const response& res = queue_.front().r.res;
+  report(static_cast<int>(res.result_int()), payload_body::size(res.body()));
+  const bool keep_alive = res.keep_alive();
   queue_.pop_front();
   interim_sent_ = 0;
   if (!keep_alive) return do_close();
@@ -389,6 +450,7 @@ void session::do_close() {
 // nginx's 444: no response at all, and the connection closed at once. The
 // responses written before it stand; nothing after it is read or sent.
 void session::do_abort() {
+  report(444, 0);
   closing_ = true;
   queue_.clear();
   interim_sent_ = 0;
@@ -402,7 +464,8 @@ void session::do_abort() {
 // set. The handshake's own fields are Beast's to write; the mock's others
 // (Date, CORS, nosniff) join the 101.
 void session::do_upgrade() {
-  const reply r = std::move(queue_.front());
+  report(101, 0);
+  const reply r = std::move(queue_.front().r);
   queue_.clear();
   interim_sent_ = 0;
   if (!upgrade_) return;
@@ -423,6 +486,31 @@ void session::do_upgrade() {
   websocket_ = ws;
   ws->run(std::move(*upgrade_), std::move(extra), limits_.body_limit);
   upgrade_.reset();
+}
+
+// The duration runs from the request's start to now, when its response is
+// written: it includes a mock's `sleep=` and the wait behind pipelined
+// responses, like nginx's $request_time.
+void session::report(int status, std::uint64_t bytes) noexcept {
+  if (!observers_.any() || queue_.empty()) return;
+  const pending& p = queue_.front();
+  const std::chrono::nanoseconds elapsed =
+      std::chrono::steady_clock::now() - p.start;
+  if (observers_.stats) observers_.stats->record(p.route, status, elapsed);
+  if (!observers_.access_log) return;
+  const std::string_view text = p.text;
+  access_entry e;
+  e.time = std::chrono::system_clock::now();
+  e.client = std::string_view(client_.data(), client_size_);
+  e.method = text.substr(0, p.method_size);
+  e.target = text.substr(p.method_size);
+  e.is_cut = p.is_cut;
+  e.version = p.version;
+  e.status = status;
+  e.bytes = bytes;
+  e.duration = elapsed;
+  std::array<char, max_access_line> line;
+  observers_.access_log(format_access_line(e, line));
 }
 
 void session::fail(beast::error_code ec, std::string_view what) {

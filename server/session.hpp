@@ -4,13 +4,16 @@
 // their meaning.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include <boost/asio/ip/tcp.hpp>
@@ -19,7 +22,10 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include "access_log.hpp"
+#include "field_allocator.hpp"
 #include "message.hpp"
+#include "metrics.hpp"
 #include "reply.hpp"
 #include "router.hpp"
 
@@ -40,6 +46,20 @@ struct session_limits {
   /// Caps open connections; the listener answers one more with 503 and
   /// closes it.
   std::size_t max_connections = 10'000;
+};
+
+/// Holds what sessions report each request to; both optional. A request
+/// is reported once, when its final response has been written (or, for
+/// one that gets none, when the session gives up on it).
+struct session_observers {
+  metrics* stats = nullptr;  ///< counts, latency, open connections
+  /// Receives one access-log line (`format_access_line`) per request;
+  /// empty: no access log. Called on the session's thread; must not throw.
+  std::function<void(std::string_view)> access_log;
+
+  /// Returns whether anything is observed, so that an unobserved session
+  /// skips even reading the clock.
+  [[nodiscard]] bool any() const noexcept { return stats || access_log; }
 };
 
 class session;
@@ -81,11 +101,11 @@ class session_set {
 /// completion handler sorts its error code and never throws.
 class session : public std::enable_shared_from_this<session> {
  public:
-  /// Takes `socket`, whose executor must be a strand; `routes`, `sessions`
-  /// and `log` must outlive the session.
+  /// Takes `socket`, whose executor must be a strand; `routes`, `sessions`,
+  /// `log` and `observers` must outlive the session.
   session(boost::asio::ip::tcp::socket&& socket, const router& routes,
           const session_limits& limits, session_set& sessions,
-          const logger& log);
+          const logger& log, const session_observers& observers);
   ~session();
 
   session(const session&) = delete;
@@ -106,7 +126,7 @@ class session : public std::enable_shared_from_this<session> {
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void answer_on_header();
   void on_continued_body(boost::beast::error_code ec, std::size_t bytes);
-  void enqueue(reply r);
+  void enqueue(reply r, route_id route = no_route);
   void do_write();
   void on_delay(boost::beast::error_code ec);
   void on_interim(boost::beast::error_code ec, std::size_t bytes);
@@ -115,14 +135,31 @@ class session : public std::enable_shared_from_this<session> {
   void do_upgrade();
   void on_shutdown();
   void do_close();
+  void report(int status, std::uint64_t bytes) noexcept;
   void fail(boost::beast::error_code ec, std::string_view what);
+
+  /// Is a reply waiting to be written, with what its request's metrics and
+  /// access-log line need: the request itself is gone by then (its parser
+  /// makes way for the next one).
+  struct pending {
+    reply r;
+    std::chrono::steady_clock::time_point start;  ///< the request's start
+    route_id route = no_route;
+    std::uint16_t method_size = 0;  ///< the method's bytes at `text`'s start
+    std::uint8_t version = 11;
+    bool is_cut = false;  ///< `text` holds the start of a longer target
+    log_text text;        ///< method and target; empty without access log
+  };
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<
       boost::beast::http::string_body, field_allocator<char>>>
       parser_;  ///< its message is a `request`: fields from the pool
-  std::deque<reply> queue_;  ///< front is being written
+  /// Front is being written. Its blocks come from the per-thread pool, so
+  /// that the deque's node churn (one node per few replies) does not call
+  /// the global allocator either.
+  std::deque<pending, field_allocator<pending>> queue_;
   boost::asio::steady_timer timer_;  ///< the front reply's delay
   /// The status line and fields of the front reply while it is written
   /// (`wire_buffers`); keeps its capacity from one reply to the next.
@@ -136,6 +173,12 @@ class session : public std::enable_shared_from_this<session> {
   session_limits limits_;
   session_set& sessions_;
   const logger& log_;
+  const session_observers& observers_;
+  /// When the request being read began: its first byte on a kept-alive
+  /// connection, the accept for the first one. Set only when observed.
+  std::chrono::steady_clock::time_point request_start_;
+  std::array<char, max_client_text> client_{};  ///< "ADDRESS:PORT"
+  std::size_t client_size_ = 0;                 ///< 0 without an access log
   bool reading_ = false;   ///< a read is outstanding
   bool closing_ = false;   ///< read no more requests
   bool stopping_ = false;  ///< the server is stopping: close after this

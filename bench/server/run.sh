@@ -88,7 +88,9 @@ cpu_ticks() {
 "$bin" export "$tmp/site" >/dev/null
 find "$tmp/site" -type d -exec chmod 755 {} +
 
-"$bin" serve --host 127.0.0.1 --port 0 --threads "$THREADS" >"$tmp/serve.out" 2>&1 &
+# No access log, as nginx runs here (`access_log off`); metrics stay on,
+# as `serve` runs by default.
+"$bin" serve --host 127.0.0.1 --port 0 --threads "$THREADS" --no-access-log >"$tmp/serve.out" 2>&1 &
 serve_pid=$!
 for _ in $(seq 300); do grep -q '^listening on ' "$tmp/serve.out" && break; sleep 0.1; done
 serve_port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/serve.out")

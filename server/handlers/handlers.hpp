@@ -84,6 +84,24 @@ struct missing_code {
 /// Returns the OpenAPI 3.1 document of the API.
 [[nodiscard]] std::string_view openapi_document() noexcept;
 
+// ---- lint (issue #8) -------------------------------------------------------
+// The server never fetches a URL: both read only the text they are sent.
+
+/// Answers `POST /api/v1/lint`: the body is a raw response (or several, as
+/// `curl -si` prints them), the query's `method` (default GET) and each
+/// `request_header` ("Name: value") describe the request it answered.
+/// 200 with `lint::reports_json`, the JSON `httpstatus lint --json`
+/// prints; 400 with a problem document saying what was wrong for a body
+/// that is not a response or a bad parameter. Any `Content-Type` is taken
+/// as the raw text. Never stored (`no-store`).
+[[nodiscard]] response api_lint(const request& req, const route_params& p);
+
+/// Answers `POST /lint`, the page's form without JavaScript: the form
+/// fields `response`, `method` and `request_headers` (one "Name: value" a
+/// line), URL-encoded; the page rendered with the findings, or with what
+/// to paste (200) when `response` is blank, or with what was wrong (400).
+[[nodiscard]] response lint_form(const request& req, const route_params& p);
+
 // ---- mock -----------------------------------------------------------------
 
 /// Holds the bounds a deployment sets on the mock (`serve --max-sleep`,
@@ -104,6 +122,15 @@ class mock_state;
 /// Returns a new mock state bounded by `cfg`.
 [[nodiscard]] std::shared_ptr<mock_state> make_mock_state(
     const mock_config& cfg);
+
+/// Holds what a mock state holds now, for `GET /metrics`.
+struct mock_gauges {
+  std::size_t sequence_keys = 0;  ///< `sequence=` keys remembered
+  std::size_t sleeping = 0;       ///< requests waiting out their `sleep=`
+};
+
+/// Returns the sequence keys `state` remembers and its requests sleeping.
+[[nodiscard]] mock_gauges gauges_of(const mock_state& state);
 
 /// Answers `ANY /status/{codes}` with the mock core (`mock::answer`): the
 /// final response with the mock's status, reason and fields, framed by its

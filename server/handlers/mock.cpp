@@ -47,6 +47,10 @@ class mock_state : public std::enable_shared_from_this<mock_state> {
     return max_sleeping_;
   }
 
+  [[nodiscard]] std::size_t sleeping() const noexcept {
+    return sleeping_.load(std::memory_order_relaxed);
+  }
+
   mock::sequence_store sequences;
   const mock::spec_limits limits;
 
@@ -57,6 +61,10 @@ class mock_state : public std::enable_shared_from_this<mock_state> {
 
 std::shared_ptr<mock_state> make_mock_state(const mock_config& cfg) {
   return std::make_shared<mock_state>(cfg);
+}
+
+mock_gauges gauges_of(const mock_state& state) {
+  return {state.sequences.size(), state.sleeping()};
 }
 
 namespace {

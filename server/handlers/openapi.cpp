@@ -85,6 +85,42 @@ std::string_view openapi_document() noexcept {
         }
       }
     },
+    "/api/v1/lint": {
+      "post": {
+        "operationId": "lintResponse",
+        "summary": "Judge a raw HTTP response",
+        "description": "Reads the body as one or more raw HTTP responses, as `curl -si URL` or `curl -sI URL` prints them (CRLF or LF; interim 1xx responses and every hop of `curl -L` are judged one by one), and returns one report per response: the JSON `httpstatus lint --json` prints. The server fetches nothing: it judges only the text it is sent. The body is read whatever its Content-Type (text/plain, message/http and application/http name it best; send it with `curl --data-binary`, since `-d` strips line breaks). Bodies beyond the server's limit (64 KB by default, `serve --body-limit`) get 413. Never stored.",
+        "parameters": [
+          { "name": "method", "in": "query", "required": false,
+            "description": "The method of the request the response answers; HEAD expects no content.",
+            "schema": { "type": "string", "default": "GET" } },
+          { "name": "request_header", "in": "query", "required": false,
+            "description": "A header of that request, 'Name: value' (Accept-Encoding, Range, If-None-Match); repeat for several.",
+            "style": "form", "explode": true,
+            "schema": { "type": "array", "items": { "type": "string" } } }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "text/plain": { "schema": { "type": "string" } },
+            "message/http": { "schema": { "type": "string" } },
+            "application/http": { "schema": { "type": "string" } }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "One report per response, in the order given.",
+            "content": {
+              "application/json": {
+                "schema": { "type": "array", "items": { "$ref": "#/components/schemas/LintReport" } }
+              }
+            }
+          },
+          "400": { "$ref": "#/components/responses/Problem" },
+          "413": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -194,6 +230,39 @@ std::string_view openapi_document() noexcept {
           "name": { "type": "string" },
           "description": { "type": "string" },
           "codes": { "type": "array", "items": { "type": "integer" } }
+        }
+      },
+      "LintReport": {
+        "type": "object",
+        "required": ["version", "status", "reason", "registered_reason", "meaning",
+                     "registration", "reference", "reference_url", "class",
+                     "class_name", "must_broken", "findings"],
+        "properties": {
+          "version": { "type": "string", "description": "As sent: HTTP/1.1, HTTP/1.0, HTTP/2." },
+          "status": { "type": "integer" },
+          "reason": { "type": "string", "description": "The reason phrase as sent; empty if none." },
+          "registered_reason": { "type": ["string", "null"], "description": "Null for an unassigned code." },
+          "meaning": { "type": "string", "description": "For an unassigned code, which code clients treat it as." },
+          "registration": { "type": "string",
+                            "enum": ["standard", "deprecated", "unused", "temporary", "obsoleted", "unassigned", "unofficial"] },
+          "reference": { "type": ["string", "null"] },
+          "reference_url": { "type": ["string", "null"] },
+          "vendor": { "type": "string", "description": "Set when only one vendor uses the code." },
+          "class": { "type": ["string", "null"], "enum": ["1xx", "2xx", "3xx", "4xx", "5xx", null] },
+          "class_name": { "type": ["string", "null"] },
+          "must_broken": { "type": "boolean" },
+          "findings": { "type": "array", "items": { "$ref": "#/components/schemas/LintFinding" } }
+        }
+      },
+      "LintFinding": {
+        "type": "object",
+        "required": ["rule", "strength", "section", "url", "message"],
+        "properties": {
+          "rule": { "type": "string", "description": "A stable id, such as required-header." },
+          "strength": { "type": "string", "enum": ["MUST", "SHOULD", "MAY", "info"] },
+          "section": { "type": "string" },
+          "url": { "type": "string" },
+          "message": { "type": "string" }
         }
       },
       "Problem": {

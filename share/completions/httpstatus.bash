@@ -6,7 +6,7 @@ _httpstatus() {
   case "$sub" in
     list) COMPREPLY=($(compgen -W "--all --unofficial --json --no-color --help" -- "$cur")); return ;;
     search) COMPREPLY=($(compgen -W "--unofficial --json --no-color --help" -- "$cur")); return ;;
-    serve) COMPREPLY=($(compgen -W "--host --port --threads --help" -- "$cur")); return ;;
+    serve) COMPREPLY=($(compgen -W "--host --port --threads --header-limit --body-limit --header-timeout --idle-timeout --timeout --shutdown-grace --max-connections --max-sleep --max-sleeping --max-sequences --no-access-log --no-metrics --help" -- "$cur")); return ;;
     check) COMPREPLY=($(compgen -W "-X -H -d -L --max-redirs --timeout --insecure --cacert --json --help" -- "$cur")); return ;;
     lint) COMPREPLY=($(compgen -f -W "--method --request-header --json --help -" -- "$cur")); return ;;
   esac

@@ -112,7 +112,8 @@ def main():
 
         serve = subprocess.Popen(
             [binary, "serve", "--host", "127.0.0.1", "--port", "0",
-             "--threads", "1"], stdout=subprocess.PIPE, text=True)
+             "--threads", "1", "--no-access-log"],
+            stdout=subprocess.PIPE, text=True)
         line = serve.stdout.readline()
         m = re.match(r"listening on http://127\.0\.0\.1:(\d+)$", line.strip())
         if not m:

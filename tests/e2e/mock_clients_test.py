@@ -44,7 +44,8 @@ class server:
         # after its 100 Continue.
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--host", "127.0.0.1", "--port", "0",
-             "--threads", "2", "--body-limit", str(4 * 1024 * 1024)],
+             "--threads", "2", "--body-limit", str(4 * 1024 * 1024),
+             "--no-access-log"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"listening on (http://\S+)", line)

@@ -172,6 +172,7 @@ TEST_F(e2e, serves_every_route) {
       {"/api/v1/classes", 200, "OK", "application/json"},
       {"/api/v1/openapi.json", 200, "OK", "application/json"},
       {"/healthz", 200, "OK", "text/plain; charset=utf-8"},
+      {"/lint", 200, "OK", "text/html; charset=utf-8"},
       {"/robots.txt", 200, "OK", "text/plain; charset=utf-8"},
       {"/favicon.svg", 200, "OK", "image/svg+xml"},
       {"/nowhere", 404, "Not Found", "text/html; charset=utf-8"},
@@ -279,7 +280,7 @@ TEST_F(e2e, compresses_as_accept_encoding_asks) {
 
 TEST_F(e2e, html_pages_carry_security_headers) {
   for (const char* target :
-       {"/", "/codes", "/codes/404", "/codes/299", "/nowhere"}) {
+       {"/", "/codes", "/codes/404", "/codes/299", "/nowhere", "/lint"}) {
     const reply res = get(port_, target);
     EXPECT_EQ(res["Content-Security-Policy"], content_security_policy)
         << target;
@@ -428,6 +429,8 @@ TEST_F(e2e, oversized_body_gets_413) {
   const reply res = c.receive();
   EXPECT_EQ(res.result_int(), 413u);
   EXPECT_EQ(res.reason(), "Content Too Large");
+  // Outside the API the router's plain-text error, as for a 405 there.
+  EXPECT_TRUE(res[http::field::content_type].starts_with("text/plain"));
 }
 
 TEST_F(e2e, malformed_request_gets_400) {
@@ -508,6 +511,99 @@ TEST_F(e2e, logs_nothing_in_normal_operation) {
   server_->wait();
   const std::lock_guard lock(log_mutex_);
   EXPECT_TRUE(log_.empty()) << log_.front();
+}
+
+// ---- the lint (issue #8) ---------------------------------------------------
+
+// A POST with a body, as curl --data-binary sends it.
+std::string post_request(std::string_view target, std::string_view body,
+                         std::string_view content_type) {
+  return "POST " + std::string(target) +
+         " HTTP/1.1\r\nHost: x\r\nContent-Type: " + std::string(content_type) +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+         std::string(body);
+}
+
+constexpr std::string_view lint_405 =
+    "HTTP/1.1 405 Method Not Allowed\r\n"
+    "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+    "Content-Type: text/plain\r\n"
+    "Content-Length: 19\r\n"
+    "\r\n"
+    "Method Not Allowed\n";
+
+TEST_F(e2e, lint_api_judges_a_posted_response) {
+  client c(port_);
+  c.send_raw(post_request("/api/v1/lint", lint_405, "text/plain"));
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.reason(), "OK");
+  EXPECT_EQ(res[http::field::content_type], "application/json");
+  EXPECT_EQ(res[http::field::content_length],
+            std::to_string(res.body().size()));
+  EXPECT_EQ(res[http::field::cache_control], "no-store");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  const boost::json::value reports = boost::json::parse(res.body());
+  ASSERT_EQ(reports.as_array().size(), 1u);
+  EXPECT_EQ(reports.at(0).at("must_broken"), true);
+  EXPECT_EQ(reports.at(0).at("findings").at(0).at("rule"), "required-header");
+  // Keep-alive holds after a POST: the next request is answered too.
+  EXPECT_EQ(c.request(http::verb::get, "/healthz").body(), "ok");
+}
+
+TEST_F(e2e, lint_page_is_served_stored_and_compressed) {
+  const reply res = get(port_, "/lint", {{"Accept-Encoding", "br"}});
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_encoding], "br");
+  EXPECT_EQ(res[http::field::etag], site_->find("/lint")->br.etag);
+  EXPECT_EQ(res[http::field::cache_control],
+            "public, max-age=300, must-revalidate");
+  EXPECT_NE(unbrotli(res.body()).find("<h1>Check a response</h1>"),
+            std::string::npos);
+}
+
+TEST_F(e2e, lint_form_answers_with_the_page) {
+  client c(port_);
+  c.send_raw(post_request(
+      "/lint", "response=HTTP%2F1.1+405+Method+Not+Allowed%0D%0A%0D%0A",
+      "application/x-www-form-urlencoded"));
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_EQ(res["Content-Security-Policy"], content_security_policy);
+  EXPECT_NE(res.body().find("<code>required-header</code>"), std::string::npos);
+}
+
+// The session refuses a body beyond `body_limit` (64 KB by default, as
+// the API documents) before any handler runs.
+TEST_F(e2e, lint_oversized_body_gets_413) {
+  const std::size_t limit = config{}.body_limit;
+  ASSERT_EQ(limit, 64u * 1024u);
+  std::string big(lint_405);
+  big.resize(limit + 1, 'x');  // the body runs on past the limit
+  client c(port_);
+  c.send_raw(post_request("/api/v1/lint", big, "text/plain"));
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 413u);
+  EXPECT_EQ(res.reason(), "Content Too Large");
+  EXPECT_NE(res.body().find("larger than 65536 bytes"), std::string::npos);
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_FALSE(res.keep_alive());
+
+  // Exactly at the limit is judged.
+  big.resize(limit);
+  client at_limit(port_);
+  at_limit.send_raw(post_request("/api/v1/lint", big, "text/plain"));
+  EXPECT_EQ(at_limit.receive().result_int(), 200u);
+}
+
+TEST_F(e2e, lint_api_get_is_405_with_allow_post) {
+  const reply res = get(port_, "/api/v1/lint");
+  EXPECT_EQ(res.result_int(), 405u);
+  EXPECT_EQ(res.reason(), "Method Not Allowed");
+  EXPECT_EQ(res[http::field::allow], "POST");
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(boost::json::parse(res.body()).at("status"), 405);
 }
 
 }  // namespace

@@ -21,11 +21,13 @@ def fail(message):
 
 class Server:
     """`httpstatus serve --port 0` with extra flags; `port` is the one it
-    printed on its "listening on" line."""
+    printed on its "listening on" line. No access log: stdout is a pipe
+    read only for that line, which a log would fill, and then stall."""
 
     def __init__(self, binary, *flags, port=0, startup_timeout=60.0):
         self.proc = subprocess.Popen(
-            [binary, "serve", "--host", "127.0.0.1", "--port", str(port), *flags],
+            [binary, "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--no-access-log", *flags],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.stderr_lines = []
         line = self._read_line(startup_timeout)

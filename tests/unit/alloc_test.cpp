@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -21,8 +23,10 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/serializer.hpp>
 
+#include "access_log.hpp"
 #include "content.hpp"
 #include "message.hpp"
+#include "metrics.hpp"
 #include "routes.hpp"
 
 // ---- the counting allocator ------------------------------------------------
@@ -120,12 +124,9 @@ const router& routes() {
   return r;
 }
 
-// What one request costs, the way a session spends it: dispatch, the
-// `Date` the session adds, and Beast's serializer handing the header and
-// body buffers out (copied into `wire`, whose capacity is reserved).
-std::size_t serve_once(const request& req, std::string& wire) {
-  response res = routes().dispatch(req);
-  res.set(http::field::date, http_date());
+// Writes `res` the way Beast's serializer hands the header and body
+// buffers out (copied into `wire`, whose capacity is reserved).
+void serialize(response& res, std::string& wire) {
   http::serializer<false, payload_body, response::fields_type> sr(res);
   boost::beast::error_code ec;
   wire.clear();
@@ -140,7 +141,45 @@ std::size_t serve_once(const request& req, std::string& wire) {
       sr.consume(n);
     });
   }
+}
+
+// What one request costs, the way a session spends it: dispatch, the
+// `Date` the session adds, and the serialization.
+std::size_t serve_once(const request& req, std::string& wire) {
+  response res = routes().dispatch(req);
+  res.set(http::field::date, http_date());
+  serialize(res, wire);
   return res.result_int();
+}
+
+// The same, observed as a session with metrics and an access log observes
+// it (issue #6): the route that answered, the copy of the request's method
+// and target the session keeps, the count and the time in `stats`, and
+// the access-log line formatted into a stack buffer.
+std::size_t observed_once(const router& r, metrics& stats, const request& req,
+                          std::string& wire) {
+  const auto start = std::chrono::steady_clock::now();
+  routed_reply a = r.answer_routed(req);
+  a.r.res.set(http::field::date, http_date());
+  log_text text;
+  text.reserve(req.method_string().size() + req.target().size());
+  text.append(req.method_string()).append(req.target());
+  serialize(a.r.res, wire);
+  const auto status = static_cast<int>(a.r.res.result_int());
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  stats.record(a.route, status, elapsed);
+  const std::string_view all = text;
+  access_entry e;
+  e.time = std::chrono::system_clock::now();
+  e.client = "127.0.0.1:53122";
+  e.method = all.substr(0, req.method_string().size());
+  e.target = all.substr(req.method_string().size());
+  e.status = status;
+  e.bytes = payload_body::size(a.r.res.body());
+  e.duration = elapsed;
+  std::array<char, max_access_line> line;
+  wire.append(format_access_line(e, line));
+  return static_cast<std::size_t>(status);
 }
 
 struct row {
@@ -149,18 +188,20 @@ struct row {
 };
 
 // Counts the allocations of `rounds` requests after a few to warm up
-// (thread-local caches, the `Date` string, Beast's lazily built tables).
-std::size_t allocations_per_request(const row& r, int rounds) {
+// (thread-local caches, the `Date` string, Beast's lazily built tables);
+// `serve` is `serve_once` or a wrapper of `observed_once`.
+template <class Serve>
+std::size_t allocations_per_request(const row& r, int rounds, Serve serve) {
   request req{http::verb::get, r.target, 11};
   req.set(http::field::host, "127.0.0.1");
   if (*r.accept_encoding != '\0')
     req.set(http::field::accept_encoding, r.accept_encoding);
   std::string wire;
   wire.reserve(1 << 20);
-  for (int i = 0; i < 8; ++i) EXPECT_EQ(serve_once(req, wire), 200U);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(serve(req, wire), 200U);
   allocations = 0;
   counting = true;
-  for (int i = 0; i < rounds; ++i) (void)serve_once(req, wire);
+  for (int i = 0; i < rounds; ++i) (void)serve(req, wire);
   counting = false;
   return (allocations.load() + static_cast<std::size_t>(rounds) - 1) /
          static_cast<std::size_t>(rounds);
@@ -186,12 +227,38 @@ TEST(alloc, pre_rendered_paths_do_not_allocate) {
   (void)site();
   (void)routes();
   for (const row& r : rows) {
-    const std::size_t per_request = allocations_per_request(r, 1000);
+    const std::size_t per_request =
+        allocations_per_request(r, 1000, serve_once);
     EXPECT_EQ(per_request, 0U)
         << r.target << " with Accept-Encoding '" << r.accept_encoding << "'";
     std::printf("[ alloc    ] %-20s %-20s %zu per request\n", r.target,
                 r.accept_encoding, per_request);
   }
+}
+
+// Metrics on (as `serve` runs by default), with and without the access
+// log's share: counting and timing add no allocation, and neither does
+// keeping the request line and formatting its log line.
+TEST(alloc, metrics_and_access_log_do_not_allocate) {
+  const row rows[] = {
+      {"/", "gzip"},
+      {"/codes/404", "br"},
+      {"/api/v1/codes/404", ""},
+      {"/codes/404?utm_source=newsletter&utm_medium=email", "gzip"},
+  };
+  metrics stats(2);
+  const router observed = make_router(site(), {}, {}, &stats);
+  const auto serve = [&](const request& req, std::string& wire) {
+    return observed_once(observed, stats, req, wire);
+  };
+  for (const row& r : rows) {
+    const std::size_t per_request = allocations_per_request(r, 1000, serve);
+    EXPECT_EQ(per_request, 0U)
+        << r.target << " with Accept-Encoding '" << r.accept_encoding << "'";
+    std::printf("[ alloc    ] observed %-50s %-6s %zu per request\n", r.target,
+                r.accept_encoding, per_request);
+  }
+  EXPECT_GE(stats.requests(1, 200), 1000U) << "the route \"/\" was counted";
 }
 
 }  // namespace

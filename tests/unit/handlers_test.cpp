@@ -5,15 +5,22 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
 
 #include <boost/beast/http/field.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
 #include "httpstatus/registry.hpp"
+#include "lint.hpp"
+#include "lint_json.hpp"
 #include "response.hpp"
 #include "routes.hpp"
 
@@ -54,6 +61,15 @@ response with_fields(response res) {
 
 response get(std::string_view target, http::verb method = http::verb::get) {
   return with_fields(routes().dispatch(request{method, target, 11}));
+}
+
+response post(std::string_view target, std::string body,
+              std::string_view content_type = "text/plain") {
+  request req{http::verb::post, target, 11};
+  if (!content_type.empty()) req.set(http::field::content_type, content_type);
+  req.body() = std::move(body);
+  req.prepare_payload();
+  return routes().dispatch(req);
 }
 
 json::value body_json(const response& res) {
@@ -123,6 +139,7 @@ TEST(handlers, serves_every_route) {
       {"/api/v1/classes", 200, "application/json"},
       {"/api/v1/openapi.json", 200, "application/json"},
       {"/healthz", 200, "text/plain; charset=utf-8"},
+      {"/lint", 200, "text/html; charset=utf-8"},
       {"/favicon.ico", 200, "image/svg+xml"},
       {"/robots.txt", 200, "text/plain; charset=utf-8"},
       {"/nowhere", 404, "text/html; charset=utf-8"},
@@ -296,13 +313,19 @@ TEST(handlers, openapi_is_3_1_and_documents_every_api_route) {
   const json::object& paths = doc.at("paths").as_object();
   std::set<std::string> documented;
   for (const auto& entry : paths) documented.emplace(entry.key());
-  const std::set<std::string> served = {"/api/v1/codes", "/api/v1/codes/{code}",
-                                        "/api/v1/classes",
-                                        "/api/v1/openapi.json", "/healthz"};
+  const std::set<std::string> served = {
+      "/api/v1/codes", "/api/v1/codes/{code}", "/api/v1/classes",
+      "/api/v1/lint",  "/api/v1/openapi.json", "/healthz"};
   EXPECT_EQ(documented, served);
   for (const std::string& path : served) {
     const std::string target =
         path == "/api/v1/codes/{code}" ? "/api/v1/codes/404" : path;
+    if (path == "/api/v1/lint") {
+      ASSERT_TRUE(paths.at(path).as_object().contains("post"));
+      EXPECT_EQ(post(target, "HTTP/1.1 204 No Content\r\n\r\n").result_int(),
+                200u);
+      continue;
+    }
     EXPECT_EQ(get(target).result_int(), 200u) << path;
   }
 }
@@ -313,6 +336,285 @@ TEST(handlers, every_stored_document_is_valid_json) {
     boost::system::error_code ec;
     (void)json::parse(r.identity.bytes, ec);
     EXPECT_FALSE(ec) << key;
+  }
+}
+
+// ---- lint (issue #8) -------------------------------------------------------
+
+constexpr std::string_view without_allow =
+    "HTTP/1.1 405 Method Not Allowed\r\n"
+    "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+    "Content-Type: text/plain\r\n"
+    "Content-Length: 19\r\n"
+    "\r\n"
+    "Method Not Allowed\n";
+
+constexpr std::string_view with_allow =
+    "HTTP/1.1 405 Method Not Allowed\n"
+    "Date: Sun, 06 Nov 1994 08:49:37 GMT\n"
+    "Allow: GET, HEAD\n"
+    "Content-Type: text/plain\n"
+    "Content-Length: 19\n"
+    "\n"
+    "Method Not Allowed\n";
+
+std::vector<std::string> rules_of(const json::value& report) {
+  std::vector<std::string> rules;
+  for (const json::value& f : report.at("findings").as_array())
+    rules.emplace_back(f.at("rule").as_string());
+  return rules;
+}
+
+// The form's body, URL-encoded as a browser sends it.
+std::string form_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '-' || c == '.' || c == '_' || c == '*') {
+      out += c;
+    } else if (c == ' ') {
+      out += '+';
+    } else {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 15];
+    }
+  }
+  return out;
+}
+
+TEST(handlers, lint_405_without_allow_breaks_the_required_header_must) {
+  const response res = post("/api/v1/lint", std::string(without_allow));
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_type], "application/json");
+  EXPECT_EQ(res[http::field::cache_control], "no-store");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  const json::array reports = body_json(res).as_array();
+  ASSERT_EQ(reports.size(), 1u);
+  const json::value& r = reports[0];
+  EXPECT_EQ(r.at("status"), 405);
+  EXPECT_EQ(r.at("must_broken"), true);
+  EXPECT_EQ(r.at("class"), "4xx");
+  EXPECT_EQ(std::string(r.at("meaning").as_string().c_str()),
+            find(405)->meaning);
+  ASSERT_EQ(rules_of(r), std::vector<std::string>{"required-header"});
+  const json::value& f = r.at("findings").as_array()[0];
+  EXPECT_EQ(f.at("strength"), "MUST");
+  EXPECT_EQ(f.at("section"), "RFC 9110, Section 15.5.6");
+}
+
+TEST(handlers, lint_clean_response_has_no_findings) {
+  const json::array reports =
+      body_json(post("/api/v1/lint", std::string(with_allow))).as_array();
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].at("must_broken"), false);
+  EXPECT_TRUE(reports[0].at("findings").as_array().empty());
+}
+
+// The API and `httpstatus lint --json` build their JSON in one function;
+// this pins the API to it, parameters included.
+TEST(handlers, lint_answers_what_the_cli_prints) {
+  const std::string text = std::string(without_allow) + std::string(with_allow);
+  const lint::parse_result parsed = lint::parse_responses(text);
+  ASSERT_EQ(parsed.ec, std::errc{});
+  lint::request_context req;
+  req.method = "HEAD";
+  req.headers.push_back({"Accept-Encoding", "gzip"});
+  const response res = post(
+      "/api/v1/lint?method=HEAD&request_header=Accept-Encoding%3A+gzip", text);
+  EXPECT_EQ(body_json(res),
+            json::value(lint::reports_json(parsed.responses, req)));
+  EXPECT_EQ(body_json(res).as_array().size(), 2u);
+}
+
+TEST(handlers, lint_head_with_content_gets_the_head_body_finding) {
+  const json::array get_reports =
+      body_json(post("/api/v1/lint", std::string(with_allow))).as_array();
+  EXPECT_TRUE(rules_of(get_reports[0]).empty());
+  const json::array head_reports =
+      body_json(post("/api/v1/lint?method=HEAD", std::string(with_allow)))
+          .as_array();
+  const std::vector<std::string> rules = rules_of(head_reports[0]);
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "head-body"), rules.end());
+  EXPECT_EQ(head_reports[0].at("must_broken"), true);
+}
+
+TEST(handlers, lint_request_headers_reach_the_rules) {
+  const std::string gzipped =
+      "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+      "Content-Type: text/plain\nContent-Encoding: gzip\nContent-Length: 0\n\n";
+  const auto vary_strength = [&](std::string_view target) {
+    const json::value r = body_json(post(target, gzipped)).as_array()[0];
+    for (const json::value& f : r.at("findings").as_array())
+      if (f.at("rule") == "vary-missing")
+        return std::string(f.at("strength").as_string());
+    return std::string("none");
+  };
+  EXPECT_EQ(vary_strength("/api/v1/lint"), "info");
+  EXPECT_EQ(vary_strength("/api/v1/lint?request_header=Accept-Encoding:gzip"),
+            "SHOULD");
+}
+
+TEST(handlers, lint_reads_the_body_whatever_its_content_type) {
+  for (const std::string_view type :
+       {"", "text/plain; charset=utf-8", "message/http", "application/http",
+        "application/x-www-form-urlencoded"}) {
+    const response res = post("/api/v1/lint", std::string(without_allow), type);
+    EXPECT_EQ(res.result_int(), 200u) << type;
+    EXPECT_EQ(body_json(res).as_array()[0].at("must_broken"), true) << type;
+  }
+}
+
+TEST(handlers, lint_refuses_what_is_not_a_response_with_a_problem) {
+  struct row {
+    const char* target;
+    const char* body;
+    const char* detail;
+  };
+  const row rows[] = {
+      {"/api/v1/lint", "<!doctype html>\n<p>not a response</p>\n",
+       "The input is not an HTTP response: it must start with a status line "
+       "such as \"HTTP/1.1 200 OK\"."},
+      {"/api/v1/lint", "",
+       "The input is empty; expected a raw HTTP response such as `curl -si "
+       "URL` prints."},
+      {"/api/v1/lint?method=GE%20T", "HTTP/1.1 204 No Content\n\n",
+       "The method 'GE T' is not a method name such as GET or HEAD."},
+      {"/api/v1/lint?request_header=Accept-Encoding", "HTTP/1.1 204 OK\n\n",
+       "The request header 'Accept-Encoding' is not written as 'Name: "
+       "value'."},
+      {"/api/v1/lint?method=%zz", "HTTP/1.1 204 No Content\n\n",
+       "The query has a malformed percent escape."},
+  };
+  for (const row& r : rows) {
+    const response res = post(r.target, r.body);
+    EXPECT_EQ(res.result_int(), 400u) << r.target << ' ' << r.body;
+    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+    EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+    const json::value problem = body_json(res);
+    EXPECT_EQ(problem.at("status"), 400);
+    EXPECT_EQ(problem.at("title"), "Bad Request");
+    EXPECT_EQ(problem.at("detail"), r.detail);
+  }
+}
+
+TEST(handlers, lint_api_takes_post_only) {
+  for (const http::verb v : {http::verb::get, http::verb::head, http::verb::put,
+                             http::verb::delete_}) {
+    const response res = get("/api/v1/lint", v);
+    EXPECT_EQ(res.result_int(), 405u);
+    EXPECT_EQ(res[http::field::allow], "POST");
+    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  }
+  EXPECT_EQ(get("/lint", http::verb::delete_)[http::field::allow],
+            "GET, HEAD, POST");
+}
+
+// GET /lint is pre-rendered like every page: the bytes served are the
+// stored variant's (its headers are checked on the wire, in e2e).
+TEST(handlers, lint_page_is_stored_and_compressed) {
+  const resource* stored = site().find("/lint");
+  ASSERT_NE(stored, nullptr);
+  EXPECT_EQ(stored->kind, resource_kind::page);
+  EXPECT_EQ(stored->content_type, "text/html; charset=utf-8");
+  ASSERT_FALSE(stored->br.bytes.empty());
+  ASSERT_FALSE(stored->gzip.bytes.empty());
+  request req{http::verb::get, "/lint", 11};
+  req.set(http::field::accept_encoding, "br");
+  const response res = routes().dispatch(req);
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res.body().view(), stored->br.bytes);
+  EXPECT_EQ(get("/lint").body().view(), stored->identity.bytes);
+}
+
+TEST(handlers, lint_form_shows_the_findings_on_the_page) {
+  const response res =
+      post("/lint", "response=" + form_encode(without_allow) + "&method=GET",
+           "application/x-www-form-urlencoded");
+  EXPECT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_EQ(res[http::field::cache_control], "no-store");
+  EXPECT_EQ(res["Content-Security-Policy"], content_security_policy);
+  const std::string_view page = res.body().view();
+  EXPECT_NE(page.find("<code>required-header</code>"), std::string_view::npos);
+  EXPECT_NE(page.find("Breaks a MUST: 1 MUST."), std::string_view::npos);
+  EXPECT_NE(page.find(std::string(find(405)->meaning)), std::string_view::npos);
+  EXPECT_NE(page.find("<a href=\"/codes/405\">"), std::string_view::npos);
+  // The pasted text is back in the text area.
+  EXPECT_NE(page.find("Content-Length: 19"), std::string_view::npos);
+}
+
+TEST(handlers, lint_form_escapes_everything_it_echoes) {
+  const std::string hostile =
+      "HTTP/1.1 200 <script>alert(1)</script>\r\n"
+      "Content-Type: text/html\r\n"
+      "X-Evil: \"><img src=x onerror=alert(2)>\r\n"
+      "\r\n"
+      "</textarea><script>alert(3)</script>\r\n";
+  const response res =
+      post("/lint",
+           "response=" + form_encode(hostile) +
+               "&method=" + form_encode("GET") + "&request_headers=" +
+               form_encode("X-Req: </textarea><script>alert(4)</script>"),
+           "application/x-www-form-urlencoded");
+  EXPECT_EQ(res.result_int(), 200u);
+  const std::string_view page = res.body().view();
+  EXPECT_EQ(page.find("<script>alert"), std::string_view::npos);
+  EXPECT_EQ(page.find("<img src=x"), std::string_view::npos);
+  EXPECT_EQ(page.find("</textarea><script>"), std::string_view::npos);
+  EXPECT_NE(page.find("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            std::string_view::npos);
+  EXPECT_NE(page.find("&lt;/textarea&gt;&lt;script&gt;alert(4)"),
+            std::string_view::npos);
+
+  // An unknown method is echoed as an option, escaped too.
+  const response bad_method = post("/lint",
+                                   "response=" + form_encode(without_allow) +
+                                       "&method=" + form_encode("<b>"),
+                                   "application/x-www-form-urlencoded");
+  EXPECT_EQ(bad_method.result_int(), 400u);
+  EXPECT_EQ(bad_method.body().view().find("<b>"), std::string_view::npos);
+  EXPECT_NE(bad_method.body().view().find(
+                "The method &#39;&lt;b&gt;&#39; is not a method name"),
+            std::string_view::npos);
+}
+
+TEST(handlers, lint_form_without_text_says_what_to_paste) {
+  for (const std::string& body :
+       {std::string(), std::string("response="),
+        std::string("response=+%0D%0A&method=HEAD")}) {
+    const response res =
+        post("/lint", body, "application/x-www-form-urlencoded");
+    EXPECT_EQ(res.result_int(), 200u) << body;
+    const std::string_view page = res.body().view();
+    EXPECT_NE(page.find("<p id=\"lint-empty\" class=\"notice\">Paste a "
+                        "response first"),
+              std::string_view::npos)
+        << body;
+    EXPECT_EQ(page.find("id=\"lint-result-h\""), std::string_view::npos);
+  }
+}
+
+TEST(handlers, lint_form_says_what_was_wrong) {
+  struct row {
+    std::string body;
+    const char* says;
+  };
+  const row rows[] = {
+      {"response=" + form_encode("<html>not a response</html>"),
+       "The input is not an HTTP response"},
+      {"response=" + form_encode(without_allow) + "&request_headers=" +
+           form_encode("Accept-Encoding: gzip\r\nno colon here"),
+       "The request header &#39;no colon here&#39; is not written as"},
+      {"response=%zz", "The form data has a malformed percent escape."},
+  };
+  for (const row& r : rows) {
+    const response res =
+        post("/lint", r.body, "application/x-www-form-urlencoded");
+    EXPECT_EQ(res.result_int(), 400u) << r.body;
+    EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
+    EXPECT_NE(res.body().view().find(r.says), std::string_view::npos) << r.body;
   }
 }
 

@@ -175,6 +175,61 @@ TEST(router, turns_a_throwing_handler_into_500_and_one_log_line) {
   EXPECT_EQ(lines[0], "500 on GET /boom: kaboom");
 }
 
+// Metrics count by route pattern: one id per distinct pattern (shared by
+// its methods), `no_route` for what the router answers itself.
+TEST(router, names_each_pattern_once) {
+  const router r = make_table();
+  const std::vector<std::string> expected = {
+      "none", "/", "/codes", "/codes/{code}", "/api/v1/lint", "/status/*"};
+  EXPECT_EQ(r.route_names(), expected);
+  const std::vector<std::string>& names = r.route_names();
+  struct row {
+    http::verb method;
+    const char* path;
+    const char* route;
+  };
+  const row rows[] = {
+      {http::verb::get, "/", "/"},
+      {http::verb::head, "/codes", "/codes"},
+      {http::verb::get, "/codes/404", "/codes/{code}"},
+      {http::verb::delete_, "/codes/404", "/codes/{code}"},
+      {http::verb::get, "/status/418", "/status/*"},
+      {http::verb::post, "/codes", "none"},  // 405
+      {http::verb::get, "/nowhere", "none"},
+  };
+  for (const row& x : rows)
+    EXPECT_EQ(names.at(r.match(x.method, x.path).route), x.route) << x.path;
+}
+
+TEST(router, says_which_route_answered) {
+  router r({}, [](std::string_view) {});
+  r.get("/", echo).get("/boom",
+                       [](const request&, const route_params&) -> response {
+                         throw std::runtime_error("kaboom");
+                       });
+  struct row {
+    const char* target;
+    unsigned status;
+    route_id route;
+  };
+  const row rows[] = {
+      {"/", 200, 1},
+      {"/?q=1", 200, 1},
+      {"/boom", 500, 2},  // a handler that threw counts for its route
+      {"/nowhere", 404, no_route},
+      {"/a/../b", 400, no_route},
+      {"relative", 400, no_route},
+  };
+  for (const row& x : rows) {
+    const routed_reply a =
+        r.answer_routed(make_request(http::verb::get, x.target));
+    EXPECT_EQ(a.r.res.result_int(), x.status) << x.target;
+    EXPECT_EQ(a.route, x.route) << x.target;
+  }
+  EXPECT_EQ(r.answer_routed(make_request(http::verb::post, "/")).route,
+            no_route);
+}
+
 TEST(router, keeps_keep_alive_of_the_request) {
   const router r = make_table();
   request one_zero = make_request(http::verb::get, "/");
