@@ -51,88 +51,11 @@ using tcp = boost::asio::ip::tcp;
 using httpstatus::status;
 using httpstatus::server::config;
 using httpstatus::server::content;
-using headers = std::vector<std::pair<std::string, std::string>>;
-using message = http::response<http::string_body>;
+using httpstatus::test::headers;
+using httpstatus::test::message;
 using clock_type = std::chrono::steady_clock;
 
-// ---- a synchronous client ---------------------------------------------------
-
-// Reads every message of one exchange: the interim (1xx) responses, then
-// the final one. A HEAD's final response has a Content-Length but no body.
-class client {
- public:
-  explicit client(std::uint16_t port) : socket_(ioc_) {
-    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port));
-  }
-
-  void send(std::string_view method, std::string_view target,
-            const headers& fields = {}, std::string_view body = {},
-            unsigned version = 11) {
-    http::request<http::string_body> req;
-    req.method_string(method);
-    req.target(target);
-    req.version(version);
-    req.set(http::field::host, "127.0.0.1");
-    for (const auto& [name, value] : fields) req.set(name, value);
-    if (!body.empty()) {
-      req.body() = std::string(body);
-      req.prepare_payload();
-    }
-    http::write(socket_, req);
-  }
-
-  void send_raw(std::string_view bytes) {
-    net::write(socket_, net::buffer(bytes.data(), bytes.size()));
-  }
-
-  message receive(bool is_head = false) {
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(16 * 1024 * 1024);
-    parser.skip(is_head);
-    http::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  // Returns the interim responses and the final one.
-  std::vector<message> exchange(std::string_view method,
-                                std::string_view target,
-                                const headers& fields = {}) {
-    send(method, target, fields);
-    std::vector<message> all;
-    do {
-      all.push_back(receive(method == "HEAD"));
-    } while (all.back().result_int() / 100 == 1);
-    return all;
-  }
-
-  // Returns every byte until the server closes (send `Connection: close`).
-  std::string read_to_end() {
-    std::string bytes(static_cast<const char*>(buffer_.data().data()),
-                      buffer_.size());
-    buffer_.consume(buffer_.size());
-    char chunk[4096];
-    beast::error_code ec;
-    for (;;) {
-      const std::size_t n = socket_.read_some(net::buffer(chunk), ec);
-      if (ec) break;
-      bytes.append(chunk, n);
-    }
-    return bytes;
-  }
-
-  bool is_closed_by_server() {
-    if (buffer_.size() > 0) return false;
-    char byte = 0;
-    beast::error_code ec;
-    socket_.read_some(net::buffer(&byte, 1), ec);
-    return ec == net::error::eof || ec == net::error::connection_reset;
-  }
-
- private:
-  net::io_context ioc_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
+using httpstatus::test::client;
 
 std::string encode(std::string_view text) {
   std::string out;

@@ -38,56 +38,9 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 using httpstatus::server::config;
-using message = http::response<http::string_body>;
+using httpstatus::test::message;
 
-// A keep-alive client: one connection, requests in turn.
-class client {
- public:
-  explicit client(std::uint16_t port) : socket_(ioc_) {
-    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port));
-  }
-
-  message request(http::verb method, std::string_view target) {
-    http::request<http::empty_body> req{method, target, 11};
-    req.set(http::field::host, "127.0.0.1");
-    http::write(socket_, req);
-    return receive(method == http::verb::head);
-  }
-
-  message get(std::string_view target) {
-    return request(http::verb::get, target);
-  }
-
-  void send_raw(std::string_view bytes) {
-    net::write(socket_, net::buffer(bytes.data(), bytes.size()));
-  }
-
-  message receive(bool is_head = false) {
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(16 * 1024 * 1024);
-    parser.skip(is_head);
-    http::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  // Reads until the server closes; returns what came.
-  std::string read_to_close() {
-    std::string bytes(static_cast<const char*>(buffer_.data().data()),
-                      buffer_.size());
-    beast::error_code ec;
-    char chunk[4096];
-    while (!ec) {
-      const std::size_t n = socket_.read_some(net::buffer(chunk), ec);
-      bytes.append(chunk, n);
-    }
-    return bytes;
-  }
-
- private:
-  net::io_context ioc_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
+using httpstatus::test::client;
 
 // The value of the sample written exactly `series` ("name{labels}") in the
 // Prometheus text `text`, or -1 when there is none.
@@ -231,7 +184,7 @@ TEST_F(operability, metrics_count_connections_refused_at_the_cap) {
   EXPECT_EQ(b.get("/healthz").result_int(), 200U);
   {
     client over(port_);
-    EXPECT_TRUE(over.read_to_close().starts_with("HTTP/1.1 503 "));
+    EXPECT_TRUE(over.read_to_end().starts_with("HTTP/1.1 503 "));
   }
   const std::string text = b.get("/metrics").body();
   EXPECT_EQ(sample(text, "httpstatus_connections_refused_total"), 1) << text;
@@ -323,7 +276,7 @@ TEST_F(operability, access_log_covers_refusals_and_closes) {
   {
     client c(port_);
     c.send_raw("GET /status/444 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    EXPECT_EQ(c.read_to_close(), "");
+    EXPECT_EQ(c.read_to_end(), "");
   }
   // Two connections, so the lines may come in either order.
   const std::vector<std::string> lines = wait_for_lines(2);

@@ -44,63 +44,9 @@ using httpstatus::server::config;
 using httpstatus::server::content;
 using httpstatus::server::content_security_policy;
 
-using reply = http::response<http::string_body>;
+using reply = httpstatus::test::message;
 
-// ---- a synchronous client, nothing more ------------------------------------
-
-class client {
- public:
-  explicit client(std::uint16_t port) : socket_(ioc_) {
-    socket_.connect(tcp::endpoint(net::ip::address_v4::loopback(), port));
-  }
-
-  void send(
-      http::verb method, std::string_view target,
-      const std::vector<std::pair<std::string, std::string>>& headers = {},
-      unsigned version = 11) {
-    http::request<http::empty_body> req{method, target, version};
-    req.set(http::field::host, "127.0.0.1");
-    for (const auto& [name, value] : headers) req.set(name, value);
-    http::write(socket_, req);
-  }
-
-  void send_raw(std::string_view bytes) {
-    net::write(socket_, net::buffer(bytes.data(), bytes.size()));
-  }
-
-  // A response to HEAD has a Content-Length but no body; the parser has to
-  // be told not to wait for one.
-  reply receive(bool is_head = false) {
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(16 * 1024 * 1024);
-    parser.skip(is_head);
-    http::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  reply request(
-      http::verb method, std::string_view target,
-      const std::vector<std::pair<std::string, std::string>>& headers = {},
-      unsigned version = 11) {
-    send(method, target, headers, version);
-    return receive(method == http::verb::head);
-  }
-
-  // Returns whether the server has closed the connection: the next read
-  // ends instead of delivering bytes.
-  bool is_closed_by_server() {
-    if (buffer_.size() > 0) return false;
-    char byte = 0;
-    beast::error_code ec;
-    socket_.read_some(net::buffer(&byte, 1), ec);
-    return ec == net::error::eof || ec == net::error::connection_reset;
-  }
-
- private:
-  net::io_context ioc_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
+using httpstatus::test::client;
 
 reply get(
     std::uint16_t port, std::string_view target,
