@@ -26,6 +26,9 @@ constexpr reference rfc9110_grammar = {
 constexpr reference rfc9110_date = {
     "RFC 9110, Section 6.6.1",
     "https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1"};
+constexpr reference rfc9110_field_values = {
+    "RFC 9110, Section 5.5",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-5.5"};
 constexpr reference rfc9110_content_type = {
     "RFC 9110, Section 8.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.3"};
@@ -365,6 +368,24 @@ void field_lines(const subject& s) {
           "Header line \"" + line + "\" is not \"Name: value\": " +
               verdict(requirement::must, rfc9112_field_syntax.section) +
               ". Write a token, a colon right after it, then the value.");
+  // A field value is visible characters, spaces and tabs (and obs-text);
+  // a NUL, a bare CR or another control character is what request
+  // smuggling and header injection are made of, and recipients may reject
+  // the message or replace it with a space.
+  for (const field& f : s.res.fields) {
+    const auto control = std::find_if(f.value.begin(), f.value.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return (u < 0x20 && u != '\t') || u == 0x7f;
+    });
+    if (control == f.value.end()) continue;
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(*control);
+    s.add("field-value-characters", requirement::must, rfc9110_field_values,
+          "The value of " + f.name + " contains the control character 0x" +
+              hex[byte >> 4] + hex[byte & 0xF] + ": " +
+              verdict(requirement::must, rfc9110_field_values.section) +
+              ". Send only visible characters, spaces and tabs.");
+  }
   if (s.res.obs_fold)
     s.add("obsolete-line-folding", requirement::must, rfc9112_obs_fold,
           "A header value is folded onto a continuation line: " +
