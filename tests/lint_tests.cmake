@@ -96,5 +96,9 @@ if(HTTPSTATUS_PYTHON3)
               $<TARGET_FILE:httpstatus_cli> ${group})
     set_tests_properties(lint.check_${group} PROPERTIES
       TIMEOUT 60 SKIP_RETURN_CODE 77)
+    if(HTTPSTATUS_SANITIZE OR HTTPSTATUS_SANITIZE_THREAD)
+      set_tests_properties(lint.check_${group} PROPERTIES
+        ENVIRONMENT HTTPSTATUS_CHECK_RSS_LIMIT_MIB=1024)
+    endif()
   endforeach()
 endif()
