@@ -105,6 +105,20 @@ void run(net::io_context& ioc) {
   ioc.run();
 }
 
+// Reads what arrives into `into` (one read), running `ioc` until it ends;
+// returns the bytes read, and `ec` says why the read stopped.
+template <class Stream>
+std::size_t read_once(net::io_context& ioc, Stream& stream,
+                      net::mutable_buffer into, beast::error_code& ec) {
+  std::size_t n = 0;
+  stream.async_read_some(into, [&](beast::error_code e, std::size_t bytes) {
+    ec = e;
+    n = bytes;
+  });
+  run(ioc);
+  return n;
+}
+
 std::string describe(const beast::error_code& ec) {
   if (ec == beast::error::timeout || ec == net::error::operation_aborted)
     return "timed out";
@@ -237,14 +251,7 @@ void read_raw(net::io_context& ioc, Stream& stream, std::string raw,
       truncated = true;
       break;
     }
-    std::size_t n = 0;
-    stream.async_read_some(net::buffer(chunk),
-                           [&](beast::error_code e, std::size_t bytes) {
-                             ec = e;
-                             n = bytes;
-                           });
-    run(ioc);
-    raw.append(chunk.data(), n);
+    raw.append(chunk.data(), read_once(ioc, stream, net::buffer(chunk), ec));
     if (ec == beast::error::timeout) {
       ex.failed = failure::timeout;
       ex.error = "cannot read the response from " + where + ": timed out";
@@ -298,14 +305,7 @@ void read_uninvited(net::io_context& ioc, Stream& stream,
   beast::error_code ec;
   std::vector<char> chunk(read_size);
   while (!ec && extra.size() < opts.body_limit) {
-    std::size_t n = 0;
-    stream.async_read_some(net::buffer(chunk),
-                           [&](beast::error_code e, std::size_t bytes) {
-                             ec = e;
-                             n = bytes;
-                           });
-    run(ioc);
-    extra.append(chunk.data(), n);
+    extra.append(chunk.data(), read_once(ioc, stream, net::buffer(chunk), ec));
   }
   if (extra.empty()) return;
   lint::response& r = ex.final_response;
@@ -333,14 +333,8 @@ void read_responses(net::io_context& ioc, Stream& stream,
   };
   beast::flat_buffer buffer;
   beast::error_code ec;
-  std::size_t n = 0;
   // One read before the parser, to time the first byte of the response.
-  stream.async_read_some(buffer.prepare(read_size),
-                         [&](beast::error_code e, std::size_t bytes) {
-                           ec = e;
-                           n = bytes;
-                         });
-  run(ioc);
+  std::size_t n = read_once(ioc, stream, buffer.prepare(read_size), ec);
   if (ec) {
     ex.failed = receive_failure(ec);
     ex.error = "no response from " + where + ": " +
