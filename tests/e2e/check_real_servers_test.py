@@ -43,6 +43,8 @@ import tempfile
 import threading
 import time
 
+from localhost import find_nginx, free_port, wait_for_port
+
 SKIP = 77
 BINARY = ""
 # What the whole-exchange clock of `check` allows a test before it is a
@@ -146,25 +148,6 @@ def expect_rules(result, expected):
            result)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, proc, what):
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise Failure(f"{what} exited with {proc.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise Failure(f"{what} did not listen on {port} within 30 s")
-
-
 # --- certificates and nginx -----------------------------------------------
 
 def make_cert(openssl, folder, name, san):
@@ -218,10 +201,6 @@ class Nginx:
         while os.path.exists(self.pid_file) and time.monotonic() < deadline:
             time.sleep(0.05)
 
-
-def find_nginx():
-    return shutil.which("nginx") or next(
-        (p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 
 
 def nginx_tools():
@@ -430,40 +409,34 @@ def group_tls(tmp, cleanups):
         f"        root {root};\n"
         "    }\n"), [good, other, plain], cleanups)
 
+    def refused(host, port, why, *cacert):
+        """`check` of https://HOST:PORT/ fails verification: exit 3 and
+        the one line saying why."""
+        r = run_check(*cacert, f"https://{host}:{port}/static.txt")
+        expect_exit(r, 3)
+        expect_error_line(r, re.escape(
+            f"TLS handshake with {host}:{port} failed: certificate "
+            f"verify failed: {why}"))
+        return r
+
     def other_name_ip():
         # Trusted (it is the CA given), but for other.example, not for the
         # address connected to.
-        r = run_check("--cacert", other_cert,
-                      f"https://127.0.0.1:{other}/static.txt")
-        expect_exit(r, 3)
+        r = refused("127.0.0.1", other, "the certificate is not for 127.0.0.1",
+                    "--cacert", other_cert)
         expect(r.out == "", "stdout not empty", r)
-        expect_error_line(r, re.escape(
-            f"TLS handshake with 127.0.0.1:{other} failed: certificate "
-            "verify failed: the certificate is not for 127.0.0.1"))
 
     def other_name_localhost():
-        r = run_check("--cacert", other_cert,
-                      f"https://localhost:{other}/static.txt")
-        expect_exit(r, 3)
-        expect_error_line(r, re.escape(
-            f"TLS handshake with localhost:{other} failed: certificate "
-            "verify failed: the certificate is not for localhost"))
+        refused("localhost", other, "the certificate is not for localhost",
+                "--cacert", other_cert)
 
     def untrusted():
         # Without --cacert the system store does not know the throwaway CA.
-        r = run_check(f"https://localhost:{good}/static.txt")
-        expect_exit(r, 3)
-        expect_error_line(r, re.escape(
-            f"TLS handshake with localhost:{good} failed: certificate "
-            "verify failed: self-signed certificate"))
+        refused("localhost", good, "self-signed certificate")
 
     def untrusted_other_name():
         # Both wrong: the chain is judged first.
-        r = run_check(f"https://127.0.0.1:{other}/static.txt")
-        expect_exit(r, 3)
-        expect_error_line(r, re.escape(
-            f"TLS handshake with 127.0.0.1:{other} failed: certificate "
-            "verify failed: self-signed certificate"))
+        refused("127.0.0.1", other, "self-signed certificate")
 
     def insecure():
         for port in (good, other):

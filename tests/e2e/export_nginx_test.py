@@ -16,11 +16,12 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+from localhost import find_nginx, free_port, wait_for_port
 
 SKIP = 77
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
@@ -31,30 +32,6 @@ COMPARED = ["content-type", "content-encoding", "cache-control",
             "x-content-type-options", "content-security-policy",
             "referrer-policy", "x-frame-options",
             "access-control-allow-origin"]
-
-
-def find_nginx():
-    return shutil.which("nginx") or next(
-        (p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port, proc, what):
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            sys.exit(f"{what} exited with {proc.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    sys.exit(f"{what} did not listen on {port} within 30 s")
 
 
 def urls_of(root):
