@@ -461,15 +461,6 @@ TEST_F(e2e, logs_nothing_in_normal_operation) {
 
 // ---- the lint (issue #8) ---------------------------------------------------
 
-// A POST with a body, as curl --data-binary sends it.
-std::string post_request(std::string_view target, std::string_view body,
-                         std::string_view content_type) {
-  return "POST " + std::string(target) +
-         " HTTP/1.1\r\nHost: x\r\nContent-Type: " + std::string(content_type) +
-         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
-         std::string(body);
-}
-
 constexpr std::string_view lint_405 =
     "HTTP/1.1 405 Method Not Allowed\r\n"
     "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
@@ -480,7 +471,7 @@ constexpr std::string_view lint_405 =
 
 TEST_F(e2e, lint_api_judges_a_posted_response) {
   client c(port_);
-  c.send_raw(post_request("/api/v1/lint", lint_405, "text/plain"));
+  c.send("POST", "/api/v1/lint", {{"Content-Type", "text/plain"}}, lint_405);
   const reply res = c.receive();
   EXPECT_EQ(res.result_int(), 200u);
   EXPECT_EQ(res.reason(), "OK");
@@ -510,9 +501,9 @@ TEST_F(e2e, lint_page_is_served_stored_and_compressed) {
 
 TEST_F(e2e, lint_form_answers_with_the_page) {
   client c(port_);
-  c.send_raw(post_request(
-      "/lint", "response=HTTP%2F1.1+405+Method+Not+Allowed%0D%0A%0D%0A",
-      "application/x-www-form-urlencoded"));
+  c.send("POST", "/lint",
+         {{"Content-Type", "application/x-www-form-urlencoded"}},
+         "response=HTTP%2F1.1+405+Method+Not+Allowed%0D%0A%0D%0A");
   const reply res = c.receive();
   EXPECT_EQ(res.result_int(), 200u);
   EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
@@ -528,7 +519,7 @@ TEST_F(e2e, lint_oversized_body_gets_413) {
   std::string big(lint_405);
   big.resize(limit + 1, 'x');  // the body runs on past the limit
   client c(port_);
-  c.send_raw(post_request("/api/v1/lint", big, "text/plain"));
+  c.send("POST", "/api/v1/lint", {{"Content-Type", "text/plain"}}, big);
   const reply res = c.receive();
   EXPECT_EQ(res.result_int(), 413u);
   EXPECT_EQ(res.reason(), "Content Too Large");
@@ -539,7 +530,8 @@ TEST_F(e2e, lint_oversized_body_gets_413) {
   // Exactly at the limit is judged.
   big.resize(limit);
   client at_limit(port_);
-  at_limit.send_raw(post_request("/api/v1/lint", big, "text/plain"));
+  at_limit.send("POST", "/api/v1/lint", {{"Content-Type", "text/plain"}},
+                big);
   EXPECT_EQ(at_limit.receive().result_int(), 200u);
 }
 

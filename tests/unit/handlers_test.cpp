@@ -76,6 +76,18 @@ json::value body_json(const response& res) {
   return json::parse(res.body().view());
 }
 
+// An API 400: problem+json (RFC 9457) readable from any origin, saying
+// `detail`.
+void expect_bad_request(const response& res, const char* detail) {
+  EXPECT_EQ(res.result_int(), 400u);
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  const json::value problem = body_json(res);
+  EXPECT_EQ(problem.at("status"), 400);
+  EXPECT_EQ(problem.at("title"), "Bad Request");
+  EXPECT_EQ(problem.at("detail"), detail);
+}
+
 int unofficial_only_code() {
   for (const status& s : unofficial())
     if (!find(s.code)) return s.code;
@@ -240,14 +252,8 @@ TEST(handlers, api_rejects_bad_values_with_problem) {
       {"/api/v1/codes?q=%zz", "The query has a malformed percent escape."},
   };
   for (const row& r : rows) {
-    const response res = get(r.target);
-    EXPECT_EQ(res.result_int(), 400u) << r.target;
-    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
-    EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
-    const json::value problem = body_json(res);
-    EXPECT_EQ(problem.at("status"), 400);
-    EXPECT_EQ(problem.at("title"), "Bad Request");
-    EXPECT_EQ(problem.at("detail"), r.detail);
+    SCOPED_TRACE(r.target);
+    expect_bad_request(get(r.target), r.detail);
   }
 }
 
@@ -488,14 +494,8 @@ TEST(handlers, lint_refuses_what_is_not_a_response_with_a_problem) {
        "The query has a malformed percent escape."},
   };
   for (const row& r : rows) {
-    const response res = post(r.target, r.body);
-    EXPECT_EQ(res.result_int(), 400u) << r.target << ' ' << r.body;
-    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
-    EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
-    const json::value problem = body_json(res);
-    EXPECT_EQ(problem.at("status"), 400);
-    EXPECT_EQ(problem.at("title"), "Bad Request");
-    EXPECT_EQ(problem.at("detail"), r.detail);
+    SCOPED_TRACE(std::string(r.target) + ' ' + std::string(r.body));
+    expect_bad_request(post(r.target, r.body), r.detail);
   }
 }
 
