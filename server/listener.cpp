@@ -7,21 +7,43 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 
 namespace httpstatus::server {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 using tcp = boost::asio::ip::tcp;
+namespace {
 
-listener::listener(net::io_context& ioc, tcp::acceptor&& acceptor,
-                   const router& routes, const session_limits& limits,
-                   session_set& sessions, const logger& log,
-                   const session_observers& observers)
-    : ioc_(ioc),
+constexpr std::string_view busy_answer =
+    "HTTP/1.1 503 Service Unavailable\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Length: 41\r\n"
+    "Retry-After: 1\r\n"
+    "Connection: close\r\n"
+    "\r\n"
+    "503 The server has too many connections.\n";
+
+constexpr std::string_view stopping_answer =
+    "HTTP/1.1 503 Service Unavailable\r\n"
+    "Content-Type: text/plain; charset=utf-8\r\n"
+    "Content-Length: 28\r\n"
+    "Retry-After: 1\r\n"
+    "Connection: close\r\n"
+    "\r\n"
+    "503 The server is stopping.\n";
+
+}  // namespace
+
+listener::listener(
+    const std::vector<std::unique_ptr<net::io_context>>& contexts,
+    tcp::acceptor&& acceptor, const router& routes,
+    const session_limits& limits, session_set& sessions, const logger& log,
+    const session_observers& observers)
+    : contexts_(contexts),
       acceptor_(std::move(acceptor)),
       backoff_(acceptor_.get_executor()),
       routes_(routes),
@@ -36,20 +58,27 @@ void listener::run() {
       beast::bind_front_handler(&listener::do_accept, shared_from_this()));
 }
 
+// Closing at once when called on the acceptor's own thread (the server's
+// graceful stop runs there) matters: an accept that completed meanwhile
+// then finds the acceptor closed, so no session can join the stopping
+// server after it counted its sessions.
 void listener::stop() {
-  net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
     beast::error_code ec;
     self->acceptor_.close(ec);
     self->backoff_.cancel();
   });
 }
 
+// Connections go to the io_contexts in turn, each of which one thread
+// runs: a session's handlers then never run concurrently without a strand,
+// and the connections (long-lived, with keep-alive) spread evenly over the
+// threads. The new socket is registered with its io_context directly.
 void listener::do_accept() {
-  // Each connection gets its own strand, so a session's handlers never run
-  // concurrently while different sessions use every thread.
-  acceptor_.async_accept(
-      net::make_strand(ioc_),
-      beast::bind_front_handler(&listener::on_accept, shared_from_this()));
+  const net::any_io_executor target = contexts_[next_context_]->get_executor();
+  next_context_ = (next_context_ + 1) % contexts_.size();
+  acceptor_.async_accept(target, beast::bind_front_handler(&listener::on_accept,
+                                                           shared_from_this()));
 }
 
 // An accept error belongs to one connection (reset before we took it) or
@@ -57,7 +86,11 @@ void listener::do_accept() {
 // goes on; after a shortage it waits a moment first, because retrying at
 // once would spin on the same error.
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {
-  if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+  if (ec == net::error::operation_aborted) return;
+  if (!acceptor_.is_open()) {
+    if (!ec) refuse(std::move(socket), stopping_answer);
+    return;
+  }
   if (ec) {
     log_(fmt::format("accept: {}", ec.message()));
     const bool is_shortage = ec == net::error::no_descriptors ||
@@ -73,7 +106,7 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     }
   } else if (sessions_.size() >= limits_.max_connections) {
     if (observers_.stats) observers_.stats->connection_refused();
-    refuse(std::move(socket));
+    refuse(std::move(socket), busy_answer);
   } else {
     auto s = std::make_shared<session>(std::move(socket), routes_, limits_,
                                        sessions_, log_, observers_);
@@ -87,19 +120,12 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
 // backlog never fills and leaves clients hanging in SYN_SENT: it gets a
 // canned 503 if the socket takes it at once, and is closed. Nothing here
 // waits on the peer, so a flood costs one accept and one close each, and
-// the connections being served keep going.
-void listener::refuse(tcp::socket socket) {
-  static constexpr std::string_view busy =
-      "HTTP/1.1 503 Service Unavailable\r\n"
-      "Content-Type: text/plain; charset=utf-8\r\n"
-      "Content-Length: 41\r\n"
-      "Retry-After: 1\r\n"
-      "Connection: close\r\n"
-      "\r\n"
-      "503 The server has too many connections.\n";
+// the connections being served keep going. A connection accepted just as
+// the server stops gets the same, saying so.
+void listener::refuse(tcp::socket socket, std::string_view answer) {
   beast::error_code ec;
   socket.non_blocking(true, ec);
-  if (!ec) socket.write_some(net::buffer(busy.data(), busy.size()), ec);
+  if (!ec) socket.write_some(net::buffer(answer.data(), answer.size()), ec);
   socket.shutdown(tcp::socket::shutdown_both, ec);
   socket.close(ec);
 }

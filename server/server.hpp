@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The server as a whole: its configuration, the io_context on N threads,
+// The server as a whole: its configuration, an io_context per thread,
 // signals and graceful stop. Free of Boost, so that the CLI can include it.
 #pragma once
 
@@ -83,9 +83,10 @@ void write_access_line(std::string_view line) noexcept;
 [[nodiscard]] std::uint64_t access_lines_dropped() noexcept;
 
 /// Serves the site and the API: listener -> session -> router -> handlers,
-/// one io_context on `thread_count(cfg)` threads. Serving is lookups and
-/// writes of bytes rendered once, by `listen()` or by whoever made the
-/// `content` passed in.
+/// on `thread_count(cfg)` threads, each running its own io_context, which
+/// serves the connections the listener hands it for their whole life. Serving
+/// is lookups and writes of bytes rendered once, by `listen()` or by whoever
+/// made the `content` passed in.
 ///
 ///     server s(cfg);
 ///     if (auto ec = s.listen()) return fail(ec.message());

@@ -115,8 +115,8 @@ session::~session() {
 }
 
 void session::run() {
-  // Run on the strand from the start, so no member is ever touched by two
-  // threads at once.
+  // Run on the socket's executor from the start, so no member is ever
+  // touched by two threads at once.
   net::dispatch(
       stream_.get_executor(),
       beast::bind_front_handler(&session::do_read, shared_from_this()));

@@ -93,16 +93,17 @@ class session_set {
   bool stopping_ = false;
 };
 
-/// Serves one connection on its own strand (the socket's executor) until
-/// the peer closes, a timeout fires, a response says `Connection: close`,
-/// or the server stops. Carries out a handler's `reply_extras`: the delay,
+/// Serves one connection on the socket's executor, one handler at a time,
+/// until the peer closes, a timeout fires, a response says `Connection:
+/// close`, or the server stops. Carries out a handler's `reply_extras`: the delay,
 /// interim responses (a 100 before the body it invites), closing without
 /// a response, and handing the connection to a `websocket_session`. Every
 /// completion handler sorts its error code and never throws.
 class session : public std::enable_shared_from_this<session> {
  public:
-  /// Takes `socket`, whose executor must be a strand; `routes`, `sessions`,
-  /// `log` and `observers` must outlive the session.
+  /// Takes `socket`, whose executor must run one handler at a time (an
+  /// io_context one thread runs, or a strand); `routes`, `sessions`, `log`
+  /// and `observers` must outlive the session.
   session(boost::asio::ip::tcp::socket&& socket, const router& routes,
           const session_limits& limits, session_set& sessions,
           const logger& log, const session_observers& observers);

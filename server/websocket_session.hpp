@@ -18,7 +18,7 @@
 namespace httpstatus::server {
 
 /// Echoes WebSocket messages on a connection the HTTP session handed over,
-/// on that connection's strand: text as text, binary as binary, until the
+/// on that connection's executor: text as text, binary as binary, until the
 /// peer closes, a Beast timeout (idle pings) fires, or `shutdown` is
 /// called. Every completion handler sorts its error code and never throws.
 class websocket_session
@@ -27,9 +27,10 @@ class websocket_session
   /// Is one header field to add to the 101 response.
   using field_list = std::vector<std::pair<std::string, std::string>>;
 
-  /// Takes the connection `stream` (whose executor is a strand), keeping
-  /// `owner` (the HTTP session) alive until the echo ends, so that a
-  /// graceful stop still finds it; `log` must outlive the session.
+  /// Takes the connection `stream` (whose executor runs one handler at a
+  /// time), keeping `owner` (the HTTP session) alive until the echo ends,
+  /// so that a graceful stop still finds it; `log` must outlive the
+  /// session.
   websocket_session(boost::beast::tcp_stream&& stream,
                     std::shared_ptr<const void> owner, const logger& log);
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # One quick A/B figure for a hot-path change: the server's CPU time per
 # request (user + system from /proc, all threads) and requests/s, for one
-# binary, one path, one server thread, under `wrk -t1 -c50`. Run it for the
+# binary, one path, one server thread (or $THREADS), under `wrk -t1 -c50`
+# (or -c$CONNS). Run it for the
 # binary before and after a change, alternating, in one sitting:
 #
 #   for r in 1 2; do
@@ -15,15 +16,16 @@
 set -euo pipefail
 label=${1:?label}; bin=${2:?binary}; path=${3:?path}
 enc=${4:-gzip}; duration=${5:-5}
+threads=${THREADS:-1}; conns=${CONNS:-50}
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --port "$port" --threads 1 --no-access-log >/dev/null 2>&1 &
+"$bin" serve --port "$port" --threads "$threads" --no-access-log >/dev/null 2>&1 &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 wrk -t1 -c50 -d1s -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$path" >/dev/null
 ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat"; }
 t0=$(ticks)
-out=$(wrk -t1 -c50 -d"${duration}s" -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$path")
+out=$(wrk -t1 -c"$conns" -d"${duration}s" -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$path")
 t1=$(ticks)
 requests=$(echo "$out" | awk '/requests in/{print $1}')
 rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')

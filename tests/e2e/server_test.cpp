@@ -434,6 +434,9 @@ TEST_F(e2e, stop_is_bounded_by_the_grace_period) {
   cfg.shutdown_grace = std::chrono::milliseconds(200);
   start(std::move(cfg));
   client stuck(port_);
+  // One whole exchange first, so that the server holds the connection as
+  // a session before it stops (one still being accepted would get a 503).
+  ASSERT_EQ(stuck.request(http::verb::get, "/healthz").body(), "ok");
   stuck.send_raw("GET /healthz HTTP/1.1\r\nHost:");
   const auto begin = std::chrono::steady_clock::now();
   server_->stop();
@@ -441,6 +444,26 @@ TEST_F(e2e, stop_is_bounded_by_the_grace_period) {
   EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(5));
   server_.reset();  // a session cut off by the deadline dies with the server
   EXPECT_TRUE(stuck.is_closed_by_server());
+}
+
+// The stop may begin while the connection is still being accepted: it must
+// not escape the grace period (it did, waiting out the 10 s header timeout,
+// once each thread had its own io_context), and gets a 503 or a session.
+TEST_F(e2e, stop_bounds_a_connection_accepted_as_it_begins) {
+  config cfg = base_config();
+  cfg.shutdown_grace = std::chrono::milliseconds(200);
+  start(std::move(cfg));
+  client late(port_);
+  late.send_raw("GET /healthz HTTP/1.1\r\nHost:");
+  const auto begin = std::chrono::steady_clock::now();
+  server_->stop();
+  server_->wait();
+  EXPECT_LT(std::chrono::steady_clock::now() - begin, std::chrono::seconds(5));
+  server_.reset();
+  const std::string answer = late.read_to_end();
+  EXPECT_TRUE(answer.empty() ||
+              answer.starts_with("HTTP/1.1 503 Service Unavailable\r\n"))
+      << answer;
 }
 
 TEST_F(e2e, stop_is_idempotent) {
