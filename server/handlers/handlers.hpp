@@ -113,6 +113,9 @@ struct mock_config {
   /// problem document with `Retry-After` instead of a wait. 0 refuses
   /// every `sleep=`.
   std::size_t max_sleeping = 1000;
+  /// Prepares the common answers once (see `mock`); false builds every
+  /// answer per request, which the tests compare them with.
+  bool prepare_common_answers = true;
 };
 
 /// Holds what the mock keeps across requests: its sequences and the number
@@ -137,6 +140,14 @@ struct mock_gauges {
 /// `content_length` alone; the interim responses, the delay, closing
 /// without a response (444) and the WebSocket echo (101) as `extras`. A
 /// `sleep=` beyond the cap on sleeping requests gets 503 at once.
+///
+/// The common answers are prepared when `state` is made, fields serialized
+/// and body rendered, so that they cost a lookup and allocate nothing: a
+/// GET or HEAD of `/status/{code}` for one registered or unofficial code
+/// (not 1xx, 206, 416 or 444, whose answers read more of the request),
+/// spelt with three digits, with no query and no `Expect`, in each media
+/// type `Accept` can pick. They are the very bytes the mock core builds
+/// per request, `Date` aside, which the session sets.
 [[nodiscard]] reply mock(mock_state& state, const request& req,
                          const route_params& p);
 

@@ -185,6 +185,8 @@ std::size_t observed_once(const router& r, metrics& stats, const request& req,
 struct row {
   const char* target;
   const char* accept_encoding;  // empty: no header
+  unsigned status = 200;
+  const char* accept = "";  // empty: no header
 };
 
 // Counts the allocations of `rounds` requests after a few to warm up
@@ -196,9 +198,10 @@ std::size_t allocations_per_request(const row& r, int rounds, Serve serve) {
   req.set(http::field::host, "127.0.0.1");
   if (*r.accept_encoding != '\0')
     req.set(http::field::accept_encoding, r.accept_encoding);
+  if (*r.accept != '\0') req.set(http::field::accept, r.accept);
   std::string wire;
   wire.reserve(1 << 20);
-  for (int i = 0; i < 8; ++i) EXPECT_EQ(serve(req, wire), 200U);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(serve(req, wire), r.status);
   allocations = 0;
   counting = true;
   for (int i = 0; i < rounds; ++i) (void)serve(req, wire);
@@ -223,6 +226,10 @@ TEST(alloc, pre_rendered_paths_do_not_allocate) {
       {"/codes/404", "gzip, deflate, br"},
       {"/api/v1/codes/404", "gzip"},
       {"/api/v1/codes/404", ""},
+      // The mock's common answers, prepared at start-up.
+      {"/status/418", "", 418},
+      {"/status/503", "gzip", 503, "application/problem+json"},
+      {"/status/301", "", 301, "text/html"},
   };
   (void)site();
   (void)routes();

@@ -618,4 +618,99 @@ TEST(handlers, lint_form_says_what_was_wrong) {
   }
 }
 
+// ---- the mock's prepared answers (issue #5) --------------------------------
+
+// A response as a client compares two: status, reason, body, and the
+// fields in sorted order without `Date`, whose value moves with the clock.
+std::string comparable(const response& prepared_or_not) {
+  const response res = with_fields(prepared_or_not);
+  std::vector<std::string> lines;
+  for (const auto& f : res)
+    if (f.name() != http::field::date)
+      lines.push_back(std::string(f.name_string()) + ": " +
+                      std::string(f.value()));
+  std::sort(lines.begin(), lines.end());
+  std::string out = std::to_string(res.result_int()) + " " +
+                    std::string(res.reason()) + "\n";
+  for (const std::string& l : lines) out += l + "\n";
+  return out + "\n" + std::string(res.body().view());
+}
+
+const router& unprepared_routes() {
+  static const router r = [] {
+    handlers::mock_config cfg;
+    cfg.prepare_common_answers = false;
+    return make_router(site(), {}, cfg);
+  }();
+  return r;
+}
+
+request mock_request(http::verb method, const std::string& target,
+                     std::string_view accept, unsigned version) {
+  request req{method, target, version};
+  if (!accept.empty()) req.set(http::field::accept, accept);
+  return req;
+}
+
+// Every code and media type the mock prepares, to GET and HEAD over both
+// HTTP versions, is answered exactly as the core answers it per request.
+TEST(handlers, mock_prepared_answers_are_the_cores) {
+  const std::string_view accepts[] = {
+      "", "application/json", "text/html", "application/problem+json",
+      "text/*;q=0.5, application/json", "image/png"};
+  std::set<int> codes;
+  for (const status& s : all()) codes.insert(s.code);
+  for (const status& s : unofficial()) codes.insert(s.code);
+  std::size_t prepared = 0;
+  for (const int code : codes) {
+    const std::string target = "/status/" + std::to_string(code);
+    for (const std::string_view accept : accepts)
+      for (const http::verb method : {http::verb::get, http::verb::head})
+        for (const unsigned version : {10U, 11U}) {
+          const request req = mock_request(method, target, accept, version);
+          const response fast = routes().dispatch(req);
+          const response slow = unprepared_routes().dispatch(req);
+          if (!fast.body().prepared_fields().empty()) ++prepared;
+          EXPECT_TRUE(slow.body().prepared_fields().empty());
+          EXPECT_EQ(comparable(fast), comparable(slow))
+              << target << " Accept: " << accept << " HTTP/" << version;
+          EXPECT_EQ(fast.keep_alive(), slow.keep_alive()) << target;
+        }
+  }
+  // Most answers are prepared; the exceptions are named in the next test.
+  EXPECT_GT(prepared, codes.size() * 8);
+}
+
+TEST(handlers, mock_prepares_only_what_reads_no_more_of_the_request) {
+  struct row {
+    http::verb method;
+    const char* target;
+    bool is_prepared;
+  };
+  const row rows[] = {
+      {http::verb::get, "/status/418", true},
+      {http::verb::head, "/status/404", true},
+      {http::verb::get, "/status/499", true},
+      {http::verb::post, "/status/418", false},
+      {http::verb::get, "/status/418?x=1", false},
+      {http::verb::get, "/status/%34%31%38", false},
+      {http::verb::get, "/status/0418", false},
+      {http::verb::get, "/status/200,404", false},
+      {http::verb::get, "/status/103", false},
+      {http::verb::get, "/status/206", false},
+      {http::verb::get, "/status/416", false},
+      {http::verb::get, "/status/444", false},
+      {http::verb::get, "/status/426", false},
+      {http::verb::get, "/status/299", false},
+  };
+  for (const row& r : rows) {
+    const response res = routes().dispatch(request{r.method, r.target, 11});
+    EXPECT_EQ(!res.body().prepared_fields().empty(), r.is_prepared)
+        << r.target;
+  }
+  request continued{http::verb::get, "/status/418", 11};
+  continued.set(http::field::expect, "100-continue");
+  EXPECT_TRUE(routes().dispatch(continued).body().prepared_fields().empty());
+}
+
 }  // namespace
