@@ -15,6 +15,7 @@
 #include <boost/asio/recycling_allocator.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/buffers_suffix.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
@@ -101,9 +102,11 @@ session::session(tcp::socket&& socket, const router& routes,
   // libstdc++'s deque nodes are 512 bytes while an element is smaller:
   // then the pool recycles them.
   static_assert(sizeof(pending) < 512);
+  // Writes are tried at once and must never block (see `do_write`).
+  beast::error_code ec;
+  stream_.socket().non_blocking(true, ec);
   if (observers_.stats) observers_.stats->connection_opened();
   if (observers_.access_log) {
-    beast::error_code ec;
     const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
     if (!ec) client_size_ = format_client(peer, client_).size();
   }
@@ -163,8 +166,28 @@ void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
   do_read_header();
 }
 
+// A request usually arrives whole, in the bytes already read (the first
+// bytes of a kept-alive connection's next request, or a pipelined one):
+// then it is parsed here, at once, since an asynchronous read would only
+// complete at once too, after a composed operation and a trip through the
+// scheduler (issue #5). The parser takes nothing of a header that is not
+// all there (`need_more`), so the read below starts where it stood.
 void session::do_read_header() {
   if (observers_.any()) request_start_ = std::chrono::steady_clock::now();
+  if (buffer_.size() > 0 && nested_parses_ < limits_.pipeline_limit) {
+    beast::error_code ec;
+    const std::size_t used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec != http::error::need_more && (ec || parser_->is_header_done())) {
+      // Answering may write at once and come back here for the next
+      // pipelined request: the nesting is bounded, and beyond the bound the
+      // asynchronous read gives the stack back.
+      ++nested_parses_;
+      on_header(ec, used);
+      --nested_parses_;
+      return;
+    }
+  }
   stream_.expires_after(limits_.header_timeout);
   http::async_read_header(
       stream_, buffer_, *parser_,
@@ -366,11 +389,24 @@ void session::do_write() {
       return;
     }
   }
-  stream_.expires_after(limits_.timeout);
   // One gathered write of the header, as one or two buffers (a stored
-  // page's fields are serialized once, at start-up), and the body.
+  // page's fields are serialized once, at start-up), and the body. Most
+  // responses fit in the socket's send buffer, so the write is tried at
+  // once, without blocking (the socket is non-blocking): then it takes no
+  // asynchronous operation, no timer and no trip through the scheduler
+  // (issue #5). What the socket does not take goes out asynchronously,
+  // under the write timeout.
+  const wire_buffer_sequence wire = wire_buffers(front.res, head_scratch_);
+  beast::error_code ec;
+  const std::size_t sent = stream_.socket().write_some(wire, ec);
+  if (!ec && sent == net::buffer_size(wire)) return on_write(ec, sent);
+  if (ec && ec != net::error::would_block && ec != net::error::try_again)
+    return on_write(ec, 0);
+  beast::buffers_suffix<wire_buffer_sequence> rest(wire);
+  rest.consume(ec ? 0 : sent);
+  stream_.expires_after(limits_.timeout);
   net::async_write(
-      stream_, wire_buffers(front.res, head_scratch_),
+      stream_, rest,
       net::bind_allocator(
           net::recycling_allocator<void>(),
           beast::bind_front_handler(&session::on_write, shared_from_this())));

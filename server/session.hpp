@@ -184,6 +184,9 @@ class session : public std::enable_shared_from_this<session> {
   bool closing_ = false;   ///< read no more requests
   bool stopping_ = false;  ///< the server is stopping: close after this
   bool served_one_ = false;  ///< a request was read: the next waits idle
+  /// Requests parsed and answered from the buffer within one another's
+  /// call (see `do_read_header`).
+  std::size_t nested_parses_ = 0;
 };
 
 }  // namespace httpstatus::server

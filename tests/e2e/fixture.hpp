@@ -91,7 +91,16 @@ using headers = std::vector<std::pair<std::string, std::string>>;
 /// Is a synchronous client on one keep-alive connection to 127.0.0.1.
 class client {
  public:
-  explicit client(std::uint16_t port) : socket_(ioc_) {
+  /// Connects to `port`; a `receive_buffer` (bytes) other than 0 sets the
+  /// socket's receive buffer first, to keep what the server may send ahead
+  /// of the reader small.
+  explicit client(std::uint16_t port, int receive_buffer = 0)
+      : socket_(ioc_) {
+    if (receive_buffer > 0) {
+      socket_.open(boost::asio::ip::tcp::v4());
+      socket_.set_option(
+          boost::asio::socket_base::receive_buffer_size(receive_buffer));
+    }
     socket_.connect(boost::asio::ip::tcp::endpoint(
         boost::asio::ip::address_v4::loopback(), port));
   }

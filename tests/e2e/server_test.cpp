@@ -328,6 +328,38 @@ TEST_F(e2e, pipelining_beyond_the_queue_limit_still_answers_all) {
   for (int i = 0; i < 10; ++i) EXPECT_EQ(c.receive().body(), "ok") << i;
 }
 
+// Requests that arrive together are parsed and answered from the buffer,
+// one within another's call (issue #5): a thousand of them must neither
+// exhaust the stack nor lose one.
+TEST_F(e2e, a_thousand_pipelined_requests_in_one_write_are_all_answered) {
+  client c(port_);
+  std::string batch;
+  for (int i = 0; i < 1000; ++i)
+    batch += "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  c.send_raw(batch);
+  for (int i = 0; i < 1000; ++i) ASSERT_EQ(c.receive().body(), "ok") << i;
+}
+
+// A response is first written without waiting; what the socket does not
+// take then goes out asynchronously. Six hundred pages (7 MB) asked for at
+// once by a client with a small receive buffer, read only once all are
+// asked for, overflow the socket's buffers (they grow to 4 MB), so some
+// take both paths: each must arrive whole and in order.
+TEST_F(e2e, responses_larger_than_the_socket_buffer_arrive_whole) {
+  const std::string_view page = site_->find("/")->identity.bytes;
+  client c(port_, 4096);
+  std::string batch;
+  for (int i = 0; i < 600; ++i)
+    batch += "GET / HTTP/1.1\r\nHost: x\r\n\r\n";
+  c.send_raw(batch);
+  for (int i = 0; i < 600; ++i) {
+    const reply res = c.receive();
+    ASSERT_EQ(res.result_int(), 200u) << i;
+    ASSERT_EQ(res.body().size(), page.size()) << i;
+    EXPECT_TRUE(res.body() == page) << i;
+  }
+}
+
 TEST_F(e2e, http_1_0_closes_unless_asked_to_keep_alive) {
   {
     client c(port_);
