@@ -48,4 +48,13 @@ struct precompressed_entry {
   return find_precompressed(table, fnv1a_64(bytes), bytes.size());
 }
 
+/// Returns the table of every body `render_site()` renders, sorted by hash
+/// and size, with its variants compressed at build time by
+/// `httpstatus_precompress`. Defined in the generated library
+/// `httpstatus_precompressed`, which the CLI links and the server library
+/// does not (the generator is built from the server library); pass it to
+/// `render_site` or `config::precompressed`.
+[[nodiscard]] std::span<const precompressed_entry>
+precompressed_site() noexcept;
+
 }  // namespace httpstatus::server
