@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The pre-rendered site: every page and JSON document, rendered and
-// compressed once at start-up, looked up by path when serving.
+// The pre-rendered site: every page and JSON document, rendered once at
+// start-up (compressed at build time), looked up by path when serving.
 #include "content.hpp"
 
 #include <cstdint>
