@@ -14,6 +14,7 @@
 
 #include "content.hpp"
 #include "export.hpp"
+#include "precompressed.hpp"
 #include "routes.hpp"
 
 namespace httpstatus::cli {
@@ -52,7 +53,9 @@ int run_export(const export_command& cmd, std::ostream& out,
     return 2;
   }
   try {
-    const std::shared_ptr<const server::content> site = server::render_site();
+    // The same variants `serve` sends, compressed at build time.
+    const std::shared_ptr<const server::content> site =
+        server::render_site(server::precompressed_site());
     const server::export_summary summary = server::export_site(*site, dir);
     fmt::print(out, "wrote {} files ({} bytes) to {}\n", summary.files,
                summary.bytes, cmd.dir);

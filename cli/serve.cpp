@@ -15,6 +15,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "precompressed.hpp"
 #include "server.hpp"
 
 namespace httpstatus::cli {
@@ -99,6 +100,9 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
   // The access log is the CLI's default, not the library's (whose
   // embedders and tests choose their own sink).
   cmd.config.access_log = server::write_access_line;
+  // The variants compressed at build time: start-up copies them instead
+  // of spending a second on brotli (issue #5).
+  cmd.config.precompressed = server::precompressed_site();
   cmd.sub->add_flag_callback(
       "--no-access-log", [&cmd] { cmd.config.access_log = nullptr; },
       "write no access log (one line per request on stdout)");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// gzip (zlib) and brotli encoders, used once at start-up on every resource.
+// gzip (zlib) and brotli encoders, used once per resource: at build time,
+// and at start-up for a body the build did not see.
 #include "compress.hpp"
 
 #include <brotli/encode.h>
@@ -10,7 +11,8 @@
 
 namespace httpstatus::server {
 
-// Start-up is the only caller, so both encoders run at their slowest,
+// Each body is compressed once, by the build (httpstatus_precompress) or,
+// failing that, at start-up, so both encoders run at their slowest,
 // smallest setting: the cost is paid once per resource, the saving on every
 // response.
 std::string gzip(std::string_view bytes) {

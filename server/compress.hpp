@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// gzip (zlib) and brotli encoders, used once at start-up on every resource.
+// gzip (zlib) and brotli encoders, used once per resource: at build time,
+// and at start-up for a body the build did not see.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The pre-rendered site: every page and JSON document, rendered and
-// compressed once at start-up, looked up by path when serving.
+// The pre-rendered site: every page and JSON document, rendered once at
+// start-up (compressed at build time), looked up by path when serving.
 #include "content.hpp"
 
 #include <cstdint>
@@ -43,18 +43,18 @@ std::string_view cache_control_for(resource_kind kind, bool fingerprinted) {
 // Below this size a compressed body saves less than its own header costs.
 constexpr std::size_t min_compress_bytes = 128;
 
-}  // namespace
-
 // FNV-1a is not cryptographic, and need not be: an ETag only has to change
 // when the bytes change, and 64 bits make an accidental collision between
-// two deployments of one resource negligible.
-std::string make_etag(std::string_view bytes, std::string_view suffix) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
+// two deployments of one resource negligible. The hash is taken once per
+// body and formatted for each of its variants.
+std::string etag_of(std::uint64_t hash, std::string_view suffix) {
   return fmt::format("\"{:016x}{}\"", hash, suffix);
+}
+
+}  // namespace
+
+std::string make_etag(std::string_view bytes, std::string_view suffix) {
+  return etag_of(fnv1a_64(bytes), suffix);
 }
 
 // RFC 9110 Section 8.8.3: a strong validator is unique across every
@@ -63,21 +63,37 @@ std::string make_etag(std::string_view bytes, std::string_view suffix) {
 // the identity hash with a coding suffix, which also lets a log reader see
 // which variant a client holds.
 resource make_resource(std::string body, std::string content_type,
-                       resource_kind kind, bool fingerprinted) {
+                       resource_kind kind, bool fingerprinted,
+                       std::span<const precompressed_entry> precompressed) {
   resource r;
   r.kind = kind;
   r.content_type = std::move(content_type);
   r.cache_control = std::string(cache_control_for(kind, fingerprinted));
-  r.identity.etag = make_etag(body);
+  const std::uint64_t hash = fnv1a_64(body);
+  r.identity.etag = etag_of(hash, "");
   if (body.size() >= min_compress_bytes) {
-    std::string gz = gzip(body);
-    if (gz.size() < body.size()) {
-      r.gzip.etag = make_etag(body, "-gz");
+    // Brotli at quality 11 is most of a second over the whole site, so the
+    // build compresses the bodies it renders (server/precompress_main.cpp)
+    // and start-up only copies them. A body the build did not see (edited
+    // since, or not the site's) is compressed now, to the same bytes. The
+    // table holds a variant only where it is smaller, so one rule below
+    // decides for both sources.
+    std::string gz;
+    std::string br;
+    if (const precompressed_entry* e =
+            find_precompressed(precompressed, hash, body.size())) {
+      gz = e->gzip;
+      br = e->br;
+    } else {
+      gz = gzip(body);
+      br = brotli(body);
+    }
+    if (!gz.empty() && gz.size() < body.size()) {
+      r.gzip.etag = etag_of(hash, "-gz");
       r.gzip.bytes = std::move(gz);
     }
-    std::string br = brotli(body);
-    if (br.size() < body.size()) {
-      r.br.etag = make_etag(body, "-br");
+    if (!br.empty() && br.size() < body.size()) {
+      r.br.etag = etag_of(hash, "-br");
       r.br.bytes = std::move(br);
     }
   }

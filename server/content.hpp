@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
-// The pre-rendered site: every page and JSON document, rendered and
-// compressed once at start-up, looked up by path when serving.
+// The pre-rendered site: every page and JSON document, rendered once at
+// start-up (compressed at build time), looked up by path when serving.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "precompressed.hpp"
 
 namespace httpstatus::server {
 
@@ -61,19 +64,24 @@ struct resource {
   }
 };
 
-/// Returns a strong entity tag for `bytes`: a quoted 64-bit FNV-1a hash in
-/// hex, with `suffix` appended inside the quotes ("\"…-gz\"").
+/// Returns a strong entity tag for `bytes`: its quoted 64-bit FNV-1a hash
+/// (`fnv1a_64`) in hex, with `suffix` appended inside the quotes
+/// ("\"…-gz\"").
 [[nodiscard]] std::string make_etag(std::string_view bytes,
                                     std::string_view suffix = {});
 
 /// Returns `body` as a resource of `kind`: its identity variant, gzip and
 /// brotli variants when they are smaller, an `ETag` for each, and the
 /// `Cache-Control` for the kind (a year and `immutable` for an asset whose
-/// URL is `fingerprinted` with a hash of its bytes). Throws
-/// `std::runtime_error` if an encoder fails.
-[[nodiscard]] resource make_resource(std::string body, std::string content_type,
-                                     resource_kind kind,
-                                     bool fingerprinted = false);
+/// URL is `fingerprinted` with a hash of its bytes). The compressed
+/// variants come from the entry of `precompressed` for `body`
+/// (`find_precompressed`) when there is one, and are compressed now when
+/// there is none (an empty table: always); the bytes are the same either
+/// way. Throws `std::runtime_error` if an encoder fails.
+[[nodiscard]] resource make_resource(
+    std::string body, std::string content_type, resource_kind kind,
+    bool fingerprinted = false,
+    std::span<const precompressed_entry> precompressed = {});
 
 /// Holds the pre-rendered resources by key: the URL path, plus a canonical
 /// query for the API's filtered lists ("/api/v1/codes?class=4xx").

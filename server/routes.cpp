@@ -52,17 +52,19 @@ std::vector<status> codes_of(std::optional<status_class> cls,
 // then only picks the stored bytes. The few responses that depend on free
 // text (a search, a 404 saying why) are the exception and are rendered per
 // request.
-std::shared_ptr<const content> render_site() {
+std::shared_ptr<const content> render_site(
+    std::span<const precompressed_entry> precompressed) {
   auto site = std::make_shared<content>();
   auto page = [&](std::string path, std::string html) {
     site->add(std::move(path),
               make_resource(std::move(html), std::string(html_type),
-                            resource_kind::page));
+                            resource_kind::page, false, precompressed));
   };
   auto document = [&](std::string key, const boost::json::value& value) {
-    site->add(std::move(key),
-              make_resource(render::serialize(value, false),
-                            std::string(json_type), resource_kind::document));
+    site->add(
+        std::move(key),
+        make_resource(render::serialize(value, false), std::string(json_type),
+                      resource_kind::document, false, precompressed));
   };
 
   page("/", render::index_page());
@@ -76,9 +78,10 @@ std::shared_ptr<const content> render_site() {
       page(fmt::format("/codes/{}", code), std::move(*html));
 
   for (const render::asset& a : render::assets())
-    site->add(std::string(a.path),
-              make_resource(std::string(a.body), std::string(a.content_type),
-                            resource_kind::asset, a.is_fingerprinted));
+    site->add(
+        std::string(a.path),
+        make_resource(std::string(a.body), std::string(a.content_type),
+                      resource_kind::asset, a.is_fingerprinted, precompressed));
 
   constexpr std::array<std::optional<status_class>, 6> filters = {
       std::nullopt,
@@ -109,9 +112,11 @@ std::shared_ptr<const content> render_site() {
 
   site->add("/api/v1/openapi.json",
             make_resource(std::string(handlers::openapi_document()),
-                          std::string(json_type), resource_kind::document));
-  site->add("/healthz", make_resource("ok", "text/plain; charset=utf-8",
-                                      resource_kind::text));
+                          std::string(json_type), resource_kind::document,
+                          false, precompressed));
+  site->add("/healthz",
+            make_resource("ok", "text/plain; charset=utf-8",
+                          resource_kind::text, false, precompressed));
   return site;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 
 #include "content.hpp"
 #include "handlers/handlers.hpp"
@@ -15,9 +16,13 @@ namespace httpstatus::server {
 /// per registered and unofficial code, the assets, every API document
 /// (each code, each `class` and `unofficial` filter of "/api/v1/codes",
 /// the classes, the OpenAPI document) and "/healthz", each compressed.
-/// Takes about a second (brotli at its best); throws what the renderers
-/// and encoders throw, which is a packaging bug.
-[[nodiscard]] std::shared_ptr<const content> render_site();
+/// The compressed variants come from `precompressed` (`make_resource`):
+/// with `precompressed_site()` rendering takes milliseconds; a body missing
+/// from it, or every body with the default empty table, is compressed now,
+/// which takes about a second over the whole site (brotli at its best).
+/// Throws what the renderers and encoders throw, which is a packaging bug.
+[[nodiscard]] std::shared_ptr<const content> render_site(
+    std::span<const precompressed_entry> precompressed = {});
 
 /// Returns the router of the site, the API and the mock (`/status/*`),
 /// serving `site`, which must outlive it; `log` receives handler failures

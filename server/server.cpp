@@ -226,7 +226,7 @@ std::error_code server::listen() {
 
   // Bind first, render second: a port in use should fail at once, not
   // after a second of compression.
-  if (!d.site) d.site = render_site();
+  if (!d.site) d.site = render_site(d.cfg.precompressed);
   handlers::mock_config mock;
   mock.sequences.max_keys = d.cfg.max_sequences;
   mock.spec.max_sleep = d.cfg.max_sleep;

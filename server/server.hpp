@@ -12,6 +12,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "precompressed.hpp"
+
 namespace httpstatus::server {
 
 class content;
@@ -57,6 +59,10 @@ struct config {
   /// connections, and serves them at `GET /metrics` in the Prometheus text
   /// format; false does neither, at no cost per request.
   bool metrics = true;
+  /// Holds the compressed variants `listen()` renders the site with
+  /// (`render_site`); `httpstatus serve` passes `precompressed_site()`.
+  /// Empty (the default): every body is compressed at start-up.
+  std::span<const precompressed_entry> precompressed;
 };
 
 /// Returns the number of threads `cfg` asks for: `threads`, or the number

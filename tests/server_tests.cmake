@@ -24,6 +24,17 @@ target_link_libraries(httpstatus_server_unit_tests PRIVATE
 gtest_discover_tests(httpstatus_server_unit_tests
   DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
 
+# The variants compressed at build time (server/precompress_main.cpp):
+# they cover the site and decompress to it, and start-up compresses live
+# what they miss. Decoded with zlib and brotli's decoder.
+add_executable(httpstatus_precompressed_tests
+  ${CMAKE_CURRENT_LIST_DIR}/unit/precompressed_test.cpp)
+target_link_libraries(httpstatus_precompressed_tests PRIVATE
+  httpstatus_server_lib httpstatus_precompressed ZLIB::ZLIB
+  httpstatus::brotlidec GTest::gtest_main httpstatus_warnings)
+gtest_discover_tests(httpstatus_precompressed_tests
+  DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
+
 # Sockets on loopback only, ports chosen by the kernel; a test that hangs
 # (a read the server never answers) is cut by the CTest timeout.
 add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp
