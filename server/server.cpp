@@ -225,7 +225,8 @@ std::error_code server::listen() {
   if (ec) return ec;
 
   // Bind first, render second: a port in use should fail at once, not
-  // after a second of compression.
+  // after rendering (milliseconds with the build's compressed variants, a
+  // second without them).
   if (!d.site) d.site = render_site(d.cfg.precompressed);
   handlers::mock_config mock;
   mock.sequences.max_keys = d.cfg.max_sequences;

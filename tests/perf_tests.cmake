@@ -13,6 +13,7 @@ include(GoogleTest)
 
 add_executable(httpstatus_alloc_tests ${CMAKE_CURRENT_LIST_DIR}/unit/alloc_test.cpp)
 target_link_libraries(httpstatus_alloc_tests PRIVATE
-  httpstatus_server_lib GTest::gtest_main httpstatus_warnings)
+  httpstatus_server_lib httpstatus_precompressed GTest::gtest_main
+  httpstatus_warnings)
 gtest_discover_tests(httpstatus_alloc_tests
   DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)

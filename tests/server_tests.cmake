@@ -19,7 +19,7 @@ add_executable(httpstatus_server_unit_tests
   ${CMAKE_CURRENT_LIST_DIR}/unit/router_test.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unit/url_test.cpp)
 target_link_libraries(httpstatus_server_unit_tests PRIVATE
-  httpstatus_server_lib httpstatus_lint_json Boost::json GTest::gtest_main
+  httpstatus_server_lib httpstatus_precompressed httpstatus_lint_json Boost::json GTest::gtest_main
   httpstatus_warnings)
 gtest_discover_tests(httpstatus_server_unit_tests
   DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)
@@ -41,7 +41,7 @@ add_executable(e2e_tests ${CMAKE_CURRENT_LIST_DIR}/e2e/server_test.cpp
                          ${CMAKE_CURRENT_LIST_DIR}/e2e/hostile_test.cpp
                          ${CMAKE_CURRENT_LIST_DIR}/e2e/operability_test.cpp)
 target_link_libraries(e2e_tests PRIVATE
-  httpstatus_server_lib Boost::json ZLIB::ZLIB httpstatus::brotlidec
+  httpstatus_server_lib httpstatus_precompressed Boost::json ZLIB::ZLIB httpstatus::brotlidec
   GTest::gtest_main httpstatus_warnings)
 target_include_directories(e2e_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 gtest_discover_tests(e2e_tests DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 60)

@@ -24,17 +24,21 @@
 #include <vector>
 
 #include "content.hpp"
+#include "precompressed.hpp"
 #include "routes.hpp"
 #include "server.hpp"
 
 namespace httpstatus::test {
 
 /// Starts a server on 127.0.0.1, port 0, before each test and stops it
-/// after; the site is rendered once per suite (about a second of brotli).
+/// after; the site is rendered once per suite, with the variants the build
+/// compressed (as `serve` renders it).
 /// Suites derive from it and add their own client helpers.
 class server_fixture : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { site_ = server::render_site(); }
+  static void SetUpTestSuite() {
+    site_ = server::render_site(server::precompressed_site());
+  }
   static void TearDownTestSuite() { site_.reset(); }
 
   void SetUp() override { start(base_config()); }

@@ -27,6 +27,7 @@
 #include "content.hpp"
 #include "message.hpp"
 #include "metrics.hpp"
+#include "precompressed.hpp"
 #include "routes.hpp"
 
 // ---- the counting allocator ------------------------------------------------
@@ -115,7 +116,8 @@ using namespace httpstatus::server;
 namespace http = boost::beast::http;
 
 const content& site() {
-  static const std::shared_ptr<const content> rendered = render_site();
+  static const std::shared_ptr<const content> rendered =
+      render_site(precompressed_site());
   return *rendered;
 }
 

@@ -17,6 +17,7 @@
 
 #include "content.hpp"
 #include "export_command.hpp"
+#include "precompressed.hpp"
 #include "routes.hpp"
 
 namespace {
@@ -25,7 +26,8 @@ using namespace httpstatus::server;
 namespace fs = std::filesystem;
 
 const content& site() {
-  static const std::shared_ptr<const content> rendered = render_site();
+  static const std::shared_ptr<const content> rendered =
+      render_site(precompressed_site());
   return *rendered;
 }
 

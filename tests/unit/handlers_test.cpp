@@ -22,6 +22,7 @@
 #include "lint.hpp"
 #include "lint_json.hpp"
 #include "response.hpp"
+#include "precompressed.hpp"
 #include "routes.hpp"
 
 namespace {
@@ -31,9 +32,10 @@ using namespace httpstatus::server;
 namespace http = boost::beast::http;
 namespace json = boost::json;
 
-// Rendering takes about a second; every test reads the same site.
+// Every test reads the same site, rendered as `serve` renders it.
 const content& site() {
-  static const std::shared_ptr<const content> rendered = render_site();
+  static const std::shared_ptr<const content> rendered =
+      render_site(precompressed_site());
   return *rendered;
 }
 
