@@ -94,6 +94,7 @@ session::session(tcp::socket&& socket, const router& routes,
                  const logger& log, const session_observers& observers)
     : stream_(std::move(socket)),
       timer_(stream_.get_executor()),
+      idle_timer_(stream_.get_executor()),
       routes_(routes),
       limits_(limits),
       sessions_(sessions),
@@ -142,6 +143,12 @@ void session::shutdown() {
 // within `header_timeout`; then the body gets `timeout`. A tcp_stream
 // deadline covers a whole operation, not each read, which is what makes
 // the header bound total: trickling a byte a second does not extend it.
+//
+// The idle wait comes once per request, so it is the cheap kind: a read
+// on the socket itself, and a deadline that is only a time kept in the
+// session, which the idle timer, armed at most once per `idle_timeout`,
+// holds the wait to (`on_idle_check`). A tcp_stream read would arm and
+// cancel a timer for every request (issue #5).
 void session::do_read() {
   if (reading_ || closing_) return;
   parser_.emplace();
@@ -149,8 +156,10 @@ void session::do_read() {
   parser_->body_limit(limits_.body_limit);
   reading_ = true;
   if (served_one_ && buffer_.size() == 0) {
-    stream_.expires_after(limits_.idle_timeout);
-    stream_.async_read_some(
+    idle_since_ = std::chrono::steady_clock::now();
+    is_idle_ = true;
+    if (!is_idle_check_armed_) arm_idle_check(idle_since_);
+    stream_.socket().async_read_some(
         buffer_.prepare(4096),
         beast::bind_front_handler(&session::on_first_bytes,
                                   shared_from_this()));
@@ -159,7 +168,32 @@ void session::do_read() {
   do_read_header();
 }
 
+// The timer holds the session only weakly, so that a connection that ends
+// is never kept open by its idle timer.
+void session::arm_idle_check(std::chrono::steady_clock::time_point since) {
+  is_idle_check_armed_ = true;
+  idle_timer_.expires_at(since + limits_.idle_timeout);
+  idle_timer_.async_wait(
+      [weak = weak_from_this()](beast::error_code ec) {
+        if (const std::shared_ptr<session> self = weak.lock())
+          self->on_idle_check(ec);
+      });
+}
+
+// An idle wait that outlived its deadline is ended as a tcp_stream timeout
+// ends one, by closing the socket: the read then completes with
+// `operation_aborted`, and the session ends quietly.
+void session::on_idle_check(beast::error_code ec) {
+  is_idle_check_armed_ = false;
+  if (ec || !is_idle_) return;
+  if (std::chrono::steady_clock::now() - idle_since_ < limits_.idle_timeout)
+    return arm_idle_check(idle_since_);
+  beast::error_code ignored;
+  stream_.socket().close(ignored);
+}
+
 void session::on_first_bytes(beast::error_code ec, std::size_t bytes) {
+  is_idle_ = false;
   if (ec == net::error::eof) ec = http::error::end_of_stream;
   if (ec) return on_read(ec, 0);
   buffer_.commit(bytes);
@@ -478,6 +512,7 @@ void session::on_shutdown() {
 void session::do_close() {
   closing_ = true;
   timer_.cancel();
+  idle_timer_.cancel();
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (reading_) stream_.cancel();

@@ -121,6 +121,8 @@ class session : public std::enable_shared_from_this<session> {
 
  private:
   void do_read();
+  void arm_idle_check(std::chrono::steady_clock::time_point since);
+  void on_idle_check(boost::beast::error_code ec);
   void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
   void do_read_header();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
@@ -162,6 +164,11 @@ class session : public std::enable_shared_from_this<session> {
   /// the global allocator either.
   std::deque<pending, field_allocator<pending>> queue_;
   boost::asio::steady_timer timer_;  ///< the front reply's delay
+  /// Holds an idle wait to `idle_timeout`; see `do_read`.
+  boost::asio::steady_timer idle_timer_;
+  std::chrono::steady_clock::time_point idle_since_;  ///< the wait's start
+  bool is_idle_ = false;  ///< waiting for a kept-alive request's first byte
+  bool is_idle_check_armed_ = false;
   /// The status line and fields of the front reply while it is written
   /// (`wire_buffers`); keeps its capacity from one reply to the next.
   std::string head_scratch_;

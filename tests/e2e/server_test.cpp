@@ -428,6 +428,36 @@ TEST_F(e2e, idle_connection_times_out) {
   EXPECT_TRUE(c.is_closed_by_server());
 }
 
+TEST_F(e2e, kept_alive_connection_idle_beyond_the_timeout_is_closed) {
+  config cfg = base_config();
+  cfg.idle_timeout = std::chrono::milliseconds(100);
+  start(std::move(cfg));
+  client c(port_);
+  EXPECT_EQ(c.get("/healthz").body(), "ok");
+  const auto begin = std::chrono::steady_clock::now();
+  EXPECT_TRUE(c.is_closed_by_server());
+  EXPECT_GE(std::chrono::steady_clock::now() - begin,
+            std::chrono::milliseconds(90));
+}
+
+// The idle deadline is kept per wait, and the idle timer checks it lazily
+// (issue #5): a connection never idle for long must outlive several idle
+// timeouts in all.
+TEST_F(e2e, busy_connection_outlives_the_idle_timeout) {
+  config cfg = base_config();
+  cfg.idle_timeout = std::chrono::milliseconds(100);
+  start(std::move(cfg));
+  client c(port_);
+  const auto begin = std::chrono::steady_clock::now();
+  int requests = 0;
+  while (std::chrono::steady_clock::now() - begin <
+         std::chrono::milliseconds(500)) {
+    ASSERT_EQ(c.get("/healthz").body(), "ok") << "request " << requests;
+    ++requests;
+  }
+  EXPECT_GT(requests, 10);
+}
+
 TEST_F(e2e, second_server_on_the_same_port_fails_to_listen) {
   config cfg = base_config();
   cfg.port = port_;
