@@ -32,6 +32,8 @@ add_executable(httpstatus_precompressed_tests
 target_link_libraries(httpstatus_precompressed_tests PRIVATE
   httpstatus_server_lib httpstatus_precompressed ZLIB::ZLIB
   httpstatus::brotlidec GTest::gtest_main httpstatus_warnings)
+target_include_directories(httpstatus_precompressed_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR})
 gtest_discover_tests(httpstatus_precompressed_tests
   DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
 

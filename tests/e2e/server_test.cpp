@@ -4,15 +4,12 @@
 // pipelining, HTTP/1.0, limits and graceful stop.
 #include "server.hpp"
 
-#include <brotli/decode.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,6 +30,7 @@
 #include "e2e/fixture.hpp"
 #include "response.hpp"
 #include "routes.hpp"
+#include "support/decompress.hpp"
 
 namespace {
 
@@ -47,40 +45,14 @@ using httpstatus::server::content_security_policy;
 using reply = httpstatus::test::message;
 
 using httpstatus::test::client;
+using httpstatus::test::gunzip;
+using httpstatus::test::unbrotli;
 
 reply get(
     std::uint16_t port, std::string_view target,
     const std::vector<std::pair<std::string, std::string>>& headers = {}) {
   client c(port);
   return c.request(http::verb::get, target, headers);
-}
-
-std::string gunzip(std::string_view bytes) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK)
-    throw std::runtime_error("inflateInit2");
-  std::string out(1 << 20, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = inflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("inflate");
-  return out;
-}
-
-std::string unbrotli(std::string_view bytes) {
-  std::string out(1 << 20, '\0');
-  std::size_t size = out.size();
-  if (BrotliDecoderDecompress(
-          bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
-          &size, reinterpret_cast<std::uint8_t*>(out.data())) !=
-      BROTLI_DECODER_RESULT_SUCCESS)
-    throw std::runtime_error("BrotliDecoderDecompress");
-  out.resize(size);
-  return out;
 }
 
 // ---- the fixture

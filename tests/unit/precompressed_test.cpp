@@ -4,15 +4,12 @@
 // for a body whose hash and size both match.
 #include "precompressed.hpp"
 
-#include <brotli/decode.h>
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -21,6 +18,7 @@
 #include "compress.hpp"
 #include "content.hpp"
 #include "routes.hpp"
+#include "support/decompress.hpp"
 
 namespace {
 
@@ -34,42 +32,14 @@ using httpstatus::server::precompressed_site;
 using httpstatus::server::render_site;
 using httpstatus::server::resource;
 using httpstatus::server::resource_kind;
+using httpstatus::test::gunzip;
+using httpstatus::test::unbrotli;
 
 // The FNV-1a test vectors (Fowler, Noll, Vo): the ETags of every release
 // so far were made with this hash, and the table is keyed by it.
 static_assert(fnv1a_64("") == 0xcbf29ce484222325ULL);
 static_assert(fnv1a_64("a") == 0xaf63dc4c8601ec8cULL);
 static_assert(fnv1a_64("foobar") == 0x85944171f73967e8ULL);
-
-constexpr std::size_t max_body = std::size_t{1} << 22;
-
-std::string gunzip(std::string_view bytes) {
-  z_stream z{};
-  if (inflateInit2(&z, 15 + 16) != Z_OK)
-    throw std::runtime_error("inflateInit2");
-  std::string out(max_body, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  const int rc = inflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  inflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("inflate");
-  return out;
-}
-
-std::string unbrotli(std::string_view bytes) {
-  std::string out(max_body, '\0');
-  std::size_t size = out.size();
-  if (BrotliDecoderDecompress(
-          bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
-          &size, reinterpret_cast<std::uint8_t*>(out.data())) !=
-      BROTLI_DECODER_RESULT_SUCCESS)
-    throw std::runtime_error("BrotliDecoderDecompress");
-  out.resize(size);
-  return out;
-}
 
 // Rendered once per process, as `serve` renders it.
 const content& site() {
