@@ -103,9 +103,14 @@ session::session(tcp::socket&& socket, const router& routes,
   // libstdc++'s deque nodes are 512 bytes while an element is smaller:
   // then the pool recycles them.
   static_assert(sizeof(pending) < 512);
-  // Writes are tried at once and must never block (see `do_write`).
+  // Writes are tried at once and must never block (see `do_write`). And
+  // no Nagle: a message written in two parts (an interim response and the
+  // final one, or what the socket did not take at once) must not wait for
+  // the peer's delayed ACK, which held each such answer on a kept-alive
+  // connection for 40 ms.
   beast::error_code ec;
   stream_.socket().non_blocking(true, ec);
+  stream_.socket().set_option(tcp::no_delay(true), ec);
   if (observers_.stats) observers_.stats->connection_opened();
   if (observers_.access_log) {
     const tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
