@@ -233,6 +233,8 @@ response with_stored_fields(response res, const resource& r, coding c,
   return res;
 }
 
+}  // namespace
+
 void append_fields(const response& res, std::string& out) {
   for (const auto& f : res) {
     out.append(f.name_string());
@@ -241,8 +243,6 @@ void append_fields(const response& res, std::string& out) {
     out.append("\r\n");
   }
 }
-
-}  // namespace
 
 response serve(const request& req, const resource& r, int code) {
   const coding c = choose_coding(req[http::field::accept_encoding],

@@ -79,6 +79,10 @@ void add_kind_headers(response& res, resource_kind kind);
 [[nodiscard]] response serve(const request& req, const resource& r,
                              int code = 200);
 
+/// Appends the header fields of `res` to `out`, one "Name: value\r\n"
+/// line each, in order: the form `payload::prepared` takes.
+void append_fields(const response& res, std::string& out);
+
 /// Serializes the header fields `serve` sends with each variant of `r`
 /// for a 200 and a 304 into the variant's `fields_200` and `fields_304`,
 /// from the very fields the unprepared path sets.

@@ -442,7 +442,7 @@ void session::do_write() {
   if (ec && ec != net::error::would_block && ec != net::error::try_again)
     return on_write(ec, 0);
   beast::buffers_suffix<wire_buffer_sequence> rest(wire);
-  rest.consume(ec ? 0 : sent);
+  rest.consume(sent);
   stream_.expires_after(limits_.timeout);
   net::async_write(
       stream_, rest,

@@ -12,12 +12,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 #include <boost/beast/http/field.hpp>
 
+#include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
 #include "json.hpp"
 #include "mock/mock.hpp"
@@ -36,184 +38,6 @@ constexpr std::string_view status_prefix = "/status/";
 std::string_view shown(const std::string& reason) noexcept {
   return reason.empty() ? std::string_view(" ") : std::string_view(reason);
 }
-
-// One common answer, ready to send: what `final_of` would make of the
-// mock core's answer, with the fields serialized as `payload::prepared`
-// takes them (all but `Date` and `Connection`, which the message adds).
-struct prepared_answer {
-  int code = 0;
-  std::string reason;
-  std::string fields;
-  std::string body;  ///< a GET's; a HEAD gets none, with the same length
-  bool close = false;
-};
-
-constexpr std::array<mock::media_type, 4> media_types = {
-    mock::media_type::text, mock::media_type::json, mock::media_type::html,
-    mock::media_type::problem};
-
-// An `Accept` that negotiates to `m`, to have the core render `m`.
-constexpr std::string_view accept_for(mock::media_type m) noexcept {
-  switch (m) {
-    case mock::media_type::json:
-      return "application/json";
-    case mock::media_type::html:
-      return "text/html";
-    case mock::media_type::problem:
-      return "application/problem+json";
-    case mock::media_type::text:
-      break;
-  }
-  return "text/plain";
-}
-
-// Reads "/status/418" (no query, three digits) as 418; 0 for anything else,
-// which the core answers per request.
-int plain_code(std::string_view target) noexcept {
-  if (!target.starts_with(status_prefix)) return 0;
-  const std::string_view digits = target.substr(status_prefix.size());
-  if (digits.size() != 3) return 0;
-  int code = 0;
-  for (const char c : digits) {
-    if (c < '0' || c > '9') return 0;
-    code = code * 10 + (c - '0');
-  }
-  return code;
-}
-
-// The common answers (see `handlers::mock`), indexed by code and media
-// type. Each is built by the core itself, from a request that differs from
-// the ones it stands for only in what the core does not read for that
-// code, so the two can never disagree on a fact; the handler tests check
-// every one against the core's answer built per request.
-class prepared_answers {
- public:
-  prepared_answers() = default;
-
-  explicit prepared_answers(bool enabled) {
-    if (!enabled) return;
-    index_.fill(none);
-    for (int code = first_code; code <= last_code; ++code) {
-      const bool is_named = find(code) || !find_unofficial(code).empty();
-      if (!is_named || !mock::is_precomputable(code, "GET")) continue;
-      for (const mock::media_type m : media_types)
-        if (m != mock::media_type::problem || is_error(code)) prepare(code, m);
-    }
-  }
-
-  // Returns the answer prepared for `req`, or null if the core must build
-  // one.
-  [[nodiscard]] const prepared_answer* find_for(
-      const request& req) const noexcept {
-    if (answers_.empty()) return nullptr;
-    if (req.method() != http::verb::get && req.method() != http::verb::head)
-      return nullptr;
-    const int code = plain_code(req.target());
-    if (code < first_code || code > last_code) return nullptr;
-    if (!req[http::field::expect].empty()) return nullptr;
-    const mock::media_type m =
-        mock::negotiate(req[http::field::accept], is_error(code));
-    const std::int16_t i = index_[slot(code, m)];
-    return i == none ? nullptr : &answers_[static_cast<std::size_t>(i)];
-  }
-
- private:
-  static constexpr int first_code = 200;
-  static constexpr int last_code = 599;
-  static constexpr std::int16_t none = -1;
-
-  static std::size_t slot(int code, mock::media_type m) noexcept {
-    return static_cast<std::size_t>(code - first_code) * media_types.size() +
-           static_cast<std::size_t>(m);
-  }
-
-  // An answer that takes more than one plain message (an interim, a
-  // close without answer) or that speaks for the connection itself
-  // (`Connection: Upgrade` on 426) stays with the core.
-  void prepare(int code, mock::media_type m) {
-    const std::string path = fmt::format("{}{}", status_prefix, code);
-    mock::request_info info;
-    info.method = "GET";
-    info.path = path;
-    info.accept = accept_for(m);
-    const std::optional<mock::target> t = mock::resolve(code);
-    if (!t) return;
-    mock::mock_response r = mock::build_response(*t, info, {});
-    const mock::final_response& f = r.final_;
-    if (r.action != mock::action::respond || !r.interim.empty() ||
-        f.header("Connection"))
-      return;
-    prepared_answer a;
-    a.code = f.code;
-    a.reason = std::string(shown(f.reason));
-    a.close = f.close;
-    a.body = f.body;
-    a.fields = fmt::format("Server: {}\r\n", server_name);
-    for (const mock::header_field& h : f.headers)
-      if (h.name != "Date")
-        a.fields += fmt::format("{}: {}\r\n", h.name, h.value);
-    if (f.content_length)
-      a.fields += fmt::format("Content-Length: {}\r\n", *f.content_length);
-    index_[slot(code, m)] = static_cast<std::int16_t>(answers_.size());
-    answers_.push_back(std::move(a));
-  }
-
-  std::vector<prepared_answer> answers_;
-  std::array<std::int16_t, (last_code - first_code + 1) * media_types.size()>
-      index_{};
-};
-
-}  // namespace
-
-// The count of sleeping requests is the only cross-request state besides
-// the sequences. A slot is a shared_ptr whose deleter gives it back, so
-// that however the reply ends (the delay over, the connection gone, the
-// server stopped), the count comes down exactly once; the deleter holds
-// the state alive for as long as any slot is out.
-class mock_state : public std::enable_shared_from_this<mock_state> {
- public:
-  explicit mock_state(const mock_config& cfg)
-      : sequences(cfg.sequences),
-        limits(cfg.spec),
-        prepared(cfg.prepare_common_answers),
-        max_sleeping_(cfg.max_sleeping) {}
-
-  [[nodiscard]] std::shared_ptr<const void> try_sleep() {
-    if (sleeping_.fetch_add(1) >= max_sleeping_) {
-      sleeping_.fetch_sub(1);
-      return nullptr;
-    }
-    return {&sleeping_, [self = shared_from_this()](const void*) {
-              self->sleeping_.fetch_sub(1);
-            }};
-  }
-
-  [[nodiscard]] std::size_t max_sleeping() const noexcept {
-    return max_sleeping_;
-  }
-
-  [[nodiscard]] std::size_t sleeping() const noexcept {
-    return sleeping_.load(std::memory_order_relaxed);
-  }
-
-  mock::sequence_store sequences;
-  const mock::spec_limits limits;
-  const prepared_answers prepared;
-
- private:
-  const std::size_t max_sleeping_;
-  std::atomic<std::size_t> sleeping_{0};
-};
-
-std::shared_ptr<mock_state> make_mock_state(const mock_config& cfg) {
-  return std::make_shared<mock_state>(cfg);
-}
-
-mock_gauges gauges_of(const mock_state& state) {
-  return {state.sequences.size(), state.sleeping()};
-}
-
-namespace {
 
 // The views point into `req`, which outlives the call to `mock::answer`.
 // Whether a body comes is read from the framing fields, not from what was
@@ -287,6 +111,123 @@ mock::mock_response too_many_sleeping(const mock::request_info& info,
   return r;
 }
 
+// One common answer, ready to send: what `final_of` makes of the mock
+// core's answer, with the fields serialized as `payload::prepared` takes
+// them (all but `Date` and `Connection`, which the message adds).
+struct prepared_answer {
+  int code = 0;
+  std::string reason;
+  std::string fields;
+  std::string body;  ///< a GET's; a HEAD gets none, with the same length
+  bool close = false;
+};
+
+constexpr std::array<mock::media_type, 4> media_types = {
+    mock::media_type::text, mock::media_type::json, mock::media_type::html,
+    mock::media_type::problem};
+
+// An `Accept` that negotiates to `m`, to have the core render `m`.
+constexpr std::string_view accept_for(mock::media_type m) noexcept {
+  switch (m) {
+    case mock::media_type::json:
+      return "application/json";
+    case mock::media_type::html:
+      return "text/html";
+    case mock::media_type::problem:
+      return "application/problem+json";
+    case mock::media_type::text:
+      break;
+  }
+  return "text/plain";
+}
+
+// Reads "/status/418" (no query, exactly three digits) as 418; 0 for
+// anything else, which the core answers per request.
+int plain_code(std::string_view target) noexcept {
+  if (!target.starts_with(status_prefix)) return 0;
+  const std::string_view digits = target.substr(status_prefix.size());
+  if (digits.size() != 3) return 0;
+  const parse_result parsed = parse_code(digits);
+  return parsed.ec == std::errc{} ? parsed.code : 0;
+}
+
+// The common answers (see `handlers::mock`), indexed by code and media
+// type. Each is built by the core itself, from a request that differs from
+// the ones it stands for only in what the core does not read for that
+// code, so the two can never disagree on a fact; the handler tests check
+// every one against the core's answer built per request.
+class prepared_answers {
+ public:
+  explicit prepared_answers(bool enabled) {
+    if (!enabled) return;
+    index_.fill(none);
+    for (int code = first_code; code <= last_code; ++code) {
+      const bool is_named = find(code) || !find_unofficial(code).empty();
+      if (!is_named || !mock::is_precomputable(code, "GET")) continue;
+      for (const mock::media_type m : media_types)
+        if (m != mock::media_type::problem || is_error(code)) prepare(code, m);
+    }
+  }
+
+  // Returns the answer prepared for `req`, or null if the core must build
+  // one.
+  [[nodiscard]] const prepared_answer* find_for(
+      const request& req) const noexcept {
+    if (answers_.empty()) return nullptr;
+    if (req.method() != http::verb::get && req.method() != http::verb::head)
+      return nullptr;
+    const int code = plain_code(req.target());
+    if (code < first_code || code > last_code) return nullptr;
+    if (!req[http::field::expect].empty()) return nullptr;
+    const mock::media_type m =
+        mock::negotiate(req[http::field::accept], is_error(code));
+    const std::int16_t i = index_[slot(code, m)];
+    return i == none ? nullptr : &answers_[static_cast<std::size_t>(i)];
+  }
+
+ private:
+  static constexpr int first_code = 200;
+  static constexpr int last_code = 599;
+  static constexpr std::int16_t none = -1;
+
+  static std::size_t slot(int code, mock::media_type m) noexcept {
+    return static_cast<std::size_t>(code - first_code) * media_types.size() +
+           static_cast<std::size_t>(m);
+  }
+
+  // An answer that takes more than one plain message (an interim, a
+  // close without answer) or that speaks for the connection itself
+  // (`Connection: Upgrade` on 426) stays with the core.
+  void prepare(int code, mock::media_type m) {
+    const std::string path = fmt::format("{}{}", status_prefix, code);
+    mock::request_info info;
+    info.method = "GET";
+    info.path = path;
+    info.accept = accept_for(m);
+    const std::optional<mock::target> t = mock::resolve(code);
+    if (!t) return;
+    mock::mock_response r = mock::build_response(*t, info, {});
+    if (r.action != mock::action::respond || !r.interim.empty() ||
+        r.final_.header("Connection"))
+      return;
+    response res = final_of(r.final_, request{http::verb::get, path, 11});
+    res.erase(http::field::date);
+    res.erase(http::field::connection);
+    prepared_answer a;
+    a.code = static_cast<int>(res.result_int());
+    a.reason = std::string(res.reason());
+    a.close = r.final_.close;
+    a.body = std::string(res.body().view());
+    append_fields(res, a.fields);
+    index_[slot(code, m)] = static_cast<std::int16_t>(answers_.size());
+    answers_.push_back(std::move(a));
+  }
+
+  std::vector<prepared_answer> answers_;
+  std::array<std::int16_t, (last_code - first_code + 1) * media_types.size()>
+      index_{};
+};
+
 // A prepared answer is written as it is, with `Date` and the connection's
 // fate the only fields made per request; it borrows the state's bytes.
 reply prepared_reply(const prepared_answer& a, const request& req) {
@@ -302,6 +243,55 @@ reply prepared_reply(const prepared_answer& a, const request& req) {
 }
 
 }  // namespace
+
+// The count of sleeping requests is the only cross-request state besides
+// the sequences. A slot is a shared_ptr whose deleter gives it back, so
+// that however the reply ends (the delay over, the connection gone, the
+// server stopped), the count comes down exactly once; the deleter holds
+// the state alive for as long as any slot is out.
+class mock_state : public std::enable_shared_from_this<mock_state> {
+ public:
+  explicit mock_state(const mock_config& cfg)
+      : sequences(cfg.sequences),
+        limits(cfg.spec),
+        prepared(cfg.prepare_common_answers),
+        max_sleeping_(cfg.max_sleeping) {}
+
+  [[nodiscard]] std::shared_ptr<const void> try_sleep() {
+    if (sleeping_.fetch_add(1) >= max_sleeping_) {
+      sleeping_.fetch_sub(1);
+      return nullptr;
+    }
+    return {&sleeping_, [self = shared_from_this()](const void*) {
+              self->sleeping_.fetch_sub(1);
+            }};
+  }
+
+  [[nodiscard]] std::size_t max_sleeping() const noexcept {
+    return max_sleeping_;
+  }
+
+  [[nodiscard]] std::size_t sleeping() const noexcept {
+    return sleeping_.load(std::memory_order_relaxed);
+  }
+
+  mock::sequence_store sequences;
+  const mock::spec_limits limits;
+  const prepared_answers prepared;
+
+ private:
+  const std::size_t max_sleeping_;
+  std::atomic<std::size_t> sleeping_{0};
+};
+
+std::shared_ptr<mock_state> make_mock_state(const mock_config& cfg) {
+  return std::make_shared<mock_state>(cfg);
+}
+
+mock_gauges gauges_of(const mock_state& state) {
+  return {state.sequences.size(), state.sleeping()};
+}
+
 
 reply mock(mock_state& state, const request& req, const route_params& p) {
   if (const prepared_answer* a = state.prepared.find_for(req))
