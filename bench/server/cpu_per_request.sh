@@ -17,16 +17,16 @@ set -euo pipefail
 label=${1:?label}; bin=${2:?binary}; path=${3:?path}
 enc=${4:-gzip}; duration=${5:-5}
 threads=${THREADS:-1}; conns=${CONNS:-50}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/common.sh"
+port=$(free_port)
 "$bin" serve --port "$port" --threads "$threads" --no-access-log >/dev/null 2>&1 &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
 wrk -t1 -c50 -d1s -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$path" >/dev/null
-ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat"; }
-t0=$(ticks)
+t0=$(cpu_ticks "$pid")
 out=$(wrk -t1 -c"$conns" -d"${duration}s" -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$path")
-t1=$(ticks)
+t1=$(cpu_ticks "$pid")
 requests=$(echo "$out" | awk '/requests in/{print $1}')
 rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
 awk -v l="$label" -v p="$path" -v e="$enc" -v r="$rps" -v t="$((t1 - t0))" \

@@ -22,7 +22,8 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed"; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is not installed"; exit 1; }
 
 out=$(mktemp -d /tmp/httpstatus-callgrind.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/common.sh"
+port=$(free_port)
 valgrind --tool=callgrind --callgrind-out-file="$out/cg.out" \
   "$bin" serve --port "$port" --threads 1 --no-access-log >/dev/null 2>&1 &
 pid=$!

@@ -21,6 +21,7 @@ set -euo pipefail
 bin=${1:?usage: bench/server/run.sh HTTPSTATUS_BINARY [REPORT.md]}
 report=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-"50 256"}
@@ -60,27 +61,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
 wait_port() {  # PORT WHAT: bounded wait until something accepts on PORT
   for _ in $(seq 300); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
     sleep 0.1
   done
   echo "$2 did not listen on $1"; exit 1
-}
-
-# CPU ticks (user + system) of a process and its children (nginx's and
-# gunicorn's workers); /proc/PID/stat of a process counts all its threads.
-cpu_ticks() {
-  local total=0 p
-  for p in "$@" $(for q in "$@"; do pgrep -P "$q" || true; done); do
-    [ -r "/proc/$p/stat" ] || continue
-    total=$((total + $(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$p/stat")))
-  done
-  echo $total
 }
 
 # ---- start the servers ------------------------------------------------------
@@ -143,11 +129,6 @@ fi
 
 results=$tmp/results   # server case conns round requests rps p50 p99 ticks
 : >"$results"
-
-to_us() {  # wrk's "1.23ms" / "456.00us" / "1.2s" -> microseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) m = 1; else if (v ~ /ms$/) m = 1000;
-                 else if (v ~ /s$/) m = 1000000; else m = 1; printf "%.0f", n * m }'
-}
 
 run_one() {  # SERVER PORT PIDS... -- PATH ENCODING CONNS ROUND
   local server=$1 port=$2; shift 2

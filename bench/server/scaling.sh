@@ -23,16 +23,12 @@ CONNS=${CONNS:-"10 50 256 1000"}
 DURATION=${DURATION:-5}
 WRK_THREADS=${WRK_THREADS:-2}
 HZ=$(getconf CLK_TCK)
+. "$(dirname "$0")/common.sh"
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 pid=
 trap '[ -n "$pid" ] && kill -INT "$pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
 
-ticks() { awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat"; }
-to_us() {  # wrk's "1.23ms" / "456.00us" / "1.2s" -> microseconds
-  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) m = 1; else if (v ~ /ms$/) m = 1000;
-                 else if (v ~ /s$/) m = 1000000; else m = 1; printf "%.0f", n * m }'
-}
 
 echo "## Scaling: $path (Accept-Encoding: ${enc:-none}), $(nproc) CPUs, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
@@ -41,17 +37,17 @@ echo
 echo "| server threads | connections | requests/s | p99 us | CPU us/req |"
 echo "|---:|---:|---:|---:|---:|"
 for threads in $THREADS; do
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   "$bin" serve --port "$port" --threads "$threads" --no-access-log >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 300); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
   wrk -t1 -c10 -d1s "http://127.0.0.1:$port$path" >/dev/null
   for conns in $CONNS; do
     [ "$conns" -lt "$WRK_THREADS" ] && continue
-    t0=$(ticks)
+    t0=$(cpu_ticks "$pid")
     out=$(wrk -t"$WRK_THREADS" -c"$conns" -d"${DURATION}s" --latency \
               ${enc:+-H "Accept-Encoding: $enc"} "http://127.0.0.1:$port$path")
-    t1=$(ticks)
+    t1=$(cpu_ticks "$pid")
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
     p99=$(to_us "$(awk '$1 == "99%" {print $2}' <<<"$out")")
