@@ -64,10 +64,13 @@ bench: deps
 	$(MAKE) bench-server
 
 # Load test against nginx and httpbin (about 8 minutes): bench/server/.
+# Each run's table is appended to $(BUILD)-bench/bench-server.md; the
+# committed bench/server/RESULTS-server.md is a curated history, edited
+# by hand, which a run must not overwrite.
 bench-server: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DHTTPSTATUS_BUILD_BENCH=ON
 	cmake --build $(BUILD)-bench -j $(JOBS) --target httpstatus_cli
-	bash bench/server/run.sh $(BUILD)-bench/cli/httpstatus bench/server/RESULTS-server.md
+	bash bench/server/run.sh $(BUILD)-bench/cli/httpstatus $(BUILD)-bench/bench-server.md
 	bash bench/server/alloc.sh $(BUILD)-bench/cli/httpstatus / gzip
 
 # The Debian package (CPack), written to $(BUILD)/packages/.

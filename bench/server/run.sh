@@ -8,6 +8,8 @@
 #
 #   bench/server/run.sh HTTPSTATUS_BINARY [REPORT.md]
 #
+# The table goes to stdout and, when REPORT.md is given, is appended to it
+# (never overwriting what the file already holds).
 # It builds nothing: give it a release binary. Environment (defaults):
 #   DURATION=10   seconds per wrk run          ROUNDS=2  A B A B rounds
 #   CONNS="50 256" connections per case         WRK_THREADS=2
@@ -227,4 +229,4 @@ table=$(awk -v hz="$HZ" '
   echo "requests/s, p50 and p99 are the means over the rounds; CPU us/req is the"
   echo "server's user+system time (all threads, or master and workers) over the"
   echo "runs divided by the requests wrk completed (resolution 1/$HZ s)."
-} | tee ${report:+"$report"}
+} | tee ${report:+-a "$report"}
