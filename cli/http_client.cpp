@@ -16,6 +16,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/beast/core/buffer_ref.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
@@ -358,7 +359,9 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // then takes the raw bytes to the end (the request asked for
     // `Connection: close`, so the end is where the server closes).
     buffer.max_size(header_limit);
-    net::async_read_until(stream, buffer, "\r\n\r\n",
+    // Through beast::ref: Asio keeps a copy of a dynamic buffer passed by
+    // value, and what it read into a copy of the flat_buffer was lost.
+    net::async_read_until(stream, beast::ref(buffer), "\r\n\r\n",
                           [&](beast::error_code e, std::size_t bytes) {
                             ec = e;
                             n = bytes;

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
@@ -33,8 +34,10 @@ constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n";
 
 // Answers each request with the raw bytes routed to its target ("{port}"
 // replaced by the port), so a test can send exactly the bytes a broken
-// server would. The acceptor listens before the thread starts, so there is
-// nothing to wait for; the destructor stops and joins.
+// server would; "{pause}" sends what comes before it and waits 50 ms, so
+// that the client reads the two parts apart. The acceptor listens before
+// the thread starts, so there is nothing to wait for; the destructor stops
+// and joins.
 class test_server {
  public:
   explicit test_server(std::map<std::string, std::string> routes)
@@ -79,6 +82,12 @@ class test_server {
     for (std::size_t at = raw.find("{port}"); at != std::string::npos;
          at = raw.find("{port}"))
       raw.replace(at, 6, std::to_string(port_));
+    for (std::size_t at = raw.find("{pause}"); at != std::string::npos;
+         at = raw.find("{pause}")) {
+      net::write(socket, net::buffer(raw.data(), at), ec);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      raw.erase(0, at + 7);
+    }
     if (!raw.empty()) net::write(socket, net::buffer(raw), ec);
     socket.shutdown(tcp::socket::shutdown_both, ec);
   }
@@ -108,6 +117,12 @@ std::map<std::string, std::string> routes() {
       {"/loop", "HTTP/1.1 307 Temporary Redirect\r\n" + std::string(date) +
                     "Location: /loop\r\nContent-Length: 0\r\n\r\n"},
       {"/continue", "HTTP/1.1 100 Continue\r\n\r\n" + ok_response()},
+      {"/hints-apart",
+       "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
+       "{pause}" + ok_response()},
+      {"/header-apart", "HTTP/1.1 200 OK\r\nContent-Ty{pause}pe: text/plain"
+                        "\r\n" + std::string(date) +
+                        "Content-Length: 2\r\n\r\nok"},
       {"/conflict",
        "HTTP/1.1 200 OK\r\n" + std::string(date) +
            "Content-Type: text/plain\r\nContent-Length: 2\r\n"
@@ -212,6 +227,25 @@ TEST(check, shows_interim_responses) {
   ASSERT_NE(interim, std::string::npos) << r.out;
   ASSERT_NE(final_, std::string::npos) << r.out;
   EXPECT_LT(interim, final_);
+}
+
+// The final response read apart from the 1xx before it, as a server that
+// sends Early Hints while it works sends it: the client once read the rest
+// into a copy of its buffer, lost it, and said the server closed the
+// connection without a final response (exit 3), depending on timing.
+TEST(check, final_response_read_apart_from_the_interim_one) {
+  const test_server server(routes());
+  const run_result r = run_check_args({server.url("/hints-apart")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("HTTP/1.1 103 Early Hints\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("HTTP/1.1 200 OK\n"), std::string::npos) << r.out;
+}
+
+TEST(check, header_read_in_two_parts) {
+  const test_server server(routes());
+  const run_result r = run_check_args({server.url("/header-apart")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("HTTP/1.1 200 OK\n"), std::string::npos) << r.out;
 }
 
 // Beast refuses Content-Length with Transfer-Encoding; the raw bytes are
