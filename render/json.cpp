@@ -99,7 +99,7 @@ std::string problem_json(int code, std::string_view detail) {
   o["title"] = s ? sv(s->reason) : json::string_view("Error");
   o["status"] = code;
   o["detail"] = sv(detail);
-  return json::serialize(o);
+  return serialize(o, false);
 }
 
 namespace {
@@ -148,14 +148,61 @@ void pretty_print(std::string& out, const json::value& v, int indent) {
   }
 }
 
+// The length of the well-formed UTF-8 sequence at the start of `text`
+// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or
+// 0 if it starts with an ill-formed one.
+std::size_t utf8_sequence_size(std::string_view text) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t size = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+  if (lead >= 0xC2 && lead <= 0xDF) size = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF) {
+    size = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    size = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else
+    return 0;
+  if (text.size() < size || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < size; ++i)
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  return size;
+}
+
+// JSON text must be UTF-8 (RFC 8259, section 8.1), and Boost.JSON copies
+// a string's bytes as they are: text a client sent (a percent-decoded
+// path, a linted header) could make the document unreadable to a strict
+// parser. Each ill-formed byte becomes U+FFFD; JSON's own syntax is ASCII,
+// so only the insides of strings can change.
+std::string with_valid_utf8(std::string text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t size = utf8_sequence_size(std::string_view(text).substr(at));
+    if (size > 0) {
+      at += size;
+      continue;
+    }
+    text.replace(at, 1, "\xEF\xBF\xBD");
+    at += 3;
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string serialize(const json::value& value, bool pretty) {
-  if (!pretty) return json::serialize(value);
+  if (!pretty) return with_valid_utf8(json::serialize(value));
   std::string out;
   pretty_print(out, value, 0);
   out += '\n';
-  return out;
+  return with_valid_utf8(std::move(out));
 }
 
 }  // namespace httpstatus::render

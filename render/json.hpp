@@ -31,7 +31,8 @@ namespace httpstatus::render {
 [[nodiscard]] std::string problem_json(int code, std::string_view detail);
 
 /// Returns `value` serialized, pretty-printed with two-space indents and a
-/// final newline when `pretty` is true (the CLI), compact otherwise.
+/// final newline when `pretty` is true (the CLI), compact otherwise. The
+/// text is valid UTF-8: an ill-formed byte in a string becomes U+FFFD.
 [[nodiscard]] std::string serialize(const boost::json::value& value,
                                     bool pretty);
 

@@ -52,4 +52,31 @@ TEST(json, problem_documents_follow_rfc_9457) {
   EXPECT_EQ(v.at("detail"), "no \"such\" <code>");
 }
 
+// A problem's detail quotes what the client sent, percent-decoded: bytes
+// that are not UTF-8 (`/status/%FF`) once made JSON a strict parser
+// refuses. Boost.JSON's parser is one: it refuses ill-formed UTF-8.
+TEST(json, text_that_is_not_utf8_becomes_replacement_characters) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  const json::value problem =
+      json::parse(render::problem_json(400, "weight '\xFF' is not a number"));
+  EXPECT_EQ(std::string(problem.at("detail").as_string()),
+            "weight '" + replacement + "' is not a number");
+  for (const std::string bad :
+       {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82"}) {
+    json::object o;
+    o["text"] = "<" + bad + ">";
+    for (const bool pretty : {false, true}) {
+      const json::value back = json::parse(render::serialize(o, pretty));
+      const std::string text(back.at("text").as_string());
+      EXPECT_EQ(text.front(), '<');
+      EXPECT_EQ(text.back(), '>');
+      EXPECT_NE(text.find(replacement), std::string::npos) << text;
+    }
+  }
+  // Well-formed text of every length passes unchanged.
+  json::object fine;
+  fine["text"] = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80";
+  EXPECT_EQ(json::parse(render::serialize(fine, false)), fine);
+}
+
 }  // namespace
