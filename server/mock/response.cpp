@@ -313,6 +313,10 @@ final_response make_final(target t, const request_info& req,
     f.headers.push_back(
         {"Content-Type", std::string(content_type(body->type))});
     f.headers.push_back({"Vary", "Accept"});
+  } else if (t.facts.code == 304) {
+    // RFC 9110 Section 15.4.5: the Vary a 200 would have sent. Its ETag
+    // is the negotiated representation's, so it varies on Accept too.
+    f.headers.push_back({"Vary", "Accept"});
   }
   add_code_fields(f.headers, c);
   if (t.code == 200)

@@ -417,6 +417,19 @@ TEST(mockresponse, gives_304_the_etag_of_the_200) {
   EXPECT_FALSE(not_modified.content_length);
 }
 
+// RFC 9110 Section 15.4.5: a 304 sends the Vary the 200 would have sent;
+// the 200 is negotiated on Accept (its ETag changes with it), so a cache
+// that stored the 304 would otherwise serve it to every Accept.
+TEST(mockresponse, gives_304_the_vary_of_the_200) {
+  const mock::request_info req = get();
+  const mock::final_response ok =
+      mock::build_response(*mock::resolve(200), req, {}).final_;
+  const mock::final_response not_modified =
+      mock::build_response(*mock::resolve(304), req, {}).final_;
+  ASSERT_EQ(ok.header("Vary"), "Accept");
+  EXPECT_EQ(not_modified.header("Vary"), ok.header("Vary"));
+}
+
 TEST(mockresponse, fills_code_specific_headers) {
   struct row {
     int code;
