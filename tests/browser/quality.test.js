@@ -55,6 +55,29 @@ describe('page quality', () => {
     }
   });
 
+  // A phone's width: no page may scroll sideways. The constant names of
+  // each code (boost::beast::http::status::network_authentication_required)
+  // once pushed every code page past 390 px. Every page the site links to
+  // from /codes is checked, so a long name in any code is caught.
+  it('no page is wider than a 390 px phone', async () => {
+    const { context, page } = await newPage(env, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(`${env.base}/codes`);
+      const linked = await page.$$eval('a[href^="/codes/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
+      const paths = [...new Set([...pages, '/codes/999', ...linked])];
+      assert.ok(paths.length > 60, `${paths.length} pages found`);
+      const wide = [];
+      for (const path of paths) {
+        await page.goto(`${env.base}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${path}: ${width} px`);
+      }
+      assert.deepEqual(wide, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   // Light and dark, each reached two ways: the System default under an
   // emulated preference, and the explicit choice against the preference.
   const variants = [
