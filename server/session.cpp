@@ -23,6 +23,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include "json.hpp"
 #include "response.hpp"
 #include "websocket_session.hpp"
 
@@ -288,8 +289,10 @@ void session::on_read(beast::error_code ec, std::size_t) {
     // A body over the limit comes with a whole header (Beast judges the
     // Content-Length once every field is read, before `is_header_done`),
     // so the router's error builder answers as the path's own errors are:
-    // problem+json under /api/. Otherwise the request is too broken to say
-    // whose it is.
+    // problem+json under /api/ and /status/. Otherwise the request is too
+    // broken to say whose it is, and it gets the problem document any bad
+    // input gets, readable from any origin (a browser test of a client
+    // sees why its request was refused).
     response res;
     if (ec == http::error::body_limit) {
       const std::string_view target = parser_->get().target();
@@ -298,8 +301,9 @@ void session::on_read(beast::error_code ec, std::size_t) {
       res.keep_alive(false);
     } else {
       res = make_response(code, 11, false);
-      set_body(res, payload::owned(fmt::format("{} {}\n", code, detail)),
-               "text/plain; charset=utf-8");
+      set_body(res, payload::owned(render::problem_json(code, detail)),
+               "application/problem+json");
+      add_kind_headers(res, resource_kind::document);
     }
     res.set(http::field::cache_control, "no-store");
     enqueue({std::move(res)});

@@ -38,9 +38,19 @@ struct missing_code {
   return path == "/api" || path.starts_with("/api/");
 }
 
+/// What every mock path starts with: `/status/{codes}`.
+inline constexpr std::string_view mock_prefix = "/status/";
+
+/// Returns whether errors about `path` are `application/problem+json`:
+/// the API's, and the mock's, whose own refusals already are.
+[[nodiscard]] constexpr bool answers_with_problems(
+    std::string_view path) noexcept {
+  return is_api_path(path) || path.starts_with(mock_prefix);
+}
+
 /// Builds the errors the router answers itself: problem+json (RFC 9457)
-/// under /api/, the HTML 404 page elsewhere, plain text for the other
-/// codes outside the API.
+/// under /api/ and /status/, the HTML 404 page elsewhere, plain text for
+/// the other codes on the site's pages.
 [[nodiscard]] response error(const request& req, std::string_view path,
                              int code, std::string_view detail);
 

@@ -30,8 +30,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-constexpr std::string_view status_prefix = "/status/";
-
 // Beast replaces an empty reason with its own table's, which lacks 103,
 // 418, 425 and every unofficial code; a lone space is the empty reason
 // RFC 9112 allows.
@@ -144,8 +142,8 @@ constexpr std::string_view accept_for(mock::media_type m) noexcept {
 // Reads "/status/418" (no query, exactly three digits) as 418; 0 for
 // anything else, which the core answers per request.
 int plain_code(std::string_view target) noexcept {
-  if (!target.starts_with(status_prefix)) return 0;
-  const std::string_view digits = target.substr(status_prefix.size());
+  if (!target.starts_with(mock_prefix)) return 0;
+  const std::string_view digits = target.substr(mock_prefix.size());
   if (digits.size() != 3) return 0;
   const parse_result parsed = parse_code(digits);
   return parsed.ec == std::errc{} ? parsed.code : 0;
@@ -199,7 +197,7 @@ class prepared_answers {
   // close without answer) or that speaks for the connection itself
   // (`Connection: Upgrade` on 426) stays with the core.
   void prepare(int code, mock::media_type m) {
-    const std::string path = fmt::format("{}{}", status_prefix, code);
+    const std::string path = fmt::format("{}{}", mock_prefix, code);
     mock::request_info info;
     info.method = "GET";
     info.path = path;
@@ -300,8 +298,8 @@ reply mock(mock_state& state, const request& req, const route_params& p) {
   // The core wants the codes as received, percent-encoded; the router's
   // `param` is decoded, which is only the fallback for a target that spelt
   // "/status/" itself with escapes.
-  const std::string_view codes = info.path.starts_with(status_prefix)
-                                     ? info.path.substr(status_prefix.size())
+  const std::string_view codes = info.path.starts_with(mock_prefix)
+                                     ? info.path.substr(mock_prefix.size())
                                      : p.param;
   mock::mock_answer a =
       mock::answer(codes, p.query, info, state.sequences, state.limits);

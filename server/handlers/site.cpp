@@ -60,7 +60,7 @@ missing_code explain_missing(std::string_view text) {
 
 response error(const request& req, std::string_view path, int code,
                std::string_view detail) {
-  if (is_api_path(path)) {
+  if (answers_with_problems(path)) {
     response res =
         serve_dynamic(req, render::problem_json(code, detail), problem_type,
                       resource_kind::document, error_cache, code);

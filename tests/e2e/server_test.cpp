@@ -370,6 +370,37 @@ TEST_F(e2e, oversized_header_gets_431_and_close) {
   EXPECT_EQ(res.reason(), "Request Header Fields Too Large");
   EXPECT_FALSE(res.keep_alive());
   EXPECT_FALSE(res[http::field::date].empty());
+  // Bad input gets a problem document, readable from any origin.
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  EXPECT_NE(res.body().find(R"("status":431)"), std::string::npos) << res.body();
+}
+
+// A request Beast cannot parse is too broken to say whose it is: it got a
+// text/plain answer without CORS, which a browser test could not read.
+TEST_F(e2e, malformed_request_gets_a_problem_document) {
+  client c(port_);
+  c.send_raw("GET /status/200 HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 400u);
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(res["X-Content-Type-Options"], "nosniff");
+  EXPECT_NE(res.body().find(R"("title":"Bad Request")"), std::string::npos)
+      << res.body();
+  EXPECT_FALSE(res.keep_alive());
+}
+
+// The mock's own refusals are problem documents; so is the session's for a
+// body over the limit on a mock path.
+TEST_F(e2e, oversized_body_to_the_mock_gets_a_problem_document) {
+  client c(port_);
+  c.send_raw(
+      "POST /status/200 HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.result_int(), 413u);
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
 }
 
 TEST_F(e2e, oversized_body_gets_413) {
