@@ -173,6 +173,11 @@ std::optional<spec_result> parse_list(std::string_view encoded, spec& s) {
   for (const choice& c : s.choices) total += c.weight;
   if (!(total > 0))
     return fail(std::errc::result_out_of_range, "the weights sum to zero");
+  // Each weight is finite, but their sum may not be (`200:1e308,500:1e308`):
+  // then every draw would land on the last code.
+  if (!std::isfinite(total))
+    return fail(std::errc::result_out_of_range,
+                "the weights sum to more than a double holds");
   return std::nullopt;
 }
 

@@ -116,6 +116,8 @@ TEST(mockspec, names_every_problem) {
       {"200:inf", "", errc::invalid_argument, "weight 'inf' is not a number"},
       {"200:-1", "", errc::invalid_argument, "weight '-1' is negative"},
       {"200:0,500:0", "", errc::result_out_of_range, "the weights sum to zero"},
+      {"200:1e308,500:1e308", "", errc::result_out_of_range,
+       "the weights sum to more than a double holds"},
       {"200:1,500", "", errc::invalid_argument,
        "either every item has a weight or none has"},
       {"504-500", "", errc::result_out_of_range, "range 504-500 is reversed"},
