@@ -4,6 +4,9 @@
 #include "session.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,6 +35,38 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 namespace net = boost::asio;
 using tcp = boost::asio::ip::tcp;
+
+namespace {
+
+// A Host value is a uri-host and an optional port (RFC 9110 Section 7.2):
+// the characters of a reg-name, an IP literal's brackets and colons, and
+// percent escapes. Anything else (a space, "/", "@") is not a host.
+bool is_host_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') ||
+         std::string_view("-._~!$&'()*+,;=%:[]").find(c) !=
+             std::string_view::npos;
+}
+
+// RFC 9112 Section 3.2: a server MUST answer 400 to an HTTP/1.1 request
+// without Host, and to any request with more than one Host or an invalid
+// one. Returns why `req` is such a request.
+std::optional<std::string> host_problem(const request& req) {
+  const std::size_t count = req.count(http::field::host);
+  if (count == 0 && req.version() >= 11)
+    return "An HTTP/1.1 request needs a Host header field (RFC 9112, "
+           "Section 3.2).";
+  if (count > 1)
+    return "A request may carry one Host header field, not " +
+           std::to_string(count) + " (RFC 9112, Section 3.2).";
+  const std::string_view host = req[http::field::host];
+  if (!std::all_of(host.begin(), host.end(), is_host_char))
+    return "The Host header field is not a host and port (RFC 9112, "
+           "Section 3.2).";
+  return std::nullopt;
+}
+
+}  // namespace
 
 // ---- session_set -------------------------------------------------------
 
@@ -235,8 +270,13 @@ void session::do_read_header() {
 }
 
 void session::on_header(beast::error_code ec, std::size_t bytes) {
-  if (ec || parser_->is_done()) return on_read(ec, bytes);
+  if (ec) return on_read(ec, bytes);
   const request& req = parser_->get();
+  if (std::optional<std::string> why = host_problem(req)) {
+    reading_ = false;
+    return refuse(400, *why);
+  }
+  if (parser_->is_done()) return on_read(ec, bytes);
   if (req.version() >= 11 &&
       beast::iequals(req[http::field::expect], "100-continue") &&
       routes_.answers_from_header(req))
@@ -293,18 +333,11 @@ void session::on_read(beast::error_code ec, std::size_t) {
     // broken to say whose it is, and it gets the problem document any bad
     // input gets, readable from any origin (a browser test of a client
     // sees why its request was refused).
-    response res;
-    if (ec == http::error::body_limit) {
-      const std::string_view target = parser_->get().target();
-      res = routes_.error(parser_->get(), target.substr(0, target.find('?')),
-                          code, detail);
-      res.keep_alive(false);
-    } else {
-      res = make_response(code, 11, false);
-      set_body(res, payload::owned(render::problem_json(code, detail)),
-               "application/problem+json");
-      add_kind_headers(res, resource_kind::document);
-    }
+    if (ec != http::error::body_limit) return refuse(code, detail);
+    const std::string_view target = parser_->get().target();
+    response res = routes_.error(
+        parser_->get(), target.substr(0, target.find('?')), code, detail);
+    res.keep_alive(false);
     res.set(http::field::cache_control, "no-store");
     enqueue({std::move(res)});
     return;
@@ -325,6 +358,19 @@ void session::on_read(beast::error_code ec, std::size_t) {
   }
   enqueue(std::move(r), routed.route);
   if (queue_.size() < limits_.pipeline_limit) do_read();
+}
+
+// Answers a request that cannot be served as sent with `code` and a
+// problem document, then closes: what follows it on the connection can no
+// longer be trusted to be in step.
+void session::refuse(int code, const std::string& detail) {
+  closing_ = true;
+  response res = make_response(code, 11, false);
+  set_body(res, payload::owned(render::problem_json(code, detail)),
+           "application/problem+json");
+  add_kind_headers(res, resource_kind::document);
+  res.set(http::field::cache_control, "no-store");
+  enqueue({std::move(res)});
 }
 
 // A client that sent `Expect: 100-continue` waits for a 100 before it

@@ -127,6 +127,7 @@ class session : public std::enable_shared_from_this<session> {
   void do_read_header();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_read(boost::beast::error_code ec, std::size_t bytes);
+  void refuse(int code, const std::string& detail);
   void answer_on_header();
   void on_continued_body(boost::beast::error_code ec, std::size_t bytes);
   void enqueue(reply r, route_id route = no_route);

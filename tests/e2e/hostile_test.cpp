@@ -206,6 +206,15 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
        "POST /codes HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
        400},
+      // RFC 9112 Section 3.2: the request whose Host is missing (in
+      // HTTP/1.1), doubled or not a host; all were answered as if fine.
+      {"HTTP/1.1 without Host", "GET /status/200 HTTP/1.1\r\n\r\n", 400},
+      {"two Host fields",
+       "GET /status/200 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400},
+      {"Host that is not a host",
+       "GET /status/200 HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400},
+      {"HTTP/1.0 with two Host fields",
+       "GET /status/200 HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", 400},
       {"HTTP/2 connection preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400},
       {"TLS ClientHello on the plain port", tls_client_hello, 400},
       {"garbage", std::string(64, '\xff'), 400},
@@ -220,6 +229,23 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
     EXPECT_EQ(status_of(out.bytes), row.expected) << out.bytes;
   }
   expect_still_serving();
+}
+
+// HTTP/1.0 has no Host requirement; an IPv6 literal with a port is a host.
+TEST_F(hostile, hosts_that_are_fine_are_served) {
+  for (const std::string request :
+       {"GET /status/200 HTTP/1.0\r\n\r\n",
+        "GET /status/200 HTTP/1.1\r\nHost: [::1]:8080\r\nConnection: close\r\n\r\n",
+        "GET /status/200 HTTP/1.1\r\nHost: xn--bcher-kva.example\r\n"
+        "Connection: close\r\n\r\n"}) {
+    SCOPED_TRACE(request);
+    raw_client c(port_);
+    c.send(request);
+    const std::string bytes = c.read_until_close(patience).bytes;
+    EXPECT_TRUE(bytes.starts_with("HTTP/1.1 200 ") ||
+                bytes.starts_with("HTTP/1.0 200 "))
+        << bytes.substr(0, 200);
+  }
 }
 
 // A body shorter than its Content-Length, then the client's end: nothing
