@@ -138,7 +138,7 @@ void set_body(response& res, payload body, std::string_view content_type) {
 // Every response says `nosniff`; pages add the policy that keeps them
 // from being framed, leaking the referrer or running foreign script; API
 // documents may be read from any origin (they are public and carry no
-// credentials).
+// credentials), their ETag too, for a script that revalidates with it.
 std::span<const header_line> kind_headers(resource_kind kind) noexcept {
   static constexpr header_line nosniff = {"X-Content-Type-Options", "nosniff"};
   static constexpr std::array<header_line, 4> page = {{
@@ -147,9 +147,10 @@ std::span<const header_line> kind_headers(resource_kind kind) noexcept {
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
   }};
-  static constexpr std::array<header_line, 2> document = {{
+  static constexpr std::array<header_line, 3> document = {{
       nosniff,
       {"Access-Control-Allow-Origin", "*"},
+      {"Access-Control-Expose-Headers", "ETag"},
   }};
   static constexpr std::array<header_line, 1> other = {{nosniff}};
   switch (kind) {

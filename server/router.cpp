@@ -13,6 +13,7 @@
 
 #include "log.hpp"
 #include "response.hpp"
+#include "syntax.hpp"
 #include "url.hpp"
 
 namespace httpstatus::server {
@@ -146,6 +147,33 @@ bool router::answers_from_header(const request& req) const {
   return match(req.method(), path).exchange != nullptr;
 }
 
+// RFC 9110 Section 9.3.7: OPTIONS asks what a resource supports, which
+// `Allow` says. From a browser it is also the CORS preflight (Fetch
+// standard) of a request that is not "simple" (an `If-None-Match`, a JSON
+// `Content-Type`): on a path other origins may read, it is granted the
+// path's methods, and the headers asked for when each is a token (anything
+// else could smuggle text into our response).
+response router::options_answer(const request& req, std::string_view path,
+                                const std::string& allow) const {
+  response res = make_response(req, 204);
+  res.set(http::field::allow, allow + ", OPTIONS");
+  add_kind_headers(res, resource_kind::text);
+  const bool is_preflight =
+      !req[http::field::access_control_request_method].empty();
+  if (is_preflight && is_cross_origin_ && is_cross_origin_(path)) {
+    res.set(http::field::access_control_allow_origin, "*");
+    res.set(http::field::access_control_allow_methods, allow);
+    const std::string_view headers =
+        lint::trim(req[http::field::access_control_request_headers]);
+    if (!headers.empty() && lint::is_token_list(headers))
+      res.set(http::field::access_control_allow_headers, headers);
+    res.set(http::field::access_control_max_age, "600");
+    res.set(http::field::vary,
+            "Access-Control-Request-Method, Access-Control-Request-Headers");
+  }
+  return res;
+}
+
 // Targets are checked before routing: only origin-form paths are served,
 // and ".." is refused outright (even where it would be harmless) so that
 // no handler, now or later, has to think about path traversal.
@@ -185,6 +213,8 @@ reply router::route_request(const request& req, route_id& answered) const {
         return (*m.exchange)(req, route_params{path, query, m.param});
       return {(*m.target)(req, route_params{path, query, m.param})};
     case verdict::method_not_allowed: {
+      if (req.method() == http::verb::options)
+        return {options_answer(req, path, m.allow)};
       response res =
           errors_(req, path, 405,
                   fmt::format("{} is not allowed on {}; allowed: {}.",

@@ -110,6 +110,14 @@ class router {
   /// handler may ask more of the session than one response.
   router& any(std::string_view pattern, exchange_handler h);
 
+  /// Says which paths other origins may read (their responses carry
+  /// `Access-Control-Allow-Origin: *`): an OPTIONS there that is a CORS
+  /// preflight is granted the path's methods and the headers it asks for.
+  router& cross_origin(bool (*is_cross_origin)(std::string_view path) noexcept) {
+    is_cross_origin_ = is_cross_origin;
+    return *this;
+  }
+
   /// Returns the route for `method` on `path` (already decoded), or why
   /// there is none: `method_not_allowed` with the methods the path takes.
   [[nodiscard]] route_match match(boost::beast::http::verb method,
@@ -117,7 +125,8 @@ class router {
 
   /// Answers `req`: 400 for a target that is not an absolute path, contains
   /// "..", or has a bad escape; 414 for one longer than `max_target_bytes`;
-  /// 404 and 405 (with `Allow`) from `match`; otherwise the handler's
+  /// 404 and 405 (with `Allow`) from `match`, but 204 with `Allow` for an
+  /// OPTIONS of a path some route takes; otherwise the handler's
   /// response, or a 500 if it throws. Strips the body for HEAD.
   [[nodiscard]] response dispatch(const request& req) const noexcept;
 
@@ -163,9 +172,13 @@ class router {
 
   [[nodiscard]] reply route_request(const request& req,
                                     route_id& answered) const;
+  [[nodiscard]] response options_answer(const request& req,
+                                        std::string_view path,
+                                        const std::string& allow) const;
 
   std::vector<route> routes_;
   std::vector<std::string> names_{"none"};
+  bool (*is_cross_origin_)(std::string_view) noexcept = nullptr;
   error_builder errors_;
   logger log_;
 };

@@ -135,7 +135,8 @@ router make_router(const content& site, logger log,
     return handlers::mock(*state, req, p);
   };
   router r(handlers::error, std::move(log));
-  r.get("/", with_site(handlers::stored))
+  r.cross_origin(handlers::is_api_path)
+      .get("/", with_site(handlers::stored))
       .get("/codes", with_site(handlers::codes_page))
       .get("/codes/{code}", with_site(handlers::code_page))
       .get("/lint", with_site(handlers::stored))

@@ -215,6 +215,50 @@ TEST_F(e2e, api_allows_any_origin) {
         << target;
 }
 
+// A cross-origin fetch that revalidates (If-None-Match) or posts JSON to
+// the lint is preflighted; the preflight got 405, so the browser refused
+// the request, and a script could not read the ETag it would send back.
+TEST_F(e2e, api_grants_cors_preflights_and_exposes_etag) {
+  client c(port_);
+  const reply pre = c.request(
+      http::verb::options, "/api/v1/codes/404",
+      {{"Origin", "https://example.com"},
+       {"Access-Control-Request-Method", "GET"},
+       {"Access-Control-Request-Headers", "if-none-match"}});
+  EXPECT_EQ(pre.result_int(), 204u);
+  EXPECT_EQ(pre[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(pre[http::field::access_control_allow_methods], "GET, HEAD");
+  EXPECT_EQ(pre[http::field::access_control_allow_headers], "if-none-match");
+  EXPECT_EQ(pre[http::field::allow], "GET, HEAD, OPTIONS");
+
+  const reply lint = c.request(
+      http::verb::options, "/api/v1/lint",
+      {{"Origin", "https://example.com"},
+       {"Access-Control-Request-Method", "POST"},
+       {"Access-Control-Request-Headers", "content-type, x(a)"}});
+  EXPECT_EQ(lint.result_int(), 204u);
+  EXPECT_EQ(lint[http::field::access_control_allow_methods], "POST");
+  // Not every requested header is a token: none is echoed.
+  EXPECT_EQ(lint.count(http::field::access_control_allow_headers), 0u);
+
+  EXPECT_EQ(get(port_, "/api/v1/codes/404")
+                [http::field::access_control_expose_headers],
+            "ETag");
+}
+
+// OPTIONS says what a path takes; only the API, which other origins may
+// read, grants preflights; a path nothing serves is still 404.
+TEST_F(e2e, options_answers_allow_everywhere_and_cors_only_for_the_api) {
+  client c(port_);
+  const reply page = c.request(http::verb::options, "/codes/404",
+                               {{"Origin", "https://example.com"},
+                                {"Access-Control-Request-Method", "GET"}});
+  EXPECT_EQ(page.result_int(), 204u);
+  EXPECT_EQ(page[http::field::allow], "GET, HEAD, OPTIONS");
+  EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
+  EXPECT_EQ(c.request(http::verb::options, "/no/such/page").result_int(), 404u);
+}
+
 TEST_F(e2e, unknown_path_is_html_for_the_site_and_problem_for_the_api) {
   const reply page = get(port_, "/no/such/page");
   EXPECT_EQ(page.result_int(), 404u);

@@ -146,6 +146,7 @@ TEST(export, headers_file_has_one_rule_per_url) {
        {"\n/\n  X-Content-Type-Options: nosniff\n  Content-Security-Policy: ",
         "\n/codes/*\n", "\n/api/*\n  X-Content-Type-Options: nosniff\n"
                         "  Access-Control-Allow-Origin: *\n"
+                        "  Access-Control-Expose-Headers: ETag\n"
                         "  Cache-Control: public, max-age=300\n",
         "\n/assets/*\n"})
     EXPECT_NE(headers.find(rule), std::string::npos) << rule;
