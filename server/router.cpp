@@ -200,10 +200,12 @@ reply router::route_request(const request& req, route_id& answered) const {
                       "The request path has a malformed percent escape.")};
     path = *decoded;
   }
-  if (path.find("..") != std::string_view::npos ||
-      path.find('\0') != std::string_view::npos)
+  if (path.find("..") != std::string_view::npos)
     return {errors_(req, raw_path, 400,
                     "The request path must not contain \"..\".")};
+  if (path.find('\0') != std::string_view::npos)
+    return {errors_(req, raw_path, 400,
+                    "The request path must not contain a NUL byte (%00).")};
 
   const route_match m = match(req.method(), path);
   switch (m.result) {

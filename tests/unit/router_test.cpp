@@ -117,6 +117,12 @@ TEST(router, rejects_bad_targets_with_400_or_414) {
     const response res = r.dispatch(make_request(http::verb::get, x.target));
     EXPECT_EQ(res.result_int(), x.status) << x.target;
   }
+  // The detail names what is wrong: a NUL was once called "..".
+  EXPECT_NE(r.dispatch(make_request(http::verb::get, "/codes/%00"))
+                .body()
+                .view()
+                .find("NUL"),
+            std::string_view::npos);
   // ".." in the query is not a path.
   EXPECT_EQ(
       r.dispatch(make_request(http::verb::get, "/codes?q=..")).result_int(),
