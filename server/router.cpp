@@ -227,6 +227,25 @@ reply router::route_request(const request& req, route_id& answered) const {
     case verdict::not_found:
       break;
   }
+  // "/codes/404/" is the URL of the export's codes/404/index.html, and one
+  // people type: a page that exists without the slash is sent there. Never
+  // to "//host": that would leave this server.
+  const bool is_read = req.method() == http::verb::get ||
+                       req.method() == http::verb::head;
+  if (is_read && path.size() > 1 && raw_path.ends_with('/') &&
+      !raw_path.starts_with("//") && !raw_path.starts_with("/\\")) {
+    const std::string_view bare = path.substr(0, path.size() - 1);
+    if (match(req.method(), bare).result == verdict::found) {
+      std::string location(raw_path.substr(0, raw_path.size() - 1));
+      if (!query.empty()) (location += '?') += query;
+      response res = make_response(req, 301);
+      res.set(http::field::location, location);
+      add_kind_headers(res, resource_kind::text);
+      set_body(res, payload::owned("Moved to " + location + "\n"),
+               "text/plain; charset=utf-8");
+      return {std::move(res)};
+    }
+  }
   return {errors_(req, path, 404,
                   fmt::format("There is nothing at {}.", path))};
 }

@@ -129,6 +129,25 @@ TEST(router, rejects_bad_targets_with_400_or_414) {
       200u);
 }
 
+// "/codes/404/" (the export's folder, or typed) was a 404 from the server.
+TEST(router, sends_a_trailing_slash_to_the_page_without_it) {
+  const router r = make_table();
+  const response res =
+      r.dispatch(make_request(http::verb::get, "/codes/404/?q=1"));
+  EXPECT_EQ(res.result_int(), 301u);
+  EXPECT_EQ(res[http::field::location], "/codes/404?q=1");
+  EXPECT_EQ(r.dispatch(make_request(http::verb::head, "/codes/")).result_int(),
+            301u);
+  // Only where the page exists, only for reads, and never off this host.
+  for (const std::string target : {"/nowhere/", "//codes/", "/codes/404%2F"})
+    EXPECT_EQ(r.dispatch(make_request(http::verb::get, target)).result_int(),
+              404u)
+        << target;
+  EXPECT_EQ(
+      r.dispatch(make_request(http::verb::post, "/codes/404/")).result_int(),
+      404u);
+}
+
 TEST(router, answers_405_with_allow) {
   const router r = make_table();
   const response res = r.dispatch(make_request(http::verb::post, "/codes"));
