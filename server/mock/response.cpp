@@ -306,9 +306,16 @@ final_response make_final(target t, const request_info& req,
   f.code = t.code;
   f.reason = std::string(shown_reason(t));
   f.close = t.facts.code == 408;  // RFC 9110 Section 15.5.9
+  // RFC 9110 Section 9.3.6: a 2xx to CONNECT turns the connection into a
+  // tunnel after its header, so it has no content and no Content-Length
+  // (a client would read a body as tunnel data). The mock tunnels nowhere:
+  // the header, then the close.
+  const bool opens_tunnel = req.method == "CONNECT" && t.code >= 200 &&
+                            t.code <= 299;
+  if (opens_tunnel) f.close = true;
   const fill_context c{t, req, options, representation, content_range};
   f.headers.push_back({"Date", http_date(req.now)});
-  if (t.facts.body == body_rule::allowed) {
+  if (t.facts.body == body_rule::allowed && !opens_tunnel) {
     if (!body) body = render_body(t, req, note);
     f.headers.push_back(
         {"Content-Type", std::string(content_type(body->type))});
@@ -325,7 +332,7 @@ final_response make_final(target t, const request_info& req,
 
   // RFC 9112 Section 6.3: 1xx, 204 and 304 have no content and no framing;
   // 205 frames its empty content explicitly; HEAD gets a GET's length.
-  switch (t.facts.body) {
+  switch (opens_tunnel ? body_rule::none : t.facts.body) {
     case body_rule::none:
       break;
     case body_rule::empty:

@@ -417,6 +417,29 @@ TEST(mockresponse, gives_304_the_etag_of_the_200) {
   EXPECT_FALSE(not_modified.content_length);
 }
 
+// A 2xx to CONNECT opens a tunnel right after its header: it had a body
+// and a Content-Length, which a client reads as tunnel data. Now it has
+// neither, and the connection closes (the mock tunnels nowhere).
+TEST(mockresponse, answers_connect_with_a_header_only_2xx_and_a_close) {
+  mock::request_info req = get();
+  req.method = "CONNECT";
+  for (const int code : {200, 204, 206}) {
+    SCOPED_TRACE(code);
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(code), req, {}).final_;
+    EXPECT_EQ(f.code, code);
+    EXPECT_FALSE(f.content_length);
+    EXPECT_TRUE(f.body.empty());
+    EXPECT_FALSE(f.header("Content-Type"));
+    EXPECT_TRUE(f.close);
+  }
+  // Any other answer to CONNECT is an ordinary response.
+  const mock::final_response refused =
+      mock::build_response(*mock::resolve(407), req, {}).final_;
+  EXPECT_TRUE(refused.content_length);
+  EXPECT_FALSE(refused.body.empty());
+}
+
 // RFC 9110 Section 15.4.5: a 304 sends the Vary the 200 would have sent;
 // the 200 is negotiated on Accept (its ETag changes with it), so a cache
 // that stored the 304 would otherwise serve it to every Accept.
