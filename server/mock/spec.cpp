@@ -3,13 +3,14 @@
 // and the choice of one code from it.
 #include "spec.hpp"
 
+#include <algorithm>
 #include <array>
 #include <boost/url/encoding_opts.hpp>
-#include <boost/url/params_encoded_view.hpp>
-#include <boost/url/parse_query.hpp>
 #include <boost/url/pct_string_view.hpp>
 #include <charconv>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "httpstatus/parse.hpp"
@@ -181,8 +182,41 @@ std::optional<spec_result> parse_list(std::string_view encoded, spec& s) {
   return std::nullopt;
 }
 
-// One query parameter, already decoded. Unknown names are ignored, so that
-// cache-busting parameters (`?_=123`) pass through.
+// Percent-encodes what a URI may not hold as it is (RFC 3986): a space,
+// non-ASCII bytes, "\"<>\\^`{|}", and a "%" that starts no escape. An
+// escape already there ("/a%20b" from `location=/a%2520b`) is kept.
+std::string escaped_for_location(std::string_view decoded) {
+  static constexpr std::string_view unsafe = "\"<>\\^`{|}";
+  static constexpr std::string_view hex = "0123456789ABCDEF";
+  const auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+           (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(decoded.size());
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const char c = decoded[i];
+    const auto byte = static_cast<unsigned char>(c);
+    const bool starts_escape = c == '%' && i + 2 < decoded.size() &&
+                               is_hex(decoded[i + 1]) && is_hex(decoded[i + 2]);
+    if (byte == ' ' || byte >= 0x80 || unsafe.find(c) != std::string_view::npos ||
+        (c == '%' && !starts_escape)) {
+      out += '%';
+      out += hex[byte >> 4];
+      out += hex[byte & 0x0F];
+    } else
+      out += c;
+  }
+  return out;
+}
+
+// The options `apply_param` reads; any other parameter is ignored, even one
+// whose escapes are broken, so that cache-busting parameters (`?_=123`)
+// pass through whatever they hold.
+constexpr std::array<std::string_view, 6> option_names = {
+    "seed", "sequence", "sleep", "retry_after", "location", "vendor"};
+
+// One query parameter, already decoded.
 std::optional<spec_result> apply_param(std::string_view name,
                                        std::string_view value, spec& s,
                                        const spec_limits& limits) {
@@ -217,11 +251,19 @@ std::optional<spec_result> apply_param(std::string_view name,
                       std::to_string(max_retry_after) + " seconds");
     s.retry_after = static_cast<std::uint32_t>(*n);
   } else if (name == "location") {
-    // No open redirect: the mock only ever points at itself.
-    if (!is_local_path(value))
+    // No open redirect: the mock only ever points at itself. The value
+    // was percent-decoded with the query, so what a Location cannot carry
+    // as it is (a space, an "é") is escaped again; a backslash, which some
+    // browsers read as a slash, and control bytes are refused.
+    const bool has_control = std::any_of(value.begin(), value.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+    });
+    std::string location = escaped_for_location(value);
+    if (has_control || value.find('\\') != std::string_view::npos ||
+        !is_local_path(location))
       return fail(std::errc::invalid_argument,
                   "location must be a path on this server");
-    s.location = value;
+    s.location = std::move(location);
   } else if (name == "vendor") {
     s.vendor = value;
   }
@@ -231,24 +273,43 @@ std::optional<spec_result> apply_param(std::string_view name,
 std::optional<spec_result> parse_query_options(std::string_view query, spec& s,
                                                const spec_limits& limits) {
   if (query.empty()) return std::nullopt;
-  // Boost 1.81's parse_query hands `s.data()` to a constructor that takes
-  // a string_view, so it measures its input with strlen: given a view into
-  // the request target it reads past the end (found by fuzz/fuzz_spec). It
-  // gets a NUL-terminated copy, and a raw NUL, which no valid query holds,
-  // is refused before strlen could stop at it.
+  // Boost 1.81's parse_query handed `s.data()` to a constructor that takes
+  // a string_view, so it measured its input with strlen and read past the
+  // end of a view into the request target (found by fuzz/fuzz_spec). Boost
+  // URL still gets a NUL-terminated copy, and a raw NUL, which no valid
+  // query holds, is refused before strlen could stop at it.
   if (query.find('\0') != std::string_view::npos)
     return fail(std::errc::invalid_argument, "the query string is malformed");
   const std::string terminated(query);
-  const auto params = urls::parse_query(
-      urls::string_view(terminated.data(), terminated.size()));
-  if (!params)
-    return fail(std::errc::invalid_argument, "the query string is malformed");
   urls::encoding_opts form;
   form.space_as_plus = true;  // HTML forms send spaces as '+'
-  for (const auto& p : *params) {
-    const std::string name = p.key.decode(form);
-    const std::string value = p.has_value ? p.value.decode(form) : "";
-    if (auto error = apply_param(name, value, s, limits)) return error;
+  // Each parameter is decoded on its own: a broken escape in a parameter
+  // the mock does not read must not refuse the request.
+  const auto decoded = [&](std::string_view text) -> std::optional<std::string> {
+    const auto pct = urls::make_pct_string_view(
+        urls::string_view(text.data(), text.size()));
+    if (!pct) return std::nullopt;
+    return pct->decode(form);
+  };
+  std::string_view rest(terminated);
+  while (true) {
+    const std::size_t amp = rest.find('&');
+    const std::string_view param = rest.substr(0, amp);
+    const std::size_t equals = param.find('=');
+    const std::optional<std::string> name = decoded(param.substr(0, equals));
+    if (name && std::find(option_names.begin(), option_names.end(), *name) !=
+                    option_names.end()) {
+      const std::optional<std::string> value =
+          equals == std::string_view::npos
+              ? std::optional<std::string>("")
+              : decoded(param.substr(equals + 1));
+      if (!value)
+        return fail(std::errc::invalid_argument,
+                    *name + " has a malformed percent escape");
+      if (auto error = apply_param(*name, *value, s, limits)) return error;
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
   }
   return std::nullopt;
 }
