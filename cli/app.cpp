@@ -28,7 +28,7 @@ constexpr std::string_view exit_codes_help =
     "Exit codes:\n"
     "  0  found\n"
     "  1  nothing found (unassigned code, not a status code, no match)\n"
-    "  2  usage error (bad flags, empty query)\n";
+    "  2  usage error (bad flags, empty or blank query)\n";
 
 // Options bound to the command line; one struct, filled by CLI11.
 struct options {
@@ -39,6 +39,18 @@ struct options {
   bool all = false;
   bool with_unofficial = false;
 };
+
+constexpr std::string_view empty_query_error =
+    "httpstatus: error: empty query; give a code, a class such as 4xx, or a "
+    "name\n";
+
+// Returns `text` without the ASCII whitespace around it.
+std::string_view trim_ascii(std::string_view text) {
+  constexpr std::string_view space = " \t\n\v\f\r";
+  const std::size_t first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
 
 // What one query resolved to: registry entries to show, or a message that
 // says why nothing was found.
@@ -114,14 +126,17 @@ json::array to_json_array(const std::vector<status>& entries) {
 
 int lookup(const options& opts, std::ostream& out, std::ostream& err,
            const terminal& term) {
+  // A blank query (often an unset shell variable) asks for nothing, so it
+  // is a usage error, not a search that finds nothing; it is caught before
+  // any output, so the error is the only line.
+  for (const std::string& query : opts.queries)
+    if (trim_ascii(query).empty()) {
+      err << empty_query_error;
+      return exit_usage;
+    }
   int code = exit_found;
   std::vector<resolution> found;
   for (const std::string& query : opts.queries) {
-    if (query.empty()) {
-      err << "httpstatus: error: empty query; give a code, a class such as "
-             "4xx, or a name\n";
-      return exit_usage;
-    }
     resolution r = resolve(query);
     if (!r.not_found.empty()) {
       err << "httpstatus: " << r.not_found << '\n';
@@ -193,6 +208,10 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
   for (const std::string& word : opts.search_words) {
     if (!query.empty()) query += ' ';
     query += word;
+  }
+  if (trim_ascii(query).empty()) {
+    err << empty_query_error;
+    return exit_usage;
   }
   const search_results hits = search(
       query, opts.with_unofficial ? search_scope::with_unofficial

@@ -31,7 +31,13 @@ httpstatus_cli_test(unassigned_says_class ARGS 299 PASS "299 is unassigned")
 httpstatus_cli_test(not_a_code_exit ARGS 600 EXIT 1)
 httpstatus_cli_test(garbage_exit ARGS abc EXIT 1)
 httpstatus_cli_test(huge_number_exit ARGS 99999999999999999999 EXIT 1)
+# CMake drops empty list elements, so "" never reaches the binary from here
+# (empty_query_exit runs `httpstatus` alone, which prints help and exits 2);
+# the empty queries are tested in tests/unit/cli_test.cpp.
 httpstatus_cli_test(empty_query_exit ARGS "" EXIT 2)
+httpstatus_cli_test(blank_query_exit ARGS "   " EXIT 2)
+httpstatus_cli_test(blank_query_says_why ARGS "   " PASS "error: empty query")
+httpstatus_cli_test(search_blank_exit ARGS search "  " EXIT 2)
 httpstatus_cli_test(bad_flag_exit ARGS --frobnicate EXIT 2)
 httpstatus_cli_test(version ARGS --version PASS "^httpstatus [0-9]+\\.[0-9]+\\.[0-9]+")
 httpstatus_cli_test(help_lists_exit_codes ARGS --help PASS "Exit codes:")

@@ -112,6 +112,27 @@ TEST(cli, explains_what_it_cannot_find) {
   }
 }
 
+TEST(cli, rejects_blank_queries_as_usage_errors) {
+  const std::string message =
+      "httpstatus: error: empty query; give a code, a class such as 4xx, or "
+      "a name\n";
+  const std::vector<std::string> rows[] = {
+      {""},
+      {"   "},
+      {"\t\n"},
+      {"404", " "},
+      {"search", ""},
+      {"search", "  "},
+      {"search", "", " "},
+  };
+  for (const std::vector<std::string>& args : rows) {
+    const outcome o = run_cli(args);
+    EXPECT_EQ(o.code, 2) << args.size() << " args, last '" << args.back() << "'";
+    EXPECT_EQ(o.err, message);
+    EXPECT_EQ(o.out, "");
+  }
+}
+
 TEST(cli, rejects_bad_flags_as_usage_errors) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--frobnicate"},
