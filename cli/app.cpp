@@ -137,7 +137,10 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
   int code = exit_found;
   std::vector<resolution> found;
   for (const std::string& query : opts.queries) {
-    resolution r = resolve(query);
+    // A query pasted from a log or a file (" 404 ", "404\n") carries
+    // whitespace that is no part of it; untrimmed, it is no code and would
+    // be searched as text.
+    resolution r = resolve(trim_ascii(query));
     if (!r.not_found.empty()) {
       err << "httpstatus: " << r.not_found << '\n';
       code = exit_not_found;
@@ -209,17 +212,21 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
     if (!query.empty()) query += ' ';
     query += word;
   }
-  if (trim_ascii(query).empty()) {
+  // Trimmed as a lookup's queries are, so that the words and the message
+  // are what was meant.
+  const std::string_view trimmed = trim_ascii(query);
+  if (trimmed.empty()) {
     err << empty_query_error;
     return exit_usage;
   }
   const search_results hits = search(
-      query, opts.with_unofficial ? search_scope::with_unofficial
+      trimmed, opts.with_unofficial ? search_scope::with_unofficial
                                   : search_scope::registered);
   std::vector<status> rows;
   for (const search_hit& hit : hits) rows.push_back(*hit.entry);
   if (rows.empty()) {
-    err << "httpstatus: no status code matches '" << printable(query) << "'\n";
+    err << "httpstatus: no status code matches '" << printable(trimmed)
+        << "'\n";
     return exit_not_found;
   }
   if (opts.json)

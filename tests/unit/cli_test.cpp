@@ -24,6 +24,21 @@ outcome run_cli(std::vector<std::string> args, bool color = false) {
   return {code, out.str(), err.str()};
 }
 
+// Shows control characters in a failure message as escapes.
+std::string printable_row(std::string_view text) {
+  std::string shown;
+  for (const char c : text)
+    if (c == '\n')
+      shown += "\\n";
+    else if (c == '\r')
+      shown += "\\r";
+    else if (c == '\t')
+      shown += "\\t";
+    else
+      shown += c;
+  return shown;
+}
+
 TEST(cli, prints_one_code) {
   const outcome r = run_cli({"404"});
   EXPECT_EQ(r.code, 0);
@@ -110,6 +125,27 @@ TEST(cli, explains_what_it_cannot_find) {
     EXPECT_EQ(o.err, r.err);
     EXPECT_EQ(o.out, "");
   }
+}
+
+TEST(cli, trims_whitespace_around_queries) {
+  const outcome plain = run_cli({"404"});
+  for (const std::string_view query : {" 404 ", "\t404\r\n", "  404"}) {
+    const outcome o = run_cli({std::string(query)});
+    EXPECT_EQ(o.code, 0) << printable_row(query);
+    EXPECT_EQ(o.out, plain.out) << printable_row(query);
+    EXPECT_EQ(o.err, "");
+  }
+  EXPECT_TRUE(run_cli({" 4xx "}).out.starts_with("4xx Client error: "));
+  EXPECT_TRUE(run_cli({" teapot\n"}).out.starts_with("418 I'm a teapot"));
+  const outcome missing = run_cli({" abc "});
+  EXPECT_EQ(missing.err, "httpstatus: no status code matches 'abc'\n");
+
+  const outcome search = run_cli({"search", " 404\n"});
+  EXPECT_EQ(search.code, 0);
+  EXPECT_TRUE(search.out.starts_with("404  Not Found")) << search.out;
+  const outcome nothing = run_cli({"search", " zebra\n"});
+  EXPECT_EQ(nothing.code, 1);
+  EXPECT_EQ(nothing.err, "httpstatus: no status code matches 'zebra'\n");
 }
 
 TEST(cli, rejects_blank_queries_as_usage_errors) {
