@@ -148,15 +148,24 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     }
     found.push_back(std::move(r));
   }
+  // The JSON's shape follows what was asked, not what was found, so that a
+  // script can rely on it: an object only for one query naming one entry;
+  // several queries give an array of what was found, even of one entry or
+  // none ("[]"). A single query that finds nothing prints nothing, as its
+  // shape (object for a code, array for a class) is not known.
   if (opts.json) {
-    if (found.size() == 1 && found.front().entries.size() == 1)
-      out << render::serialize(render::to_json(found.front().entries.front()), true);
-    else if (!found.empty()) {
-      std::vector<status> all_entries;
-      for (const resolution& r : found)
-        all_entries.insert(all_entries.end(), r.entries.begin(), r.entries.end());
-      out << render::serialize(to_json_array(all_entries), true);
+    if (opts.queries.size() == 1) {
+      if (found.empty()) return code;
+      if (found.front().entries.size() == 1) {
+        out << render::serialize(
+            render::to_json(found.front().entries.front()), true);
+        return code;
+      }
     }
+    std::vector<status> all_entries;
+    for (const resolution& r : found)
+      all_entries.insert(all_entries.end(), r.entries.begin(), r.entries.end());
+    out << render::serialize(to_json_array(all_entries), true);
     return code;
   }
   bool first = true;
@@ -246,8 +255,9 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   options opts;
   app.add_option("query", opts.queries,
                  "codes (404), classes (4xx) or names (\"Not Found\", teapot)");
-  app.add_flag("-j,--json", opts.json, "print JSON (an object for one code, "
-                                       "an array otherwise)");
+  app.add_flag("-j,--json", opts.json,
+               "print JSON (an object when one query names one code, an "
+               "array otherwise)");
   app.add_flag("--no-color", opts.no_color, "never colour the output");
   app.fallthrough();
 

@@ -27,6 +27,10 @@ httpstatus_cli_test(name_teapot ARGS teapot PASS "^418 I'm a teapot")
 httpstatus_cli_test(name_snake ARGS not_found PASS "^404 Not Found")
 httpstatus_cli_test(search_redirect ARGS search redirect PASS "301  Moved Permanently")
 httpstatus_cli_test(json_object ARGS --json 404 PASS "^{\n  \"code\": 404,\n  \"reason\": \"Not Found\"")
+# Two queries give an array, though only one is found (stderr's line about
+# abc shares the output, before or after).
+httpstatus_cli_test(json_array_for_two_queries ARGS --json 404 abc
+  PASS "(^|\n)\\[\n  {\n    \"code\": 404,")
 httpstatus_cli_test(unassigned_exit ARGS 299 EXIT 1)
 httpstatus_cli_test(unassigned_says_class ARGS 299 PASS "299 is unassigned")
 httpstatus_cli_test(not_a_code_exit ARGS 600 EXIT 1)

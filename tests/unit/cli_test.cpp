@@ -199,6 +199,34 @@ TEST(cli, prints_json_object_for_one_code_and_array_otherwise) {
   EXPECT_TRUE(list.out.starts_with("[\n"));
 }
 
+TEST(cli, json_shape_follows_the_queries_not_the_hits) {
+  struct row {
+    std::vector<std::string> args;
+    int code;
+    std::string out_start;  // "" for no output at all
+  };
+  const row rows[] = {
+      {{"--json", "404", "abc"}, 1, "[\n  {\n    \"code\": 404,"},
+      {{"--json", "abc", "404"}, 1, "[\n  {\n    \"code\": 404,"},
+      {{"--json", "299", "abc"}, 1, "[]\n"},
+      {{"--json", "299"}, 1, ""},
+      {{"--json", "4xx"}, 0, "[\n  {\n    \"code\": 400,"},
+      {{"--json", "499"}, 0, "[\n  {\n    \"code\": 499,"},
+      {{"--json", "teapot"}, 0, "[\n  {\n    \"code\": 418,"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, r.code) << r.args[1];
+    if (r.out_start.empty())
+      EXPECT_EQ(o.out, "") << r.args[1];
+    else
+      EXPECT_TRUE(o.out.starts_with(r.out_start)) << r.args[1] << ":\n" << o.out;
+  }
+  EXPECT_EQ(run_cli({"--json", "299"}).err,
+            "httpstatus: 299 is unassigned in the IANA registry; clients treat "
+            "it as 200 (2xx Success)\n");
+}
+
 TEST(cli, lists_the_registry) {
   const outcome plain = run_cli({"list"});
   EXPECT_EQ(plain.code, 0);
