@@ -302,6 +302,18 @@ int run(const std::vector<std::string>& args, std::ostream& out,
     return exit_usage;
   }
 
+  // The top level falls through so that `list --json` works; the price is
+  // that a stray word after a subcommand lands in the lookup's queries,
+  // where the subcommand would ignore it (`list extra`, a second file for
+  // `lint`, which reads one). Every subcommand's own words are bound to
+  // its options, so a query left over here is always a mistake.
+  if (const std::vector<CLI::App*> subs = app.get_subcommands();
+      !subs.empty() && !opts.queries.empty()) {
+    fmt::print(err, "httpstatus: error: {}: unexpected argument '{}'\n",
+               subs.front()->get_name(), printable(opts.queries.front()));
+    return exit_usage;
+  }
+
   terminal effective_term = term;
   if (opts.no_color || opts.json) effective_term.color = false;
 

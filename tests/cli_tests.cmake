@@ -43,6 +43,18 @@ httpstatus_cli_test(empty_query_exit ARGS "" EXIT 2)
 httpstatus_cli_test(blank_query_exit ARGS "   " EXIT 2)
 httpstatus_cli_test(blank_query_says_why ARGS "   " PASS "error: empty query")
 httpstatus_cli_test(search_blank_exit ARGS search "  " EXIT 2)
+# A word a subcommand does not take is a usage error, not silently dropped.
+httpstatus_cli_test(list_extra_exit ARGS list extra EXIT 2)
+httpstatus_cli_test(list_extra_says_which ARGS list extra
+  PASS "^httpstatus: error: list: unexpected argument 'extra'\n$")
+httpstatus_cli_test(lint_second_file_exit
+  ARGS lint ${CMAKE_CURRENT_SOURCE_DIR}/data/responses/405-with-allow.txt
+       other.txt EXIT 2)
+httpstatus_cli_test(export_extra_exit
+  ARGS export ${CMAKE_CURRENT_BINARY_DIR}/export-extra-unused extra EXIT 2)
+httpstatus_cli_test(serve_extra_exit ARGS serve --port 0 extra EXIT 2)
+# Without the check it would serve until killed.
+set_tests_properties(cli.serve_extra_exit PROPERTIES TIMEOUT 10)
 httpstatus_cli_test(bad_flag_exit ARGS --frobnicate EXIT 2)
 httpstatus_cli_test(version ARGS --version PASS "^httpstatus [0-9]+\\.[0-9]+\\.[0-9]+")
 httpstatus_cli_test(help_lists_exit_codes ARGS --help PASS "Exit codes:")

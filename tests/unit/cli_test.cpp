@@ -169,6 +169,32 @@ TEST(cli, rejects_blank_queries_as_usage_errors) {
   }
 }
 
+TEST(cli, rejects_arguments_a_subcommand_does_not_take) {
+  struct row {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const row rows[] = {
+      {{"list", "extra"}, "httpstatus: error: list: unexpected argument 'extra'\n"},
+      {{"list", "--json", "extra"},
+       "httpstatus: error: list: unexpected argument 'extra'\n"},
+      {{"lint", "r.txt", "other.txt"},
+       "httpstatus: error: lint: unexpected argument 'other.txt'\n"},
+      {{"check", "http://127.0.0.1:1/", "extra"},
+       "httpstatus: error: check: unexpected argument 'extra'\n"},
+      {{"404", "search", "redirect"},
+       "httpstatus: error: search: unexpected argument '404'\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, 2) << r.args[0] << ' ' << r.args[1];
+    EXPECT_EQ(o.err, r.err);
+    EXPECT_EQ(o.out, "");
+  }
+  // search takes any number of words.
+  EXPECT_EQ(run_cli({"search", "moved", "permanently"}).code, 0);
+}
+
 TEST(cli, rejects_bad_flags_as_usage_errors) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--frobnicate"},
