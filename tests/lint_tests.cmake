@@ -77,6 +77,8 @@ httpstatus_lint_test(not_a_response
   PASS "is not an HTTP response")
 httpstatus_lint_test(missing_file
   ARGS lint ${lint_samples}/no-such-file.txt EXIT 2 PASS "cannot read")
+httpstatus_lint_test(directory
+  ARGS lint ${lint_samples} EXIT 2 PASS "cannot read .+: Is a directory")
 httpstatus_lint_test(check_unreachable
   ARGS check http://127.0.0.1:1/ EXIT 3 PASS "cannot connect to 127\\.0\\.0\\.1:1")
 httpstatus_lint_test(check_bad_url ARGS check ftp://example.com/ EXIT 2)
