@@ -82,6 +82,8 @@ httpstatus_lint_test(directory
 httpstatus_lint_test(check_unreachable
   ARGS check http://127.0.0.1:1/ EXIT 3 PASS "cannot connect to 127\\.0\\.0\\.1:1")
 httpstatus_lint_test(check_bad_url ARGS check ftp://example.com/ EXIT 2)
+httpstatus_lint_test(check_missing_cacert
+  ARGS check https://127.0.0.1:1/ --cacert /nonexistent EXIT 2)
 
 # `check` against Debian's nginx (HTTP, HTTPS with a throwaway certificate,
 # certificate errors), python3-httpbin under gunicorn, and hostile raw
