@@ -26,6 +26,8 @@ httpstatus_cli_test(padded_code ARGS " 404 " PASS "^404 Not Found\n  class +4xx 
 httpstatus_cli_test(name_teapot ARGS teapot PASS "^418 I'm a teapot")
 httpstatus_cli_test(name_snake ARGS not_found PASS "^404 Not Found")
 httpstatus_cli_test(search_redirect ARGS search redirect PASS "301  Moved Permanently")
+httpstatus_cli_test(search_class ARGS search 4xx
+  PASS "^400  Bad Request .*\n404  Not Found .*\n451  ")
 httpstatus_cli_test(json_object ARGS --json 404 PASS "^{\n  \"code\": 404,\n  \"reason\": \"Not Found\"")
 # Two queries give an array, though only one is found (stderr's line about
 # abc shares the output, before or after).

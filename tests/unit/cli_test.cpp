@@ -127,6 +127,16 @@ TEST(cli, explains_what_it_cannot_find) {
   }
 }
 
+TEST(cli, searches_a_class_as_the_class) {
+  const outcome r = run_cli({"search", "4XX"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(r.out.starts_with("400  Bad Request")) << r.out;
+  EXPECT_NE(r.out.find("\n404  Not Found"), std::string::npos);
+  EXPECT_NE(r.out.find("\n451  Unavailable For Legal Reasons"), std::string::npos);
+  EXPECT_EQ(r.out.find("\n5"), std::string::npos);
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(cli, trims_whitespace_around_queries) {
   const outcome plain = run_cli({"404"});
   for (const std::string_view query : {" 404 ", "\t404\r\n", "  404"}) {
