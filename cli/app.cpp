@@ -157,8 +157,8 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     if (opts.queries.size() == 1) {
       if (found.empty()) return code;
       if (found.front().entries.size() == 1) {
-        out << render::serialize(
-            render::to_json(found.front().entries.front()), true);
+        out << render::serialize(render::to_json(found.front().entries.front()),
+                                 true);
         return code;
       }
     }
@@ -228,9 +228,9 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
     err << empty_query_error;
     return exit_usage;
   }
-  const search_results hits = search(
-      trimmed, opts.with_unofficial ? search_scope::with_unofficial
-                                  : search_scope::registered);
+  const search_results hits =
+      search(trimmed, opts.with_unofficial ? search_scope::with_unofficial
+                                           : search_scope::registered);
   std::vector<status> rows;
   for (const search_hit& hit : hits) rows.push_back(*hit.entry);
   if (rows.empty()) {

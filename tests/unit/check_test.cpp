@@ -261,9 +261,10 @@ TEST(check, unloadable_cacert_is_a_usage_error) {
         {"--cacert", r.cacert, r.scheme + "://127.0.0.1:" + port + "/"});
     EXPECT_EQ(res.code, 2) << r.cacert << ' ' << r.scheme << '\n' << res.err;
     EXPECT_EQ(res.out, "");
-    EXPECT_TRUE(res.err.starts_with("httpstatus: error: cannot load CA "
-                                    "certificates from " +
-                                    r.cacert + ": " + r.why))
+    EXPECT_TRUE(
+        res.err.starts_with("httpstatus: error: cannot load CA "
+                            "certificates from " +
+                            r.cacert + ": " + r.why))
         << res.err;
     EXPECT_EQ(res.err.find('\n'), res.err.size() - 1) << res.err;
   }

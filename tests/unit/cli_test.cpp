@@ -132,7 +132,8 @@ TEST(cli, searches_a_class_as_the_class) {
   EXPECT_EQ(r.code, 0);
   EXPECT_TRUE(r.out.starts_with("400  Bad Request")) << r.out;
   EXPECT_NE(r.out.find("\n404  Not Found"), std::string::npos);
-  EXPECT_NE(r.out.find("\n451  Unavailable For Legal Reasons"), std::string::npos);
+  EXPECT_NE(r.out.find("\n451  Unavailable For Legal Reasons"),
+            std::string::npos);
   EXPECT_EQ(r.out.find("\n5"), std::string::npos);
   EXPECT_EQ(r.err, "");
 }
@@ -173,7 +174,8 @@ TEST(cli, rejects_blank_queries_as_usage_errors) {
   };
   for (const std::vector<std::string>& args : rows) {
     const outcome o = run_cli(args);
-    EXPECT_EQ(o.code, 2) << args.size() << " args, last '" << args.back() << "'";
+    EXPECT_EQ(o.code, 2) << args.size() << " args, last '" << args.back()
+                         << "'";
     EXPECT_EQ(o.err, message);
     EXPECT_EQ(o.out, "");
   }
@@ -185,7 +187,8 @@ TEST(cli, rejects_arguments_a_subcommand_does_not_take) {
     std::string err;
   };
   const row rows[] = {
-      {{"list", "extra"}, "httpstatus: error: list: unexpected argument 'extra'\n"},
+      {{"list", "extra"},
+       "httpstatus: error: list: unexpected argument 'extra'\n"},
       {{"list", "--json", "extra"},
        "httpstatus: error: list: unexpected argument 'extra'\n"},
       {{"lint", "r.txt", "other.txt"},
@@ -256,7 +259,8 @@ TEST(cli, json_shape_follows_the_queries_not_the_hits) {
     if (r.out_start.empty())
       EXPECT_EQ(o.out, "") << r.args[1];
     else
-      EXPECT_TRUE(o.out.starts_with(r.out_start)) << r.args[1] << ":\n" << o.out;
+      EXPECT_TRUE(o.out.starts_with(r.out_start)) << r.args[1] << ":\n"
+                                                  << o.out;
   }
   EXPECT_EQ(run_cli({"--json", "299"}).err,
             "httpstatus: 299 is unassigned in the IANA registry; clients treat "

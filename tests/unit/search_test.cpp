@@ -13,7 +13,8 @@ using namespace httpstatus;
 
 static_assert(search("404")[0].entry->code == 404);
 static_assert(search("").empty());
-static_assert(search("5xx").size == in_class(status_class::server_error).size());
+static_assert(search("5xx").size ==
+              in_class(status_class::server_error).size());
 
 std::vector<int> codes(const search_results& results) {
   std::vector<int> out;
@@ -82,7 +83,8 @@ TEST(search, covers_unofficial_codes_on_request) {
 TEST(search, finds_a_whole_class) {
   for (const std::string_view query : {"4xx", "4XX", " 4xX\t"}) {
     const search_results results = search(query);
-    const std::span<const status> expected = in_class(status_class::client_error);
+    const std::span<const status> expected =
+        in_class(status_class::client_error);
     ASSERT_EQ(results.size, expected.size()) << query;
     for (std::size_t i = 0; i < results.size; ++i) {
       EXPECT_EQ(results[i].entry, &expected[i]) << query;
