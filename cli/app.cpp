@@ -28,7 +28,7 @@ constexpr std::string_view exit_codes_help =
     "Exit codes:\n"
     "  0  found\n"
     "  1  nothing found (unassigned code, not a status code, no match)\n"
-    "  2  usage error (bad flags, empty query)\n";
+    "  2  usage error (bad flags, empty or blank query)\n";
 
 // Options bound to the command line; one struct, filled by CLI11.
 struct options {
@@ -39,6 +39,18 @@ struct options {
   bool all = false;
   bool with_unofficial = false;
 };
+
+constexpr std::string_view empty_query_error =
+    "httpstatus: error: empty query; give a code, a class such as 4xx, or a "
+    "name\n";
+
+// Returns `text` without the ASCII whitespace around it.
+std::string_view trim_ascii(std::string_view text) {
+  constexpr std::string_view space = " \t\n\v\f\r";
+  const std::size_t first = text.find_first_not_of(space);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
 
 // What one query resolved to: registry entries to show, or a message that
 // says why nothing was found.
@@ -114,15 +126,21 @@ json::array to_json_array(const std::vector<status>& entries) {
 
 int lookup(const options& opts, std::ostream& out, std::ostream& err,
            const terminal& term) {
+  // A blank query (often an unset shell variable) asks for nothing, so it
+  // is a usage error, not a search that finds nothing; it is caught before
+  // any output, so the error is the only line.
+  for (const std::string& query : opts.queries)
+    if (trim_ascii(query).empty()) {
+      err << empty_query_error;
+      return exit_usage;
+    }
   int code = exit_found;
   std::vector<resolution> found;
   for (const std::string& query : opts.queries) {
-    if (query.empty()) {
-      err << "httpstatus: error: empty query; give a code, a class such as "
-             "4xx, or a name\n";
-      return exit_usage;
-    }
-    resolution r = resolve(query);
+    // A query pasted from a log or a file (" 404 ", "404\n") carries
+    // whitespace that is no part of it; untrimmed, it is no code and would
+    // be searched as text.
+    resolution r = resolve(trim_ascii(query));
     if (!r.not_found.empty()) {
       err << "httpstatus: " << r.not_found << '\n';
       code = exit_not_found;
@@ -130,15 +148,24 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     }
     found.push_back(std::move(r));
   }
+  // The JSON's shape follows what was asked, not what was found, so that a
+  // script can rely on it: an object only for one query naming one entry;
+  // several queries give an array of what was found, even of one entry or
+  // none ("[]"). A single query that finds nothing prints nothing, as its
+  // shape (object for a code, array for a class) is not known.
   if (opts.json) {
-    if (found.size() == 1 && found.front().entries.size() == 1)
-      out << render::serialize(render::to_json(found.front().entries.front()), true);
-    else if (!found.empty()) {
-      std::vector<status> all_entries;
-      for (const resolution& r : found)
-        all_entries.insert(all_entries.end(), r.entries.begin(), r.entries.end());
-      out << render::serialize(to_json_array(all_entries), true);
+    if (opts.queries.size() == 1) {
+      if (found.empty()) return code;
+      if (found.front().entries.size() == 1) {
+        out << render::serialize(render::to_json(found.front().entries.front()),
+                                 true);
+        return code;
+      }
     }
+    std::vector<status> all_entries;
+    for (const resolution& r : found)
+      all_entries.insert(all_entries.end(), r.entries.begin(), r.entries.end());
+    out << render::serialize(to_json_array(all_entries), true);
     return code;
   }
   bool first = true;
@@ -194,13 +221,21 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
     if (!query.empty()) query += ' ';
     query += word;
   }
-  const search_results hits = search(
-      query, opts.with_unofficial ? search_scope::with_unofficial
-                                  : search_scope::registered);
+  // Trimmed as a lookup's queries are, so that the words and the message
+  // are what was meant.
+  const std::string_view trimmed = trim_ascii(query);
+  if (trimmed.empty()) {
+    err << empty_query_error;
+    return exit_usage;
+  }
+  const search_results hits =
+      search(trimmed, opts.with_unofficial ? search_scope::with_unofficial
+                                           : search_scope::registered);
   std::vector<status> rows;
   for (const search_hit& hit : hits) rows.push_back(*hit.entry);
   if (rows.empty()) {
-    err << "httpstatus: no status code matches '" << printable(query) << "'\n";
+    err << "httpstatus: no status code matches '" << printable(trimmed)
+        << "'\n";
     return exit_not_found;
   }
   if (opts.json)
@@ -220,8 +255,9 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   options opts;
   app.add_option("query", opts.queries,
                  "codes (404), classes (4xx) or names (\"Not Found\", teapot)");
-  app.add_flag("-j,--json", opts.json, "print JSON (an object for one code, "
-                                       "an array otherwise)");
+  app.add_flag("-j,--json", opts.json,
+               "print JSON (an object when one query names one code, an "
+               "array otherwise)");
   app.add_flag("--no-color", opts.no_color, "never colour the output");
   app.fallthrough();
 
@@ -263,6 +299,18 @@ int run(const std::vector<std::string>& args, std::ostream& out,
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
     (void)app.exit(e, out, err);
+    return exit_usage;
+  }
+
+  // The top level falls through so that `list --json` works; the price is
+  // that a stray word after a subcommand lands in the lookup's queries,
+  // where the subcommand would ignore it (`list extra`, a second file for
+  // `lint`, which reads one). Every subcommand's own words are bound to
+  // its options, so a query left over here is always a mistake.
+  if (const std::vector<CLI::App*> subs = app.get_subcommands();
+      !subs.empty() && !opts.queries.empty()) {
+    fmt::print(err, "httpstatus: error: {}: unexpected argument '{}'\n",
+               subs.front()->get_name(), printable(opts.queries.front()));
     return exit_usage;
   }
 

@@ -32,7 +32,7 @@ constexpr std::string_view check_footer =
     "Exit codes:\n"
     "  0  no MUST broken (SHOULD, MAY and info findings may remain)\n"
     "  1  a MUST broken\n"
-    "  2  usage error (bad flags or URL)\n"
+    "  2  usage error (bad flags or URL, a --cacert that cannot be loaded)\n"
     "  3  the request failed (DNS, connect, TLS, timeout, too many "
     "redirects)\n\n"
     "Examples:\n"
@@ -157,6 +157,16 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
   if (!start.error.empty()) {
     fmt::print(err, "httpstatus: error: {}\n", terminal_safe(start.error));
     return lint_usage;
+  }
+  // A --cacert that cannot be loaded is a mistake on the command line, not
+  // a failed request: say so before sending anything (exit 2, as for any
+  // unreadable file), whatever the scheme, since a redirect may need it.
+  if (!cmd.cacert.empty()) {
+    const std::string problem = cacert_problem(cmd.cacert);
+    if (!problem.empty()) {
+      fmt::print(err, "httpstatus: error: {}\n", terminal_safe(problem));
+      return lint_usage;
+    }
   }
   http_request req;
   req.method =

@@ -31,6 +31,7 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -503,6 +504,17 @@ url_result resolve_location(const url_parts& base, std::string_view location) {
   }
   dest.remove_fragment();
   return from_view(dest);
+}
+
+std::string cacert_problem(const std::string& path) {
+  const std::string what = "cannot load CA certificates from " + path + ": ";
+  // OpenSSL would say "no certificate or crl found" of a directory.
+  std::error_code fs_ec;
+  if (std::filesystem::is_directory(path, fs_ec))
+    return what + std::make_error_code(std::errc::is_a_directory).message();
+  boost::system::error_code ec;
+  ssl::context(ssl::context::tls_client).load_verify_file(path, ec);
+  return ec ? what + ec.message() : std::string();
 }
 
 exchange fetch(const url_parts& url, const http_request& req,

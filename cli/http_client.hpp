@@ -88,6 +88,11 @@ struct exchange {
   std::vector<std::string> notes;
 };
 
+/// Returns why the PEM file `path` cannot be the CA certificates to trust
+/// ("cannot load CA certificates from PATH: No such file or directory"),
+/// or an empty string when it loads. Reads the file; never throws.
+[[nodiscard]] std::string cacert_problem(const std::string& path);
+
 /// Sends `req` to `url` over HTTP/1.1 (TLS for https, verified against the
 /// system store or `opts.cacert`, with SNI and a host name check) and reads
 /// the response with `Connection: close`, all within `opts.timeout`. Never

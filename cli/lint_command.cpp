@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <ostream>
@@ -167,6 +168,15 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
   if (cmd.file == "-") {
     within_limit = read_limited(cmd.input ? *cmd.input : std::cin, text);
   } else {
+    // An ifstream opens a directory without complaint and then reads
+    // nothing, which the reader would report as an empty input.
+    std::error_code ec;
+    if (std::filesystem::is_directory(cmd.file, ec)) {
+      fmt::print(err, "httpstatus: error: cannot read {}: {}\n",
+                 terminal_safe(cmd.file),
+                 std::make_error_code(std::errc::is_a_directory).message());
+      return lint_usage;
+    }
     std::ifstream file(cmd.file, std::ios::binary);
     if (!file) {
       fmt::print(err, "httpstatus: error: cannot read {}\n",
@@ -174,6 +184,12 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
       return lint_usage;
     }
     within_limit = read_limited(file, text);
+    // A read that fails part-way (EIO, a file that vanishes) is no input.
+    if (file.bad()) {
+      fmt::print(err, "httpstatus: error: cannot read {}\n",
+                 terminal_safe(cmd.file));
+      return lint_usage;
+    }
   }
   if (!within_limit) {
     fmt::print(err,

@@ -77,9 +77,13 @@ httpstatus_lint_test(not_a_response
   PASS "is not an HTTP response")
 httpstatus_lint_test(missing_file
   ARGS lint ${lint_samples}/no-such-file.txt EXIT 2 PASS "cannot read")
+httpstatus_lint_test(directory
+  ARGS lint ${lint_samples} EXIT 2 PASS "cannot read .+: Is a directory")
 httpstatus_lint_test(check_unreachable
   ARGS check http://127.0.0.1:1/ EXIT 3 PASS "cannot connect to 127\\.0\\.0\\.1:1")
 httpstatus_lint_test(check_bad_url ARGS check ftp://example.com/ EXIT 2)
+httpstatus_lint_test(check_missing_cacert
+  ARGS check https://127.0.0.1:1/ --cacert /nonexistent EXIT 2)
 
 # `check` against Debian's nginx (HTTP, HTTPS with a throwaway certificate,
 # certificate errors), python3-httpbin under gunicorn, and hostile raw

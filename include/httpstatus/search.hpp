@@ -5,8 +5,10 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
+#include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
 
 namespace httpstatus {
@@ -14,7 +16,7 @@ namespace httpstatus {
 /// Says where a search matched, best first; a hit's rank is the worst field
 /// any of the query's words needed.
 enum class match_rank : std::uint8_t {
-  code,         ///< a word is the code itself ("404")
+  code,         ///< a word is the code itself ("404"), or its class ("4xx")
   name,         ///< reason phrase, alias or vendor
   meaning,      ///< the one-line meaning
   description,  ///< the longer description
@@ -162,8 +164,9 @@ constexpr int best_rank(std::size_t r, const status& s,
 /// case-insensitive) in their code, reason phrase, aliases, vendor, meaning
 /// or description. Ranks exact code matches first, then phrase, then
 /// meaning, then description; ties go by code, registered codes before
-/// the vendors'. Returns no hits for an empty
-/// or blank query.
+/// the vendors'. A query that is one class and nothing else ("4xx",
+/// "4XX") finds every code of that class, in code order, ranked as code
+/// matches. Returns no hits for an empty or blank query.
 ///
 ///     for (const auto& hit : httpstatus::search("redirect")) ...
 [[nodiscard]] constexpr search_results search(
@@ -172,6 +175,22 @@ constexpr int best_rank(std::size_t r, const status& s,
   search_results results;
   const detail::query_words words(query);
   if (words.size == 0) return results;
+
+  // A class is a range of codes, not text: as text "4xx" finds only the
+  // few descriptions that mention it (418's), while whoever types it wants
+  // the class, as the lookup `httpstatus 4xx` shows it. Done here so the
+  // CLI, the site's /codes?q= and the API's ?q= all agree.
+  if (const std::optional<status_class> cls =
+          words.size == 1 ? parse_class(words.words[0]) : std::nullopt) {
+    auto add = [&](const status& s) {
+      if (class_of(s) == *cls)
+        results.hits[results.size++] = {&s, match_rank::code};
+    };
+    for (const status& s : detail::standard_table) add(s);
+    if (scope == search_scope::with_unofficial)
+      for (const status& s : detail::unofficial_table) add(s);
+    return results;
+  }
 
   auto consider = [&](std::size_t record, const status& s) {
     int worst = 0;

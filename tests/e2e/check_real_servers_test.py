@@ -452,12 +452,14 @@ def group_tls(tmp, cleanups):
         expect_in("HTTP/1.1 200 OK\n", r)
 
     def cacert_not_a_certificate():
+        # A --cacert that cannot be loaded is a usage error (exit 2), found
+        # before anything is sent.
         bogus = os.path.join(tmp, "bogus.pem")
         with open(bogus, "w") as f:
             f.write("not a certificate\n")
         for path in (bogus, os.path.join(tmp, "missing.pem")):
             r = run_check("--cacert", path, f"https://localhost:{good}/")
-            expect_exit(r, 3)
+            expect_exit(r, 2)
             expect_error_line(r, re.escape(
                 f"cannot load CA certificates from {path}: ") + ".+")
 

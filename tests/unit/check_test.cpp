@@ -13,6 +13,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -267,6 +269,40 @@ TEST(check, unreachable_port_exits_3) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "httpstatus: error: cannot connect to 127.0.0.1:" + port +
                        ": Connection refused\n");
+}
+
+// A --cacert that cannot be loaded is a usage error found before any
+// request, over http:// too (a redirect may go to https://).
+TEST(check, unloadable_cacert_is_a_usage_error) {
+  const std::string port = std::to_string(closed_port());
+  const std::string dir = ::testing::TempDir();
+  const std::string bogus =
+      (std::filesystem::path(dir) / "check-test-bogus.pem").string();
+  std::ofstream(bogus) << "not a certificate\n";
+  struct row {
+    std::string cacert;
+    std::string scheme;
+    std::string why;
+  };
+  const row rows[] = {
+      {"/nonexistent/ca.pem", "https", "No such file or directory"},
+      {"/nonexistent/ca.pem", "http", "No such file or directory"},
+      {dir, "https", "Is a directory"},
+      {bogus, "https", "no certificate or crl found"},
+  };
+  for (const row& r : rows) {
+    const run_result res = run_check_args(
+        {"--cacert", r.cacert, r.scheme + "://127.0.0.1:" + port + "/"});
+    EXPECT_EQ(res.code, 2) << r.cacert << ' ' << r.scheme << '\n' << res.err;
+    EXPECT_EQ(res.out, "");
+    EXPECT_TRUE(
+        res.err.starts_with("httpstatus: error: cannot load CA "
+                            "certificates from " +
+                            r.cacert + ": " + r.why))
+        << res.err;
+    EXPECT_EQ(res.err.find('\n'), res.err.size() - 1) << res.err;
+  }
+  std::filesystem::remove(bogus);
 }
 
 // --- what a server sends that it should not, or too much of (#8) -------

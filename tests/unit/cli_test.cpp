@@ -24,6 +24,21 @@ outcome run_cli(std::vector<std::string> args, bool color = false) {
   return {code, out.str(), err.str()};
 }
 
+// Shows control characters in a failure message as escapes.
+std::string printable_row(std::string_view text) {
+  std::string shown;
+  for (const char c : text)
+    if (c == '\n')
+      shown += "\\n";
+    else if (c == '\r')
+      shown += "\\r";
+    else if (c == '\t')
+      shown += "\\t";
+    else
+      shown += c;
+  return shown;
+}
+
 TEST(cli, prints_one_code) {
   const outcome r = run_cli({"404"});
   EXPECT_EQ(r.code, 0);
@@ -112,6 +127,87 @@ TEST(cli, explains_what_it_cannot_find) {
   }
 }
 
+TEST(cli, searches_a_class_as_the_class) {
+  const outcome r = run_cli({"search", "4XX"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(r.out.starts_with("400  Bad Request")) << r.out;
+  EXPECT_NE(r.out.find("\n404  Not Found"), std::string::npos);
+  EXPECT_NE(r.out.find("\n451  Unavailable For Legal Reasons"),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("\n5"), std::string::npos);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(cli, trims_whitespace_around_queries) {
+  const outcome plain = run_cli({"404"});
+  for (const std::string_view query : {" 404 ", "\t404\r\n", "  404"}) {
+    const outcome o = run_cli({std::string(query)});
+    EXPECT_EQ(o.code, 0) << printable_row(query);
+    EXPECT_EQ(o.out, plain.out) << printable_row(query);
+    EXPECT_EQ(o.err, "");
+  }
+  EXPECT_TRUE(run_cli({" 4xx "}).out.starts_with("4xx Client error: "));
+  EXPECT_TRUE(run_cli({" teapot\n"}).out.starts_with("418 I'm a teapot"));
+  const outcome missing = run_cli({" abc "});
+  EXPECT_EQ(missing.err, "httpstatus: no status code matches 'abc'\n");
+
+  const outcome search = run_cli({"search", " 404\n"});
+  EXPECT_EQ(search.code, 0);
+  EXPECT_TRUE(search.out.starts_with("404  Not Found")) << search.out;
+  const outcome nothing = run_cli({"search", " zebra\n"});
+  EXPECT_EQ(nothing.code, 1);
+  EXPECT_EQ(nothing.err, "httpstatus: no status code matches 'zebra'\n");
+}
+
+TEST(cli, rejects_blank_queries_as_usage_errors) {
+  const std::string message =
+      "httpstatus: error: empty query; give a code, a class such as 4xx, or "
+      "a name\n";
+  const std::vector<std::string> rows[] = {
+      {""},
+      {"   "},
+      {"\t\n"},
+      {"404", " "},
+      {"search", ""},
+      {"search", "  "},
+      {"search", "", " "},
+  };
+  for (const std::vector<std::string>& args : rows) {
+    const outcome o = run_cli(args);
+    EXPECT_EQ(o.code, 2) << args.size() << " args, last '" << args.back()
+                         << "'";
+    EXPECT_EQ(o.err, message);
+    EXPECT_EQ(o.out, "");
+  }
+}
+
+TEST(cli, rejects_arguments_a_subcommand_does_not_take) {
+  struct row {
+    std::vector<std::string> args;
+    std::string err;
+  };
+  const row rows[] = {
+      {{"list", "extra"},
+       "httpstatus: error: list: unexpected argument 'extra'\n"},
+      {{"list", "--json", "extra"},
+       "httpstatus: error: list: unexpected argument 'extra'\n"},
+      {{"lint", "r.txt", "other.txt"},
+       "httpstatus: error: lint: unexpected argument 'other.txt'\n"},
+      {{"check", "http://127.0.0.1:1/", "extra"},
+       "httpstatus: error: check: unexpected argument 'extra'\n"},
+      {{"404", "search", "redirect"},
+       "httpstatus: error: search: unexpected argument '404'\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, 2) << r.args[0] << ' ' << r.args[1];
+    EXPECT_EQ(o.err, r.err);
+    EXPECT_EQ(o.out, "");
+  }
+  // search takes any number of words.
+  EXPECT_EQ(run_cli({"search", "moved", "permanently"}).code, 0);
+}
+
 TEST(cli, rejects_bad_flags_as_usage_errors) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--frobnicate"},
@@ -140,6 +236,35 @@ TEST(cli, prints_json_object_for_one_code_and_array_otherwise) {
   EXPECT_TRUE(search.out.starts_with("[\n"));
   const outcome list = run_cli({"list", "--json"});
   EXPECT_TRUE(list.out.starts_with("[\n"));
+}
+
+TEST(cli, json_shape_follows_the_queries_not_the_hits) {
+  struct row {
+    std::vector<std::string> args;
+    int code;
+    std::string out_start;  // "" for no output at all
+  };
+  const row rows[] = {
+      {{"--json", "404", "abc"}, 1, "[\n  {\n    \"code\": 404,"},
+      {{"--json", "abc", "404"}, 1, "[\n  {\n    \"code\": 404,"},
+      {{"--json", "299", "abc"}, 1, "[]\n"},
+      {{"--json", "299"}, 1, ""},
+      {{"--json", "4xx"}, 0, "[\n  {\n    \"code\": 400,"},
+      {{"--json", "499"}, 0, "[\n  {\n    \"code\": 499,"},
+      {{"--json", "teapot"}, 0, "[\n  {\n    \"code\": 418,"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, r.code) << r.args[1];
+    if (r.out_start.empty())
+      EXPECT_EQ(o.out, "") << r.args[1];
+    else
+      EXPECT_TRUE(o.out.starts_with(r.out_start)) << r.args[1] << ":\n"
+                                                  << o.out;
+  }
+  EXPECT_EQ(run_cli({"--json", "299"}).err,
+            "httpstatus: 299 is unassigned in the IANA registry; clients treat "
+            "it as 200 (2xx Success)\n");
 }
 
 TEST(cli, lists_the_registry) {

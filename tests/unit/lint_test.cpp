@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -822,6 +823,15 @@ TEST(command, garbage_says_why) {
   EXPECT_EQ(r.err,
             "httpstatus: error: stdin: the input is not an HTTP response: it "
             "must start with a status line such as \"HTTP/1.1 200 OK\"\n");
+}
+
+TEST(command, directory_cannot_be_read) {
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  const run_result r = run_lint_args({dir}, "");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "httpstatus: error: cannot read " + dir + ": Is a directory\n");
 }
 
 TEST(command, json_has_one_object_per_response) {

@@ -13,6 +13,8 @@ using namespace httpstatus;
 
 static_assert(search("404")[0].entry->code == 404);
 static_assert(search("").empty());
+static_assert(search("5xx").size ==
+              in_class(status_class::server_error).size());
 
 std::vector<int> codes(const search_results& results) {
   std::vector<int> out;
@@ -76,6 +78,30 @@ TEST(search, covers_unofficial_codes_on_request) {
     }
   // 444, 494, 495, 496, 497 and 499.
   EXPECT_EQ(by_vendor, 6u);
+}
+
+TEST(search, finds_a_whole_class) {
+  for (const std::string_view query : {"4xx", "4XX", " 4xX\t"}) {
+    const search_results results = search(query);
+    const std::span<const status> expected =
+        in_class(status_class::client_error);
+    ASSERT_EQ(results.size, expected.size()) << query;
+    for (std::size_t i = 0; i < results.size; ++i) {
+      EXPECT_EQ(results[i].entry, &expected[i]) << query;
+      EXPECT_EQ(results[i].rank, match_rank::code) << query;
+    }
+  }
+  // The vendors' codes of the class come after the registered ones.
+  const std::vector<int> with_vendors =
+      codes(search("4xx", search_scope::with_unofficial));
+  EXPECT_GT(with_vendors.size(), in_class(status_class::client_error).size());
+  EXPECT_NE(std::find(with_vendors.begin(), with_vendors.end(), 499),
+            with_vendors.end());
+  for (const int code : with_vendors) EXPECT_EQ(code / 100, 4);
+  // Only a whole query that is a class: with another word, or a class
+  // that does not exist, it is text again.
+  EXPECT_EQ(codes(search("4xx teapot")), std::vector<int>{418});
+  EXPECT_TRUE(search("6xx").empty());
 }
 
 TEST(search, survives_odd_input) {
