@@ -60,6 +60,14 @@ describe('filter', () => {
         assert.deepEqual(await visibleRows(page), ['101']);
         assert.match(await page.locator('#q-count').textContent(), /1 code shown/);
 
+        // A class alone shows the whole class, as /codes?q=4xx does.
+        await box.fill('4XX');
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].filter((tr) => tr.offsetHeight > 0)
+            .every((tr) => tr.getAttribute('data-code').startsWith('4')));
+        const fours = await visibleRows(page);
+        assert.deepEqual(fours, all.filter((c) => c.startsWith('4')));
+
         // Nothing matches: no rows, and the empty class sections hide too.
         await box.fill('zzzz-no-such-code');
         await page.waitForFunction(() =>

@@ -36,10 +36,13 @@
   rows.forEach(function (r) {
     r.hay = (r.textContent + ' ' + (r.getAttribute('data-aliases') || '')).toLowerCase();
   });
+  // A class alone ("4xx") shows the class, as the server's search does.
   function run() {
     var words = q.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    var cls = words.length === 1 && /^[1-5]xx$/.test(words[0]) ? words[0].charAt(0) : null;
     rows.forEach(function (r) {
-      var ok = words.every(function (w) { return r.hay.indexOf(w) >= 0; });
+      var ok = cls ? r.getAttribute('data-code').charAt(0) === cls :
+        words.every(function (w) { return r.hay.indexOf(w) >= 0; });
       r.hidden = !ok;
       if (ok) shown++;
     });
