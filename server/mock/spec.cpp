@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/pct_string_view.hpp>
 #include <charconv>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
@@ -210,6 +212,41 @@ std::string escaped_for_location(std::string_view decoded) {
   return out;
 }
 
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Whether `name` is a vendor of the registry's unofficial codes, in any
+// case ("nginx", "microsoft").
+bool is_vendor(std::string_view name) {
+  const auto same = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(),
+                      [](char x, char y) { return lower(x) == lower(y); });
+  };
+  return std::any_of(unofficial().begin(), unofficial().end(),
+                     [&](const status& u) { return same(u.vendor, name); });
+}
+
+// "AWS, Cloudflare, ...": each vendor once, in alphabetical order.
+std::string vendor_names() {
+  std::vector<std::string_view> names;
+  for (const status& u : unofficial())
+    if (std::find(names.begin(), names.end(), u.vendor) == names.end())
+      names.push_back(u.vendor);
+  std::sort(names.begin(), names.end(), [](std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(
+        a.begin(), a.end(), b.begin(), b.end(),
+        [](char x, char y) { return lower(x) < lower(y); });
+  });
+  std::string out;
+  for (const std::string_view n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
 // The options `apply_param` reads; any other parameter is ignored, even one
 // whose escapes are broken, so that cache-busting parameters (`?_=123`)
 // pass through whatever they hold.
@@ -265,6 +302,10 @@ std::optional<spec_result> apply_param(std::string_view name,
                   "location must be a path on this server");
     s.location = std::move(location);
   } else if (name == "vendor") {
+    // A misspelt vendor would quietly give another meaning of the code.
+    if (!is_vendor(value))
+      return fail(std::errc::invalid_argument,
+                  "vendor " + quoted(value) + " is none of " + vendor_names());
     s.vendor = value;
   }
   return std::nullopt;

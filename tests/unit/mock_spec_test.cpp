@@ -178,6 +178,9 @@ TEST(mockspec, names_every_problem) {
        "location must be a path on this server"},
       {"302", "sleep=1%zz", errc::invalid_argument,
        "sleep has a malformed percent escape"},
+      {"499", "vendor=ngnix", errc::invalid_argument,
+       "vendor 'ngnix' is none of AWS, Cloudflare, Esri, Informal, Laravel, "
+       "Microsoft, nginx, Node.js, RFC 2324, Tornado, Twitter"},
       {"302", "location=/a%0D%0ASet-Cookie:x", errc::invalid_argument,
        "location must be a path on this server"},
       {"302", "location=", errc::invalid_argument,
