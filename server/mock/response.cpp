@@ -147,8 +147,12 @@ std::string json_body(const target& t) {
 std::string problem_body(const target& t, std::string_view note) {
   json::object o;
   o["type"] = "about:blank";
-  o["title"] =
-      t.is_unassigned ? json::string_view("Unassigned") : sv(t.facts.reason);
+  // The title is the code's phrase (RFC 9457 Section 4.2); a vendor's code
+  // without one (AWS's 460) gets none rather than an empty title.
+  if (t.is_unassigned)
+    o["title"] = "Unassigned";
+  else if (!t.facts.reason.empty())
+    o["title"] = sv(t.facts.reason);
   o["status"] = t.code;
   if (note.empty())
     o["detail"] = meaning_of(t);

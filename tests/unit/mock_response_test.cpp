@@ -587,6 +587,19 @@ TEST(mockresponse, writes_each_body_kind) {
   EXPECT_NE(html.find("<a href=\"/codes/418\">"), std::string::npos);
 }
 
+// AWS's 460 has no published phrase: its problem document had "title": "".
+TEST(mockresponse, problem_without_a_phrase_has_no_empty_title) {
+  mock::request_info req = get();
+  req.accept = "application/problem+json";
+  const auto t = *mock::resolve(460);
+  ASSERT_TRUE(t.facts.reason.empty());
+  const auto problem =
+      boost::json::parse(mock::build_response(t, req, {}).final_.body);
+  EXPECT_EQ(problem.at("status"), 460);
+  EXPECT_FALSE(problem.as_object().contains("title"));
+  EXPECT_FALSE(problem.at("detail").as_string().empty());
+}
+
 TEST(mockresponse, echoes_nothing_live) {
   const std::string_view evil = "/status/418<script>alert(\"x\")</script>&'";
   mock::request_info req = get(evil);
