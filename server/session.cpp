@@ -352,10 +352,8 @@ void session::on_read(beast::error_code ec, std::size_t) {
   // upgrade the bytes that follow are WebSocket frames, not requests.
   if (stopping_) r.res.keep_alive(false);
   if (!r.res.keep_alive()) closing_ = true;
-  if (r.extras && r.extras->action == reply_action::websocket_echo) {
-    closing_ = true;
-    upgrade_ = parser_->release();
-  }
+  if (r.extras && r.extras->action == reply_action::websocket_echo)
+    closing_ = true;  // the parser keeps the request for do_upgrade
   enqueue(std::move(r), routed.route);
   if (queue_.size() < limits_.pipeline_limit) do_read();
 }
@@ -391,8 +389,6 @@ void session::answer_on_header() {
     reading_ = false;
     closing_ = true;
     r.res.keep_alive(false);
-    if (r.extras && r.extras->action == reply_action::websocket_echo)
-      upgrade_ = parser_->release();
     enqueue(std::move(r), routed.route);
     return;
   }
@@ -594,7 +590,11 @@ void session::do_upgrade() {
   const reply r = std::move(queue_.front().r);
   queue_.clear();
   interim_sent_ = 0;
-  if (!upgrade_) return;
+  // The request waited in its parser until now (no other is read after
+  // it: `closing_` is set), so that enqueue could copy its method and
+  // target for the access log.
+  if (!parser_) return;
+  request upgrade = parser_->release();
   websocket_session::field_list extra;
   for (const auto& f : r.res) {
     const std::string_view name = f.name_string();
@@ -610,8 +610,7 @@ void session::do_upgrade() {
   auto ws = std::make_shared<websocket_session>(std::move(stream_),
                                                 shared_from_this(), log_);
   websocket_ = ws;
-  ws->run(std::move(*upgrade_), std::move(extra), limits_.body_limit);
-  upgrade_.reset();
+  ws->run(std::move(upgrade), std::move(extra), limits_.body_limit);
 }
 
 // The duration runs from the request's start to now, when its response is

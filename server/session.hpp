@@ -176,7 +176,6 @@ class session : public std::enable_shared_from_this<session> {
   std::size_t interim_sent_ = 0;     ///< of the front reply's interim list
   /// The back reply waits to write its 100 and then read its body.
   bool awaiting_continue_ = false;
-  std::optional<request> upgrade_;  ///< the request a WebSocket reply takes
   std::weak_ptr<websocket_session> websocket_;  ///< once handed over
   const router& routes_;
   session_limits limits_;

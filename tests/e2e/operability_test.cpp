@@ -263,6 +263,25 @@ TEST_F(operability, access_log_escapes_what_the_client_sent) {
   EXPECT_EQ(lines[0].find('\n'), lines[0].size() - 1);
 }
 
+// A WebSocket upgrade's line names its request: the request was handed
+// to the WebSocket before the line copied it, which logged "GET  HTTP/1.1".
+TEST_F(operability, access_log_names_the_target_of_an_upgrade) {
+  start_logging();
+  {
+    client c(port_);
+    c.send_raw(
+        "GET /status/101 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+    EXPECT_EQ(c.receive().result_int(), 101U);
+  }
+  const std::vector<std::string> lines = wait_for_lines(1);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_NE(lines[0].find(R"("GET /status/101 HTTP/1.1" 101 )"),
+            std::string::npos)
+      << lines[0];
+}
+
 // A request the session refuses itself (431 here) is logged too; one the
 // mock answers by closing (444) gets a line with no bytes.
 TEST_F(operability, access_log_covers_refusals_and_closes) {
