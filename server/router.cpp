@@ -179,8 +179,10 @@ response router::options_answer(const request& req, std::string_view path,
 // no handler, now or later, has to think about path traversal.
 reply router::route_request(const request& req, route_id& answered) const {
   const std::string_view target = req.target();
+  // The path picks the error's form (problem+json for the API and the
+  // mock), as for every other error here.
   if (target.size() > max_target_bytes)
-    return {errors_(req, "", 414,
+    return {errors_(req, target.substr(0, target.find('?')), 414,
                     fmt::format("The request target is longer than {} bytes.",
                                 max_target_bytes))};
   if (target.empty() || target.front() != '/')

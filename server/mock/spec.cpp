@@ -59,8 +59,11 @@ std::string_view trim(std::string_view s) noexcept {
 std::optional<spec_result> code_problem(std::string_view text,
                                         bool is_range_end = false) {
   const parse_result p = parse_code(text);
-  if (p.ec == std::errc::invalid_argument)
-    return fail(p.ec,
+  // parse_code reads "0200" as 200; a status code is written with three
+  // digits, as the detail says.
+  if (p.ec == std::errc::invalid_argument ||
+      (p.ec == std::errc{} && text.size() != 3))
+    return fail(std::errc::invalid_argument,
                 quoted(text) + " is not a status code: expected three digits");
   if (p.ec != std::errc{})
     return fail(p.ec, quoted(text) + " is outside 100-599");
@@ -110,6 +113,11 @@ std::optional<spec_result> parse_item(std::string_view item,
   const std::size_t dash = codes.find('-');
   const std::string_view first_text = trim(codes.substr(0, dash));
   const bool is_range = dash != std::string_view::npos;
+  // "-1" and "500-" are ranges missing an end (the first read as a
+  // negative number, whose detail once quoted an empty code).
+  if (is_range && (first_text.empty() || trim(codes.substr(dash + 1)).empty()))
+    return fail(std::errc::invalid_argument,
+                "range " + quoted(codes) + " needs a code on each side of '-'");
   if (auto problem = code_problem(first_text, is_range)) return problem;
   const int first = parse_code(first_text).code;
   if (dash == std::string_view::npos) {

@@ -305,6 +305,13 @@ TEST_F(e2e, rejects_bad_targets) {
   EXPECT_EQ(c.receive().result_int(), 400u);
   c.send_raw("GET /" + std::string(4000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
   EXPECT_EQ(c.receive().result_int(), 414u);
+  // A mock path too long gets the mock's kind of error, as a shorter bad
+  // one does (it was plain text).
+  c.send_raw("GET /status/200?" + std::string(4000, 'a') +
+             " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const reply mock = c.receive();
+  EXPECT_EQ(mock.result_int(), 414u);
+  EXPECT_EQ(mock[http::field::content_type], "application/problem+json");
 }
 
 TEST_F(e2e, keep_alive_serves_two_requests_on_one_connection) {
