@@ -602,8 +602,9 @@ void session::do_abort() {
 // set. The handshake's own fields are Beast's to write; the mock's others
 // (Date, CORS, nosniff) join the 101.
 void session::do_upgrade() {
-  report(101, 0);
-  const reply r = std::move(queue_.front().r);
+  // The request's metrics and access-log line wait for the handshake's
+  // answer: Beast may refuse the upgrade with 400 or 426 instead of the 101.
+  auto handed = std::make_shared<pending>(std::move(queue_.front()));
   queue_.clear();
   interim_sent_ = 0;
   // The request waited in its parser until now (no other is read after
@@ -612,7 +613,7 @@ void session::do_upgrade() {
   if (!parser_) return;
   request upgrade = parser_->release();
   websocket_session::field_list extra;
-  for (const auto& f : r.res) {
+  for (const auto& f : handed->r.res) {
     const std::string_view name = f.name_string();
     if (f.name() == http::field::upgrade ||
         f.name() == http::field::connection ||
@@ -626,15 +627,23 @@ void session::do_upgrade() {
   auto ws = std::make_shared<websocket_session>(std::move(stream_),
                                                 shared_from_this(), log_);
   websocket_ = ws;
-  ws->run(std::move(upgrade), std::move(extra), limits_.body_limit);
+  handed->r = {};  // only what the report reads is kept
+  ws->run(std::move(upgrade), std::move(extra), limits_.body_limit,
+          [self = shared_from_this(), handed](int status) {
+            self->report(*handed, status, 0);
+          });
 }
 
 // The duration runs from the request's start to now, when its response is
 // written: it includes a mock's `sleep=` and the wait behind pipelined
 // responses, like nginx's $request_time.
 void session::report(int status, std::uint64_t bytes) noexcept {
-  if (!observers_.any() || queue_.empty()) return;
-  const pending& p = queue_.front();
+  if (!queue_.empty()) report(queue_.front(), status, bytes);
+}
+
+void session::report(const pending& p, int status,
+                     std::uint64_t bytes) noexcept {
+  if (!observers_.any()) return;
   const std::chrono::nanoseconds elapsed =
       std::chrono::steady_clock::now() - p.start;
   if (observers_.stats) observers_.stats->record(p.route, status, elapsed);

@@ -140,6 +140,8 @@ class session : public std::enable_shared_from_this<session> {
   void on_shutdown();
   void do_close();
   void report(int status, std::uint64_t bytes) noexcept;
+  struct pending;
+  void report(const pending& p, int status, std::uint64_t bytes) noexcept;
   void fail(boost::beast::error_code ec, std::string_view what);
 
   /// Is a reply waiting to be written, with what its request's metrics and

@@ -35,16 +35,22 @@ websocket_session::websocket_session(beast::tcp_stream&& stream,
 // Connection, Sec-WebSocket-*) are Beast's to set; the mock's others
 // (Date, CORS, nosniff) are added to the 101.
 void websocket_session::run(request req, field_list extra,
-                            std::size_t max_message) {
+                            std::size_t max_message,
+                            answered_handler answered) {
   req_ = std::move(req);
+  answered_ = std::move(answered);
   beast::get_lowest_layer(ws_).expires_never();
   ws_.set_option(
       websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws_.read_message_max(max_message);
+  // Beast decorates its refusals (400, 426) too, so the decorator is also
+  // where the handshake's status is learnt, for the access log. The stream
+  // that keeps the decorator is this object's, so `this` outlives it.
   ws_.set_option(websocket::stream_base::decorator(
-      [extra = std::move(extra)](websocket::response_type& res) {
+      [this, extra = std::move(extra)](websocket::response_type& res) {
         for (const auto& [name, value] : extra) res.set(name, value);
         res.set(http::field::server, server_name);
+        handshake_status_ = static_cast<int>(res.result_int());
       }));
   ws_.async_accept(req_,
                    beast::bind_front_handler(&websocket_session::on_accept,
@@ -59,6 +65,12 @@ void websocket_session::shutdown() {
 
 void websocket_session::on_accept(beast::error_code ec) {
   req_ = {};
+  if (answered_) {
+    // 0 when no answer was built (the connection failed first): the
+    // client got nothing, as a 499 says elsewhere.
+    std::exchange(answered_, nullptr)(handshake_status_ ? handshake_status_
+                                                        : 499);
+  }
   // A request Beast refuses (not GET, no key) has had its 400 written.
   if (ec == websocket::error::closed ||
       ec.category() == make_error_code(websocket::error::no_sec_key).category())

@@ -3,6 +3,7 @@
 // upgrade, then echo every message until the peer closes.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -34,10 +35,16 @@ class websocket_session
   websocket_session(boost::beast::tcp_stream&& stream,
                     std::shared_ptr<const void> owner, const logger& log);
 
+  /// Is told the status of the handshake's answer once it is written: 101,
+  /// or the 400 or 426 Beast refuses a bad upgrade request with.
+  using answered_handler = std::function<void(int status)>;
+
   /// Accepts `req` (an upgrade request the caller has checked), adding
   /// `extra` to the 101, and starts echoing; `max_message` bounds a message
-  /// (larger ones close the connection with code 1009).
-  void run(request req, field_list extra, std::size_t max_message);
+  /// (larger ones close the connection with code 1009). `answered` is
+  /// called once, on this connection's executor, when the handshake ends.
+  void run(request req, field_list extra, std::size_t max_message,
+           answered_handler answered);
 
   /// Asks the session, from any thread, to close with 1001 (going away).
   void shutdown();
@@ -53,6 +60,8 @@ class websocket_session
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
   boost::beast::flat_buffer buffer_;
   request req_;  ///< the upgrade request, kept until the accept completes
+  answered_handler answered_;
+  int handshake_status_ = 0;  ///< what the handshake's answer says, once built
   std::shared_ptr<const void> owner_;
   const logger& log_;
   bool closing_ = false;  ///< a close frame was sent or is on its way

@@ -282,6 +282,24 @@ TEST_F(operability, access_log_names_the_target_of_an_upgrade) {
       << lines[0];
 }
 
+// An upgrade Beast refuses is logged with the status the client got, not
+// the 101 it asked for.
+TEST_F(operability, access_log_has_the_status_of_a_refused_upgrade) {
+  start_logging();
+  {
+    client c(port_);
+    c.send_raw(
+        "GET /status/101 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    EXPECT_EQ(c.receive().result_int(), 400U);
+  }
+  const std::vector<std::string> lines = wait_for_lines(1);
+  ASSERT_EQ(lines.size(), 1U);
+  EXPECT_NE(lines[0].find(R"("GET /status/101 HTTP/1.1" 400 )"),
+            std::string::npos)
+      << lines[0];
+}
+
 // A request the session refuses itself (431 here) is logged too; one the
 // mock answers by closing (444) gets a line with no bytes.
 TEST_F(operability, access_log_covers_refusals_and_closes) {
