@@ -298,7 +298,16 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e, out, err);
   } catch (const CLI::ParseError& e) {
-    (void)app.exit(e, out, err);
+    // One line with our prefix, as every other bad input gets, naming the
+    // subcommand whose help would explain it.
+    std::string command = "httpstatus";
+    std::string where;
+    for (const CLI::App* sub : app.get_subcommands()) {
+      command += " " + sub->get_name();
+      where = sub->get_name() + ": ";
+    }
+    fmt::print(err, "httpstatus: error: {}{} (see {} --help)\n", where,
+               e.what(), command);
     return exit_usage;
   }
 

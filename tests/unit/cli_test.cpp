@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sstream>
 #include <string>
 #include <vector>
@@ -214,8 +216,14 @@ TEST(cli, rejects_bad_flags_as_usage_errors) {
         std::vector<std::string>{"search"}}) {
     const outcome o = run_cli(args);
     EXPECT_EQ(o.code, 2) << args[0];
-    EXPECT_FALSE(o.err.empty()) << args[0];
+    // One line, like every other error (CLI11's own form was two, without
+    // our prefix).
+    EXPECT_TRUE(o.err.starts_with("httpstatus: error: ")) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_EQ(o.out, "") << args[0];
   }
+  const outcome check = run_cli({"check"});
+  EXPECT_EQ(check.err, "httpstatus: error: check: url is required (see httpstatus check --help)\n");
 }
 
 TEST(cli, keeps_going_after_a_missing_code) {
