@@ -55,9 +55,10 @@ constexpr std::array<bool, 256> host_chars = [] {
 
 // RFC 9112 Section 3.2: a server MUST answer 400 to an HTTP/1.1 request
 // without Host, and to any request with more than one Host or an invalid
-// one. Returns why `req` is such a request. One pass over the fields,
-// comparing their known names as numbers, costs less than two lookups by
-// name in Beast's index (350 instructions a request, by callgrind).
+// one. Returns why `req` is such a request. It runs on every request:
+// one pass over the fields, comparing their known names as numbers, costs
+// about 70 instructions, where two lookups by name in Beast's index cost
+// 350 (callgrind).
 std::optional<std::string> host_problem(const request& req) {
   std::size_t hosts = 0;
   std::string_view host;
