@@ -24,16 +24,6 @@ namespace json = boost::json;
 
 // --- small text helpers ----------------------------------------------------
 
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return lower(x) == lower(y); });
-}
-
 std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -676,6 +666,16 @@ std::string http_date(std::chrono::system_clock::time_point t) {
                 months[static_cast<std::size_t>(tm.tm_mon)], tm.tm_year + 1900,
                 tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buf;
+}
+
+char lower(char c) noexcept {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(),
+                    [](char x, char y) { return lower(x) == lower(y); });
 }
 
 bool is_token(std::string_view text) noexcept {

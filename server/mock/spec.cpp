@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/pct_string_view.hpp>
 #include <charconv>
@@ -17,6 +16,7 @@
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
+#include "response.hpp"
 
 namespace httpstatus::server::mock {
 
@@ -220,20 +220,11 @@ std::string escaped_for_location(std::string_view decoded) {
   return out;
 }
 
-char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
 // Whether `name` is a vendor of the registry's unofficial codes, in any
-// case ("nginx", "microsoft").
+// case ("nginx", "microsoft"), as `resolve` matches them.
 bool is_vendor(std::string_view name) {
-  const auto same = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [](char x, char y) { return lower(x) == lower(y); });
-  };
   return std::any_of(unofficial().begin(), unofficial().end(),
-                     [&](const status& u) { return same(u.vendor, name); });
+                     [&](const status& u) { return iequals(u.vendor, name); });
 }
 
 // "AWS, Cloudflare, ...": each vendor once, in alphabetical order.
