@@ -307,7 +307,7 @@ int run(const std::vector<std::string>& args, std::ostream& out,
       where = sub->get_name() + ": ";
     }
     fmt::print(err, "httpstatus: error: {}{} (see {} --help)\n", where,
-               e.what(), command);
+               printable(e.what()), command);
     return exit_usage;
   }
 

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
+#include "bounded.hpp"
 #include "http_client.hpp"
 #include "json.hpp"
 #include "lint_command.hpp"
@@ -137,12 +138,12 @@ void add_check_command(CLI::App& app, check_command& cmd) {
   cmd.sub
       ->add_option("--max-redirs", cmd.max_redirs, "most redirects to follow")
       ->capture_default_str()
-      ->check(CLI::Range(0, 100));
+      ->check(bounded(0, 100));
   cmd.sub
       ->add_option("--timeout", cmd.timeout_seconds,
                    "seconds for each request, connect to last byte")
       ->capture_default_str()
-      ->check(CLI::Range(0.001, 3600.0));
+      ->check(bounded(0.001, 3600.0));
   cmd.sub->add_flag("-k,--insecure", cmd.insecure,
                     "do not verify the server's certificate");
   cmd.sub->add_option(

@@ -15,6 +15,7 @@
 #include <fmt/ostream.h>
 #include <CLI/CLI.hpp>
 
+#include "bounded.hpp"
 #include "precompressed.hpp"
 #include "server.hpp"
 
@@ -32,7 +33,7 @@ void add_limit_options(CLI::App& sub, server::config& cfg) {
            [&field](std::int64_t ms) { field = std::chrono::milliseconds(ms); },
            help)
         ->type_name("MS")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{86'400'000}))
+        ->check(bounded(std::int64_t{1}, std::int64_t{86'400'000}))
         ->default_str(std::to_string(field.count()));
   };
   const auto count = [&sub](const char* name, std::size_t& field,
@@ -40,7 +41,7 @@ void add_limit_options(CLI::App& sub, server::config& cfg) {
                             std::size_t high) {
     sub.add_option(name, field, help)
         ->type_name("N")
-        ->check(CLI::Range(low, high))
+        ->check(bounded(low, high))
         ->capture_default_str();
   };
   count("--header-limit", cfg.header_limit,
@@ -90,12 +91,12 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
   cmd.sub
       ->add_option("--port", cmd.config.port,
                    "port to listen on (0: any free port)")
-      ->check(CLI::Range(0, 65535))
+      ->check(bounded(0, 65535))
       ->capture_default_str();
   cmd.sub
       ->add_option("--threads", cmd.config.threads,
                    "threads serving requests (default: one per core)")
-      ->check(CLI::Range(1, 1024));
+      ->check(bounded(1, 1024));
   add_limit_options(*cmd.sub, cmd.config);
   // The access log is the CLI's default, not the library's (whose
   // embedders and tests choose their own sink).

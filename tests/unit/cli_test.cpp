@@ -226,6 +226,37 @@ TEST(cli, rejects_bad_flags_as_usage_errors) {
   EXPECT_EQ(check.err, "httpstatus: error: check: url is required (see httpstatus check --help)\n");
 }
 
+TEST(cli, numeric_flags_say_whether_a_value_is_no_number_or_out_of_range) {
+  struct row {
+    std::vector<std::string> args;
+    std::string_view says;
+  };
+  const row rows[] = {
+      // CLI11's Range said "not in range 0.001000 to 3600.000000" to both.
+      {{"check", "--timeout", "abc", "http://127.0.0.1:1/"},
+       "--timeout: 'abc' is not a number"},
+      {{"check", "--timeout", "9999", "http://127.0.0.1:1/"},
+       "--timeout: 9999 is out of range: 0.001 to 3600"},
+      {{"check", "--max-redirs", "2.5", "http://127.0.0.1:1/"},
+       "--max-redirs: '2.5' is not a whole number"},
+      {{"serve", "--port", "70000"}, "--port: 70000 is out of range: 0 to 65535"},
+      {{"serve", "--idle-timeout", "0"},
+       "--idle-timeout: 0 is out of range: 1 to 86400000"},
+      {{"serve", "--header-limit", "big"},
+       "--header-limit: 'big' is not a whole number"},
+      // What is echoed cannot drive the terminal.
+      {{"check", "--timeout", "\x1b[2J", "http://127.0.0.1:1/"},
+       "--timeout: '\\x1b[2J' is not a number"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, 2) << r.args[1];
+    EXPECT_NE(o.err.find(r.says), std::string::npos) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_EQ(o.out, "");
+  }
+}
+
 TEST(cli, keeps_going_after_a_missing_code) {
   const outcome r = run_cli({"299", "404"});
   EXPECT_EQ(r.code, 1);
