@@ -11,20 +11,8 @@ namespace {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr bool is_alpha(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 constexpr bool is_hex(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-// tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
-//         "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-constexpr bool is_tchar(char c) noexcept {
-  if (is_digit(c) || is_alpha(c)) return true;
-  constexpr std::string_view extra = "!#$%&'*+-.^_`|~";
-  return extra.find(c) != std::string_view::npos;
 }
 
 // Reads exactly `s.size()` digits as a number; false for anything else.
@@ -52,33 +40,6 @@ constexpr bool is_leap(int year) noexcept {
 }
 
 }  // namespace
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-bool is_token(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (const char c : s)
-    if (!is_tchar(c)) return false;
-  return true;
-}
 
 // IMF-fixdate = day-name "," SP date1 SP time-of-day SP GMT, 29 characters
 // at fixed places: "Sun, 06 Nov 1994 08:49:37 GMT". Only this form may be

@@ -1,16 +1,53 @@
 // SPDX-License-Identifier: MIT
 // Grammar checks for the header fields the lint reads (RFC 9110 ABNF).
+// The small ones are inline: the server's request path and the mock read
+// fields with the same four, so there is one copy of each.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
 
+#include "httpstatus/search.hpp"  // detail::ascii_lower
+
 namespace httpstatus::lint {
+
+/// Returns whether `c` is a tchar (RFC 9110 Section 5.6.2): a letter, a
+/// digit or one of "!#$%&'*+-.^_`|~".
+[[nodiscard]] constexpr bool is_tchar(char c) noexcept {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+      (c >= 'A' && c <= 'Z'))
+    return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
 
 /// Returns whether `s` is a token (RFC 9110 Section 5.6.2): one or more
 /// tchars. Returns false for empty text.
-[[nodiscard]] bool is_token(std::string_view s) noexcept;
+[[nodiscard]] constexpr bool is_token(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  for (const char c : s)
+    if (!is_tchar(c)) return false;
+  return true;
+}
+
+/// Returns `s` without leading and trailing spaces and tabs (OWS).
+[[nodiscard]] constexpr std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+/// Returns whether `a` and `b` are equal ignoring ASCII case (field names,
+/// tokens, codings).
+[[nodiscard]] constexpr bool iequals(std::string_view a,
+                                     std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
+  return true;
+}
 
 /// Returns whether `s` is an IMF-fixdate, the only HTTP-date form a sender
 /// may generate (RFC 9110 Section 5.6.7): "Sun, 06 Nov 1994 08:49:37 GMT",
@@ -49,11 +86,5 @@ struct content_range {
 /// Returns whether `s` is a comma-separated list of tokens (`#token`, as
 /// `Allow` is defined in RFC 9110 Section 10.2.1); an empty list is valid.
 [[nodiscard]] bool is_token_list(std::string_view s) noexcept;
-
-/// Returns `s` without leading and trailing spaces and tabs.
-[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
-
-/// Returns whether `a` and `b` are equal ignoring ASCII case.
-[[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;
 
 }  // namespace httpstatus::lint

@@ -13,6 +13,7 @@
 #include <boost/beast/http/field.hpp>
 
 #include "httpstatus/registry.hpp"
+#include "syntax.hpp"
 
 namespace httpstatus::server {
 namespace http = boost::beast::http;
@@ -22,24 +23,9 @@ constexpr bool forbids_body(int code) noexcept {
   return (code >= 100 && code <= 199) || code == 204 || code == 304;
 }
 
-constexpr char ascii_lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-constexpr std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
+using httpstatus::detail::ascii_lower;
+using lint::iequals;
+using lint::trim;
 
 // Reads a qvalue (RFC 9110 Section 12.4.2) as thousandths: "1" -> 1000,
 // "0.5" -> 500. Returns -1 for anything malformed, so that the element is

@@ -15,22 +15,18 @@
 #include "html.hpp"
 #include "httpstatus/registry.hpp"
 #include "json.hpp"
+#include "syntax.hpp"
 
 namespace httpstatus::server::mock {
 
 namespace {
 
 namespace json = boost::json;
+using lint::iequals;
+using lint::is_token;
+using lint::trim;
 
 // --- small text helpers ----------------------------------------------------
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
 
 // Calls `f` with each trimmed, non-empty element of a comma-separated list
 // (RFC 9110 Section 5.6.1); stops early when `f` returns true.
@@ -407,7 +403,7 @@ std::optional<media_range> parse_media_range(std::string_view item) {
   while (!params.empty()) {
     const std::size_t next = params.find(';');
     const std::string_view p = trim(params.substr(0, next));
-    if (p.size() > 2 && lower(p[0]) == 'q' && p[1] == '=') {
+    if (p.size() > 2 && detail::ascii_lower(p[0]) == 'q' && p[1] == '=') {
       const std::string_view v = p.substr(2);
       const auto [ptr, ec] =
           std::from_chars(v.data(), v.data() + v.size(), m.q);
@@ -666,25 +662,6 @@ std::string http_date(std::chrono::system_clock::time_point t) {
                 months[static_cast<std::size_t>(tm.tm_mon)], tm.tm_year + 1900,
                 tm.tm_hour, tm.tm_min, tm.tm_sec);
   return buf;
-}
-
-char lower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(),
-                    [](char x, char y) { return lower(x) == lower(y); });
-}
-
-bool is_token(std::string_view text) noexcept {
-  if (text.empty()) return false;
-  constexpr std::string_view specials = "!#$%&'*+-.^_`|~";
-  return std::all_of(text.begin(), text.end(), [&](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || specials.find(c) != std::string_view::npos;
-  });
 }
 
 }  // namespace httpstatus::server::mock

@@ -192,14 +192,4 @@ struct byte_range {
 /// Returns `t` as an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
 [[nodiscard]] std::string http_date(std::chrono::system_clock::time_point t);
 
-/// Returns `c` in lower case if it is an ASCII capital, else `c`.
-[[nodiscard]] char lower(char c) noexcept;
-
-/// Returns whether `a` and `b` are equal ignoring ASCII case (field names,
-/// tokens, vendors' names).
-[[nodiscard]] bool iequals(std::string_view a, std::string_view b) noexcept;
-
-/// Returns whether `text` is a non-empty token (RFC 9110 Section 5.6.2).
-[[nodiscard]] bool is_token(std::string_view text) noexcept;
-
 }  // namespace httpstatus::server::mock

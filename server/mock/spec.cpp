@@ -17,10 +17,13 @@
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
 #include "response.hpp"
+#include "syntax.hpp"
 
 namespace httpstatus::server::mock {
 
 namespace urls = boost::urls;
+using lint::iequals;
+using lint::trim;
 
 namespace {
 
@@ -41,14 +44,6 @@ spec_result fail(std::errc ec, std::string detail) {
   r.ec = ec;
   r.detail = std::move(detail);
   return r;
-}
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
 }
 
 // Which numbers the mock answers: anything registered or used by a vendor,
@@ -236,7 +231,7 @@ std::string vendor_names() {
   std::sort(names.begin(), names.end(), [](std::string_view a, std::string_view b) {
     return std::lexicographical_compare(
         a.begin(), a.end(), b.begin(), b.end(),
-        [](char x, char y) { return lower(x) < lower(y); });
+        [](char x, char y) { return detail::ascii_lower(x) < detail::ascii_lower(y); });
   });
   std::string out;
   for (const std::string_view n : names) {

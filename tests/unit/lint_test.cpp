@@ -725,6 +725,22 @@ TEST(syntax, uri_references_and_token_lists) {
   EXPECT_FALSE(lint::is_token_list("GET; HEAD"));
 }
 
+// The server's request path and the mock read fields with these too.
+TEST(syntax, tokens_trimming_and_case) {
+  static_assert(lint::is_token("X-Requested-With"));
+  EXPECT_TRUE(lint::is_token("!#$%&'*+-.^_`|~09azAZ"));
+  EXPECT_FALSE(lint::is_token(""));
+  EXPECT_FALSE(lint::is_token("a b"));
+  EXPECT_FALSE(lint::is_token("a:b"));
+  EXPECT_FALSE(lint::is_token("caf\xc3\xa9"));
+  EXPECT_EQ(lint::trim(" \t gzip \t"), "gzip");
+  EXPECT_EQ(lint::trim(" \t "), "");
+  EXPECT_EQ(lint::trim("\r\ngzip"), "\r\ngzip");  // OWS is space and tab only
+  EXPECT_TRUE(lint::iequals("Content-Type", "content-TYPE"));
+  EXPECT_FALSE(lint::iequals("gzip", "gzi"));
+  EXPECT_FALSE(lint::iequals("\xc3\xa9", "\xc3\x89"));  // ASCII only
+}
+
 // --- the `lint` command --------------------------------------------------
 
 struct run_result {
