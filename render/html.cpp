@@ -2,6 +2,8 @@
 // HTML escaping for text and quoted attribute values.
 #include "html.hpp"
 
+#include "utf8.hpp"
+
 namespace httpstatus::render {
 
 // Escaping these five characters is enough for text and for attribute
@@ -12,7 +14,9 @@ namespace httpstatus::render {
 // worst of all): a client's bytes become U+FFFD instead of reaching the page.
 void append_escaped(std::string& out, std::string_view text) {
   out.reserve(out.size() + text.size());
-  for (const char c : text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const char c = text[at];
     switch (c) {
       case '&':
         out += "&amp;";
@@ -31,16 +35,30 @@ void append_escaped(std::string& out, std::string_view text) {
         break;
       default: {
         const auto byte = static_cast<unsigned char>(c);
-        const bool is_control = (byte < 0x20 && c != '\t' && c != '\n' &&
-                                 c != '\r') ||
-                                byte == 0x7f;
+        if (byte >= 0x80) {
+          // Pages are served as charset=utf-8, and a client's bytes (a
+          // search query, a path) need not be UTF-8: a browser would show
+          // its own replacement, a strict parser would stop.
+          const std::size_t size = utf8_sequence_size(text.substr(at));
+          if (size == 0) {
+            out += replacement_character;
+            ++at;
+          } else {
+            out += text.substr(at, size);
+            at += size;
+          }
+          continue;
+        }
+        const bool is_control =
+            (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f;
         if (is_control)
-          out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+          out += replacement_character;
         else
           out += c;
         break;
       }
     }
+    ++at;
   }
 }
 

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 
 #include "httpstatus/registry.hpp"
+#include "utf8.hpp"
 
 namespace httpstatus::render {
 
@@ -148,34 +149,6 @@ void pretty_print(std::string& out, const json::value& v, int indent) {
   }
 }
 
-// The length of the well-formed UTF-8 sequence at the start of `text`
-// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or
-// 0 if it starts with an ill-formed one.
-std::size_t utf8_sequence_size(std::string_view text) {
-  const auto byte = [&](std::size_t i) {
-    return static_cast<unsigned char>(text[i]);
-  };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return 1;
-  std::size_t size = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
-  if (lead >= 0xC2 && lead <= 0xDF) size = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) {
-    size = 3;
-    if (lead == 0xE0) low = 0xA0;   // overlong
-    if (lead == 0xED) high = 0x9F;  // surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    size = 4;
-    if (lead == 0xF0) low = 0x90;   // overlong
-    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
-  } else
-    return 0;
-  if (text.size() < size || byte(1) < low || byte(1) > high) return 0;
-  for (std::size_t i = 2; i < size; ++i)
-    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
-  return size;
-}
-
 // JSON text must be UTF-8 (RFC 8259, section 8.1), and Boost.JSON copies
 // a string's bytes as they are: text a client sent (a percent-decoded
 // path, a linted header) could make the document unreadable to a strict
@@ -189,8 +162,8 @@ std::string with_valid_utf8(std::string text) {
       at += size;
       continue;
     }
-    text.replace(at, 1, "\xEF\xBF\xBD");
-    at += 3;
+    text.replace(at, 1, replacement_character);
+    at += replacement_character.size();
   }
   return text;
 }

@@ -297,6 +297,16 @@ TEST_F(e2e, echoed_query_is_inert) {
   EXPECT_EQ(page.body().find("<b>"), std::string::npos);
 }
 
+// Pages say charset=utf-8; a client's bytes that are not UTF-8 must not
+// reach them raw, where they echo a query or a path.
+TEST_F(e2e, echoed_bytes_that_are_not_utf8_become_replacement_characters) {
+  for (const char* target : {"/codes?q=%FF", "/nope%FF", "/codes/%FF"}) {
+    const reply res = get(port_, target);
+    EXPECT_EQ(res.body().find('\xff'), std::string::npos) << target;
+    EXPECT_NE(res.body().find("\xEF\xBF\xBD"), std::string::npos) << target;
+  }
+}
+
 TEST_F(e2e, rejects_bad_targets) {
   client c(port_);
   c.send_raw("GET /codes/../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n");

@@ -22,7 +22,8 @@ struct escape_case {
 };
 
 // UTF-8 and tab, newline and carriage return pass through untouched; other
-// control characters (NUL included) are HTML parse errors and become U+FFFD.
+// control characters (NUL included) are HTML parse errors and become U+FFFD,
+// as does each byte that is not well-formed UTF-8 (pages declare utf-8).
 constexpr escape_case escape_cases[] = {
     {"", ""},
     {"plain text", "plain text"},
@@ -36,6 +37,11 @@ constexpr escape_case escape_cases[] = {
     {std::string_view("nul\0x", 5), "nul\xEF\xBF\xBD" "x"},
     {"caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d",
      "caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\x9cq\xe2\x80\x9d"},
+    {"q=\xff", "q=\xEF\xBF\xBD"},
+    {"caf\xc3", "caf\xEF\xBF\xBD"},                        // cut short
+    {"\xc3\xa9\xc0\xaf", "\xc3\xa9\xEF\xBF\xBD\xEF\xBF\xBD"},  // overlong '/'
+    {"\xed\xa0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},  // a surrogate
+    {"\xf0\x9f\x98\x80<", "\xf0\x9f\x98\x80&lt;"},
     {"</textarea><img src=x onerror=y>",
      "&lt;/textarea&gt;&lt;img src=x onerror=y&gt;"},
 };
