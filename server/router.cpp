@@ -185,9 +185,17 @@ reply router::route_request(const request& req, route_id& answered) const {
     return {errors_(req, target.substr(0, target.find('?')), 414,
                     fmt::format("The request target is longer than {} bytes.",
                                 max_target_bytes))};
+  // "OPTIONS *" asks about the server as a whole (RFC 9110 Section 9.3.7);
+  // the absolute form ("http://host/path") is made a path by the session.
+  if (target == "*" && req.method() == http::verb::options) {
+    response res = make_response(req, 204);
+    add_kind_headers(res, resource_kind::text);
+    return {std::move(res)};
+  }
   if (target.empty() || target.front() != '/')
     return {errors_(req, target, 400,
-                    "The request target must be an absolute path.")};
+                    "The request target must be a path (\"/codes\") or an "
+                    "http(s) URL.")};
   const std::size_t question = target.find('?');
   const std::string_view raw_path = target.substr(0, question);
   const std::string_view query =
@@ -219,11 +227,14 @@ reply router::route_request(const request& req, route_id& answered) const {
     case verdict::method_not_allowed: {
       if (req.method() == http::verb::options)
         return {options_answer(req, path, m.allow)};
+      // Every path answers OPTIONS too (above), so Allow says so, as the
+      // OPTIONS answer's own Allow does.
+      const std::string allow = m.allow + ", OPTIONS";
       response res =
           errors_(req, path, 405,
                   fmt::format("{} is not allowed on {}; allowed: {}.",
-                              req.method_string(), path, m.allow));
-      res.set(http::field::allow, m.allow);
+                              req.method_string(), path, allow));
+      res.set(http::field::allow, allow);
       return {std::move(res)};
     }
     case verdict::not_found:

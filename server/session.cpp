@@ -29,6 +29,7 @@
 
 #include "json.hpp"
 #include "response.hpp"
+#include "url.hpp"
 #include "websocket_session.hpp"
 
 namespace httpstatus::server {
@@ -293,6 +294,12 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
     reading_ = false;
     return refuse(400, *why);
   }
+  // Routes, handlers and the access log read the origin form; the
+  // absolute form is what a proxy-minded client sends (RFC 9112 Section
+  // 3.2.2), and its host is not ours to check.
+  if (!req.target().starts_with('/'))
+    if (std::optional<std::string> origin = origin_form_of(req.target()))
+      parser_->get().target(*origin);
   if (parser_->is_done()) return on_read(ec, bytes);
   if (req.version() >= 11 &&
       beast::iequals(req[http::field::expect], "100-continue") &&

@@ -2,6 +2,9 @@
 // Request-target helpers: percent-decoding and query parameters.
 #include "url.hpp"
 
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
 namespace httpstatus::server {
 namespace {
 
@@ -34,6 +37,20 @@ std::optional<std::string> percent_decode(std::string_view text,
     }
   }
   return out;
+}
+
+std::optional<std::string> origin_form_of(std::string_view target) {
+  if (target.empty() || target.front() == '/') return std::nullopt;
+  const auto uri = boost::urls::parse_absolute_uri(target);
+  if (!uri) return std::nullopt;
+  const boost::urls::scheme scheme = uri->scheme_id();
+  if (scheme != boost::urls::scheme::http &&
+      scheme != boost::urls::scheme::https)
+    return std::nullopt;
+  const std::string_view path = uri->encoded_path();
+  std::string origin(path.empty() ? std::string_view("/") : path);
+  if (uri->has_query()) (origin += '?') += uri->encoded_query();
+  return origin;
 }
 
 }  // namespace httpstatus::server

@@ -14,6 +14,13 @@ namespace httpstatus::server {
 [[nodiscard]] std::optional<std::string> percent_decode(std::string_view text,
                                                         bool plus_is_space);
 
+/// Returns the origin form ("/path?query") of an absolute-form request
+/// target ("http://host:8080/path?query", RFC 9112 Section 3.2.2), which a
+/// server MUST accept: "/" when the URI has no path. Returns
+/// `std::nullopt` for any other target, and for a scheme other than http
+/// and https, which this server does not serve.
+[[nodiscard]] std::optional<std::string> origin_form_of(std::string_view target);
+
 /// Returns whether `text` is empty or only blanks: a filter that filters
 /// nothing ("?q=+").
 [[nodiscard]] constexpr bool is_blank(std::string_view text) noexcept {

@@ -161,7 +161,7 @@ TEST_F(operability, metrics_are_prometheus_text_never_stored) {
 
   const message post = c.request(http::verb::post, "/metrics");
   EXPECT_EQ(post.result_int(), 405U);
-  EXPECT_EQ(post[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(post[http::field::allow], "GET, HEAD, OPTIONS");
 }
 
 TEST_F(operability, metrics_see_open_connections) {

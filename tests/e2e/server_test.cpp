@@ -276,10 +276,10 @@ TEST_F(e2e, method_not_allowed_lists_allow) {
   const reply res = c.request(http::verb::post, "/codes/404");
   EXPECT_EQ(res.result_int(), 405u);
   EXPECT_EQ(res.reason(), "Method Not Allowed");
-  EXPECT_EQ(res[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
   const reply api = c.request(http::verb::delete_, "/api/v1/codes");
   EXPECT_EQ(api.result_int(), 405u);
-  EXPECT_EQ(api[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(api[http::field::allow], "GET, HEAD, OPTIONS");
   EXPECT_EQ(api[http::field::content_type], "application/problem+json");
 }
 
@@ -322,6 +322,37 @@ TEST_F(e2e, rejects_bad_targets) {
   const reply mock = c.receive();
   EXPECT_EQ(mock.result_int(), 414u);
   EXPECT_EQ(mock[http::field::content_type], "application/problem+json");
+}
+
+// RFC 9112 Section 3.2.2: a server MUST accept the absolute form; the
+// path in it is what is served, whatever host it names.
+TEST_F(e2e, serves_absolute_form_targets_as_their_path) {
+  client c(port_);
+  c.send_raw("GET http://example.com/api/v1/codes/404?x=1 HTTP/1.1\r\n"
+             "Host: example.com\r\n\r\n");
+  const reply api = c.receive();
+  EXPECT_EQ(api.result_int(), 200u);
+  EXPECT_EQ(boost::json::parse(api.body()).at("code"), 404);
+  c.send_raw("GET HTTPS://127.0.0.1:1 HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 200u);  // no path: "/"
+  c.send_raw("GET http://x/status/418 HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 418u);
+  // Another scheme, or the authority form, is still no path of ours.
+  c.send_raw("GET ftp://x/codes HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 400u);
+  c.send_raw("GET example.com:80 HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 400u);
+}
+
+// "OPTIONS *" asks about the server itself (RFC 9110 Section 9.3.7).
+TEST_F(e2e, options_asterisk_is_answered_and_other_methods_refused) {
+  client c(port_);
+  c.send_raw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n");
+  const reply options = c.receive();
+  EXPECT_EQ(options.result_int(), 204u);
+  EXPECT_TRUE(options.body().empty());
+  c.send_raw("GET * HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 400u);
 }
 
 TEST_F(e2e, keep_alive_serves_two_requests_on_one_connection) {
@@ -688,7 +719,7 @@ TEST_F(e2e, lint_api_get_is_405_with_allow_post) {
   const reply res = get(port_, "/api/v1/lint");
   EXPECT_EQ(res.result_int(), 405u);
   EXPECT_EQ(res.reason(), "Method Not Allowed");
-  EXPECT_EQ(res[http::field::allow], "POST");
+  EXPECT_EQ(res[http::field::allow], "POST, OPTIONS");
   EXPECT_EQ(res[http::field::content_type], "application/problem+json");
   EXPECT_EQ(boost::json::parse(res.body()).at("status"), 405);
 }

@@ -310,7 +310,7 @@ TEST(handlers, api_classes_lists_five) {
 TEST(handlers, api_405_is_a_problem_with_allow) {
   const response res = get("/api/v1/codes", http::verb::post);
   EXPECT_EQ(res.result_int(), 405u);
-  EXPECT_EQ(res[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
   EXPECT_EQ(res[http::field::content_type], "application/problem+json");
   EXPECT_EQ(body_json(res).at("status"), 405);
 }
@@ -506,11 +506,11 @@ TEST(handlers, lint_api_takes_post_only) {
                              http::verb::delete_}) {
     const response res = get("/api/v1/lint", v);
     EXPECT_EQ(res.result_int(), 405u);
-    EXPECT_EQ(res[http::field::allow], "POST");
+    EXPECT_EQ(res[http::field::allow], "POST, OPTIONS");
     EXPECT_EQ(res[http::field::content_type], "application/problem+json");
   }
   EXPECT_EQ(get("/lint", http::verb::delete_)[http::field::allow],
-            "GET, HEAD, POST");
+            "GET, HEAD, POST, OPTIONS");
 }
 
 // GET /lint is pre-rendered like every page: the bytes served are the

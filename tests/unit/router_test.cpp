@@ -153,7 +153,7 @@ TEST(router, answers_405_with_allow) {
   const response res = r.dispatch(make_request(http::verb::post, "/codes"));
   EXPECT_EQ(res.result_int(), 405u);
   EXPECT_EQ(res.reason(), "Method Not Allowed");
-  EXPECT_EQ(res[http::field::allow], "GET, HEAD");
+  EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
   EXPECT_NE(res.body().view().find("POST is not allowed on /codes"),
             std::string_view::npos);
 }

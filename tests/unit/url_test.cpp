@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,3 +61,26 @@ TEST(url, stops_at_a_malformed_escape) {
 }
 
 }  // namespace
+
+TEST(url, takes_the_path_of_an_absolute_form_target) {
+  struct row {
+    std::string_view target;
+    std::optional<std::string> origin;
+  };
+  const row rows[] = {
+      {"http://example.com/codes/404", "/codes/404"},
+      {"HTTP://example.com:8080/a%20b?q=x&y", "/a%20b?q=x&y"},
+      {"https://example.com", "/"},
+      {"http://example.com?q=1", "/?q=1"},
+      {"http://user@[::1]:80/x", "/x"},
+      {"/codes", std::nullopt},  // already the origin form
+      {"*", std::nullopt},
+      {"example.com:443", std::nullopt},  // the authority form
+      {"ftp://example.com/x", std::nullopt},
+      {"http://exa mple.com/", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(origin_form_of(r.target), r.origin) << r.target;
+}
+
