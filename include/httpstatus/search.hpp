@@ -16,7 +16,7 @@ namespace httpstatus {
 /// Says where a search matched, best first; a hit's rank is the worst field
 /// any of the query's words needed.
 enum class match_rank : std::uint8_t {
-  code,         ///< a word is the code itself ("404"), or its class ("4xx")
+  code,         ///< a word is the code ("404"), its start ("40") or class ("4xx")
   name,         ///< reason phrase, alias or vendor
   meaning,      ///< the one-line meaning
   description,  ///< the longer description
@@ -79,9 +79,15 @@ struct query_words {
   }
 };
 
+// Whether `word` is the code ("404") or how it starts ("50" for 500-508):
+// whoever types digits means a code, and 405's description mentioning 503
+// should not come before 501. Every code in the tables has three digits.
 constexpr bool is_code_word(const status& s, std::string_view word) noexcept {
-  return word.size() == 3 && word[0] - '0' == s.code / 100 &&
-         word[1] - '0' == s.code / 10 % 10 && word[2] - '0' == s.code % 10;
+  if (word.empty() || word.size() > 3) return false;
+  const int digits[3] = {s.code / 100, s.code / 10 % 10, s.code % 10};
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (word[i] - '0' != digits[i]) return false;
+  return true;
 }
 
 // The searchable text of every record, lowercased once at compile time, so
@@ -162,7 +168,8 @@ constexpr int best_rank(std::size_t r, const status& s,
 
 /// Finds the codes matching every word of `query` (blank-separated,
 /// case-insensitive) in their code, reason phrase, aliases, vendor, meaning
-/// or description. Ranks exact code matches first, then phrase, then
+/// or description. A word of one to three digits matches the codes that
+/// start with it ("50": 500-508). Ranks code matches first, then phrase, then
 /// meaning, then description; ties go by code, registered codes before
 /// the vendors'. A query that is one class and nothing else ("4xx",
 /// "4XX") finds every code of that class, in code order, ranked as code

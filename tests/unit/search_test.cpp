@@ -46,6 +46,29 @@ TEST(search, ranks_code_then_phrase_then_meaning_then_description) {
   }
 }
 
+// Digits are a code being typed: "50" lists 500-508 as code matches,
+// before the descriptions that merely mention 503 (405's, 429's).
+TEST(search, digits_match_the_codes_they_start) {
+  const search_results fifty = search("50");
+  std::vector<int> code_hits;
+  for (const search_hit& hit : fifty)
+    if (hit.rank == match_rank::code) code_hits.push_back(hit.entry->code);
+  std::vector<int> expected;
+  for (const status& s : in_class(status_class::server_error))
+    if (s.code < 510) expected.push_back(s.code);
+  EXPECT_EQ(code_hits, expected);
+  EXPECT_EQ(fifty[0].entry->code, 500);
+  EXPECT_EQ(search("4")[0].entry->code, 400);
+  // With words, every word must match: the start of a code and a phrase.
+  const std::vector<int> gateways = codes(search("50 gateway"));
+  ASSERT_GE(gateways.size(), 2u);
+  EXPECT_EQ(gateways[0], 502);
+  EXPECT_EQ(gateways[1], 504);
+  // Three digits are one code, and four are no code at all.
+  EXPECT_EQ(codes(search("404")).front(), 404);
+  EXPECT_TRUE(search("4040").empty());
+}
+
 TEST(search, orders_hits_by_rank_then_code) {
   const search_results results = search("redirect");
   ASSERT_GE(results.size, 3u);
