@@ -5,8 +5,6 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/httpstatus TYPE INCLUDE)
-install(FILES ${PROJECT_BINARY_DIR}/generated/include/httpstatus/version.hpp
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/httpstatus)
 install(TARGETS httpstatus EXPORT httpstatusTargets)
 install(EXPORT httpstatusTargets NAMESPACE httpstatus::
         DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the build tree into a scratch prefix, then builds the consumer
-# twice: against the installed package and through add_subdirectory.
+# three times: against the installed package, through add_subdirectory,
+# and from the source tree's headers alone (no CMake, no generated file).
 # Usage: run.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -16,4 +17,7 @@ cmake --build "$work/installed" >/dev/null
 cmake -S "$source/tests/consumer" -B "$work/subdir" -DHTTPSTATUS_SOURCE_DIR="$source" >/dev/null
 cmake --build "$work/subdir" >/dev/null
 "$work/subdir/consumer"
+"${CXX:-c++}" -std=c++20 -I"$source/include" "$source/tests/consumer/main.cpp" \
+  -o "$work/bare"
+"$work/bare"
 "$work/prefix/bin/httpstatus" 404 | head -1
