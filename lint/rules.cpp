@@ -66,6 +66,9 @@ constexpr reference rfc9112_obs_fold = {
 constexpr reference rfc9112_transfer_encoding = {
     "RFC 9112, Section 6.1",
     "https://www.rfc-editor.org/rfc/rfc9112#section-6.1"};
+constexpr reference rfc9112_content_length = {
+    "RFC 9112, Section 6.2",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-6.2"};
 
 // What every rule sees: the response, the request, and the registry's
 // facts for the code (`entry` is the code's own row, or the row of a sole
@@ -328,7 +331,9 @@ void framing_forbidden(const subject& s) {
 
 // Every Content-Length must be digits, and all of them the same number;
 // next to Transfer-Encoding it must not be sent at all: a recipient that
-// picks the other one reads a different message (request smuggling).
+// picks the other one reads a different message (request smuggling). That
+// sender's MUST NOT is in RFC 9112 Section 6.2 (Content-Length); Section
+// 6.1 only says how a recipient resolves the conflict.
 void framing_conflict(const subject& s) {
   std::optional<std::uint64_t> length;
   bool differ = false;
@@ -353,9 +358,9 @@ void framing_conflict(const subject& s) {
               verdict(requirement::must, rfc9110_content_length.section) +
               ". Send exactly one Content-Length.");
   if (length && s.get("Transfer-Encoding"))
-    s.add("framing-conflict", requirement::must, rfc9112_transfer_encoding,
+    s.add("framing-conflict", requirement::must, rfc9112_content_length,
           "Content-Length together with Transfer-Encoding: " +
-              verdict(requirement::must, rfc9112_transfer_encoding.section,
+              verdict(requirement::must, rfc9112_content_length.section,
                       "MUST NOT") +
               ". Drop Content-Length when the content is chunked.");
 }

@@ -46,6 +46,7 @@ struct rule_case {
   std::vector<lint::field> request_headers;
   std::string_view rule;                // the rule this row is about
   std::optional<requirement> expected;  // nullopt: the rule must not fire
+  std::string_view section = {};        // if set, the section it must cite
 };
 
 std::string with_date(std::string_view status_line, std::string_view rest) {
@@ -130,7 +131,8 @@ const std::vector<rule_case>& rule_cases() {
        "GET",
        {},
        "transfer-encoding-forbidden",
-       requirement::must},
+       requirement::must,
+       "RFC 9112, Section 6.1"},
       {"304_with_body",
        with_date("HTTP/1.1 304 Not Modified", "ETag: \"a\"\n\nhello"),
        "GET",
@@ -176,7 +178,8 @@ const std::vector<rule_case>& rule_cases() {
        "GET",
        {},
        "framing-conflict",
-       requirement::must},
+       requirement::must,
+       "RFC 9112, Section 6.2"},
       {"chunked_alone",
        with_date("HTTP/1.1 200 OK",
                  "Content-Type: text/plain\nTransfer-Encoding: "
@@ -450,6 +453,9 @@ TEST(lint, every_rule_case) {
       EXPECT_EQ(it->strength, *c.expected) << it->message;
       EXPECT_FALSE(it->message.empty());
       EXPECT_EQ(it->url.substr(0, 8), "https://");
+      if (!c.section.empty()) {
+        EXPECT_EQ(it->section, c.section);
+      }
     } else {
       EXPECT_EQ(it, findings.end()) << "got: " << rules_of(findings);
     }
