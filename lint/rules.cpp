@@ -231,15 +231,21 @@ void reason_phrase(const subject& s) {
 // multipart/byteranges 206 carries Content-Range in each part instead.
 enum class applicability { applies, unknown, not_applicable };
 
+// Whether the response is a multipart/byteranges one. Type and subtype
+// are case-insensitive (RFC 9110 Section 8.3.1), so
+// "Multipart/Byteranges; boundary=B" is one too; parameters aside.
+bool is_multipart_byteranges(const subject& s) {
+  const auto type = s.get("Content-Type");
+  return type && iequals(trim(type->substr(0, type->find(';'))),
+                         "multipart/byteranges");
+}
+
 applicability applies(const subject& s, const header_requirement& h) {
   const std::string_view c = h.condition;
   if (c.empty()) return applicability::applies;
   if (c.substr(0, 3) == "if ") return applicability::unknown;
-  if (c == "single part") {
-    const auto type = s.get("Content-Type");
-    if (type && trim(*type).substr(0, 20) == "multipart/byteranges")
-      return applicability::not_applicable;
-  }
+  if (c == "single part" && is_multipart_byteranges(s))
+    return applicability::not_applicable;
   return applicability::applies;
 }
 
