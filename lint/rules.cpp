@@ -53,6 +53,9 @@ constexpr reference rfc9110_vary = {
 constexpr reference rfc9110_content_range = {
     "RFC 9110, Section 14.4",
     "https://www.rfc-editor.org/rfc/rfc9110#section-14.4"};
+constexpr reference rfc9110_partial_content = {
+    "RFC 9110, Section 15.3.7",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"};
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
@@ -286,6 +289,20 @@ void required_header(const subject& s) {
     }
     s.add("required-header", strength, h.section, h.url, std::move(message));
   }
+}
+
+// A multipart 206 says each part's range in that part's own header; a
+// Content-Range in the message's header section would claim one range for
+// all of them (RFC 9110 Section 15.3.7).
+void multipart_content_range(const subject& s) {
+  if (s.res.code != 206 || !is_multipart_byteranges(s) ||
+      !s.get("Content-Range"))
+    return;
+  s.add("multipart-content-range", requirement::must, rfc9110_partial_content,
+        "206 multipart/byteranges with Content-Range in its header section: " +
+            verdict(requirement::must, rfc9110_partial_content.section,
+                    "MUST NOT") +
+            ". Send a Content-Range in each part's header instead.");
 }
 
 // --- content and framing ------------------------------------------------
@@ -604,6 +621,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     code_registration(s);
     reason_phrase(s);
     required_header(s);
+    multipart_content_range(s);
     body_allowed(s);
     framing_forbidden(s);
     date_missing(s);
