@@ -252,6 +252,30 @@ applicability applies(const subject& s, const header_requirement& h) {
   return applicability::applies;
 }
 
+// Whether a required field is there with a value that can meet the
+// requirement. A blank value says nothing for most: a 401's
+// WWW-Authenticate and a 407's Proxy-Authenticate need at least one
+// challenge (RFC 9110 Sections 11.6.1 and 11.7.1), Upgrade a protocol.
+// Allow is the exception: an empty list says that no method is allowed
+// (Section 10.2.1). Location, Retry-After and Content-Range have syntax
+// rules that report a blank value as a MUST already, so it counts here.
+enum class presence { absent, blank, present };
+
+presence find_required(const subject& s, std::string_view name) {
+  constexpr std::string_view blank_is_a_value[] = {
+      "Allow", "Location", "Retry-After", "Content-Range"};
+  const bool blank_counts =
+      std::any_of(std::begin(blank_is_a_value), std::end(blank_is_a_value),
+                  [&](std::string_view f) { return iequals(f, name); });
+  presence found = presence::absent;
+  for (const field& f : s.res.fields) {
+    if (!iequals(f.name, name)) continue;
+    if (blank_counts || !trim(f.value).empty()) return presence::present;
+    found = presence::blank;
+  }
+  return found;
+}
+
 void required_header(const subject& s) {
   if (!s.rules) return;
   // A sole vendor's row carries that vendor's rules (449 needs
@@ -263,25 +287,30 @@ void required_header(const subject& s) {
     // Date is judged for every code by the date-missing rule (RFC 9110
     // Section 6.6.1), which is at least as strict; one finding is enough.
     if (iequals(h.field, "Date")) continue;
-    if (s.get(h.field)) continue;
+    const presence p = find_required(s, h.field);
+    if (p == presence::present) continue;
     const applicability a = applies(s, h);
     if (a == applicability::not_applicable) continue;
     const std::string field(h.field);
-    std::string message = code + " without " + field + ": ";
+    const bool blank = p == presence::blank;
+    std::string message =
+        code + (blank ? " with an empty " : " without ") + field + ": ";
+    const std::string add = blank ? "Send " : "Add ";
     requirement strength = h.level;
     if (a == applicability::unknown) {
       strength = requirement::info;
       message += short_section(h.section) + " requires it (" +
                  std::string(to_string(h.level)) + ") " +
-                 std::string(h.condition) + ". Add " + a_or_an(field) +
+                 std::string(h.condition) + ". " + add + a_or_an(field) +
                  " header" + std::string(field_advice(field)) +
                  " if that applies.";
     } else if (h.level == requirement::may) {
-      message += verdict(h.level, h.section) + ". Consider adding " +
+      message += verdict(h.level, h.section) +
+                 (blank ? ". Consider sending " : ". Consider adding ") +
                  a_or_an(field) + " header" + std::string(field_advice(field)) +
                  ".";
     } else {
-      message += verdict(h.level, h.section) + ". Add " + a_or_an(field) +
+      message += verdict(h.level, h.section) + ". " + add + a_or_an(field) +
                  " header" + std::string(field_advice(field));
       if (!h.condition.empty())
         message += " (" + std::string(h.condition) + ")";

@@ -75,6 +75,41 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "required-header",
        requirement::must},
+      {"401_with_empty_challenge",
+       with_date("HTTP/1.1 401 Unauthorized", "WWW-Authenticate:  \n\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
+      {"401_with_empty_then_real_challenge",
+       with_date("HTTP/1.1 401 Unauthorized",
+                 "WWW-Authenticate:\nWWW-Authenticate: Basic "
+                 "realm=\"x\"\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"407_with_empty_challenge",
+       with_date("HTTP/1.1 407 Proxy Authentication Required",
+                 "Proxy-Authenticate: \n\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
+      {"407_with_challenge",
+       with_date("HTTP/1.1 407 Proxy Authentication Required",
+                 "Proxy-Authenticate: Basic realm=\"proxy\"\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"405_with_empty_allow",
+       with_date("HTTP/1.1 405 Method Not Allowed",
+                 "Allow: \nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
       {"301_without_location",
        with_date("HTTP/1.1 301 Moved Permanently", "\n"),
        "GET",
@@ -558,6 +593,18 @@ TEST(lint, message_405_names_section_and_fix) {
   EXPECT_TRUE(lint::breaks_must(findings));
 }
 
+// A blank challenge field is there but carries no challenge; the message
+// says so rather than calling the field missing.
+TEST(lint, message_for_an_empty_challenge_says_it_is_empty) {
+  const auto findings = lint_text(
+      with_date("HTTP/1.1 401 Unauthorized", "WWW-Authenticate:\n\n"));
+  ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
+  EXPECT_EQ(findings[0].message,
+            "401 with an empty WWW-Authenticate: violates RFC 9110 "
+            "\u00a715.5.2 (MUST). Send a WWW-Authenticate header (with at "
+            "least one challenge).");
+}
+
 TEST(lint, clean_responses_have_no_findings) {
   const std::vector<std::string> clean = {
       with_date("HTTP/1.1 405 Method Not Allowed",
@@ -566,6 +613,9 @@ TEST(lint, clean_responses_have_no_findings) {
                 "Content-Type: text/plain\nContent-Length: 2\n\nok"),
       with_date("HTTP/1.1 204 No Content", "\n"),
       with_date("HTTP/1.1 304 Not Modified", "ETag: \"x\"\n\n"),
+      with_date("HTTP/1.1 401 Unauthorized",
+                "WWW-Authenticate: Bearer realm=\"api\"\nContent-Length: "
+                "0\n\n"),
       with_date("HTTP/1.1 301 Moved Permanently",
                 "Location: https://example.com/\nContent-Length: 0\n\n"),
   };
