@@ -362,23 +362,29 @@ void body_allowed(const subject& s) {
 }
 
 // RFC 9110 Section 8.6 and RFC 9112 Section 6.1 name 1xx and 204 (not
-// 304, which may carry the length a 200 would have had).
+// 304, which may carry the length a 200 would have had), and any 2xx to
+// CONNECT: the connection becomes a tunnel after its header section, so
+// there is no content to frame (RFC 9110 Section 9.3.6).
 void framing_forbidden(const subject& s) {
-  if (!is_informational(s.res.code) && s.res.code != 204) return;
-  const std::string code = code_text(s);
+  const bool tunnel =
+      is_success(s.res.code) && iequals(s.req.method, "CONNECT");
+  if (!is_informational(s.res.code) && s.res.code != 204 && !tunnel) return;
+  const std::string code = code_text(s) + (tunnel ? " to CONNECT" : "");
+  const std::string responses =
+      tunnel ? "2xx responses to CONNECT" : code_text(s) + " responses";
   if (s.get("Content-Length"))
     s.add("content-length-forbidden", requirement::must, rfc9110_content_length,
           code + " with Content-Length: " +
               verdict(requirement::must, rfc9110_content_length.section,
                       "MUST NOT") +
-              ". Remove Content-Length from " + code + " responses.");
+              ". Remove Content-Length from " + responses + ".");
   if (s.get("Transfer-Encoding"))
     s.add("transfer-encoding-forbidden", requirement::must,
           rfc9112_transfer_encoding,
           code + " with Transfer-Encoding: " +
               verdict(requirement::must, rfc9112_transfer_encoding.section,
                       "MUST NOT") +
-              ". Remove Transfer-Encoding from " + code + " responses.");
+              ". Remove Transfer-Encoding from " + responses + ".");
 }
 
 // Every Content-Length must be digits, and all of them the same number;
