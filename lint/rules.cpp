@@ -574,51 +574,46 @@ void vary_missing(const subject& s) {
 
 // --- caching ------------------------------------------------------------
 
-// 428, 429, 431 and 511 MUST NOT be stored (the registry's `never_stored`,
-// from RFC 6585). Freshness that invites storing contradicts that; any
-// other Cache-Control without no-store leaves it to the cache's goodwill.
+// 428, 429, 431 and 511 MUST NOT be stored by a cache (the registry's
+// `never_stored`, from RFC 6585). That MUST binds caches, not the origin,
+// so nothing here is a MUST: a response that invites storing anyway, with
+// explicit freshness (max-age, s-maxage, Expires) or `public`, tells
+// caches the opposite of what the spec lets them do, which is worth a
+// SHOULD. `no-store` outweighs any of those; `private`, `no-cache` and
+// other directives invite nothing, and leave the response unstored.
 void never_stored(const subject& s) {
   if (!s.entry || s.entry->cache != cacheability::never_stored) return;
-  const auto cc = s.get("Cache-Control");
   bool no_store = false;
-  std::string freshness;
-  if (cc) {
-    std::string_view rest = *cc;
+  std::string invitation;
+  each(s, "Cache-Control", [&](std::string_view cc) {
+    std::string_view rest = cc;
     while (true) {
       const std::size_t comma = rest.find(',');
       const std::string_view item = trim(rest.substr(0, comma));
       const std::string_view name = trim(item.substr(0, item.find('=')));
       if (iequals(name, "no-store")) no_store = true;
-      if (iequals(name, "max-age") || iequals(name, "s-maxage") ||
-          iequals(name, "public") || iequals(name, "private"))
-        freshness = "Cache-Control: " + std::string(*cc);
+      if (invitation.empty() &&
+          (iequals(name, "max-age") || iequals(name, "s-maxage") ||
+           iequals(name, "public")))
+        invitation = "Cache-Control: " + std::string(trim(cc));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
-  }
+  });
   if (no_store) return;
-  if (freshness.empty()) {
+  if (invitation.empty()) {
     if (const auto expires = s.get("Expires"))
-      freshness = "Expires: " + std::string(*expires);
+      invitation = "Expires: " + std::string(trim(*expires));
   }
+  if (invitation.empty()) return;
   const std::string code = code_text(s);
-  if (!freshness.empty()) {
-    s.add("never-stored", requirement::must, s.entry->reference,
-          s.entry->reference_url,
-          code + " with " + freshness + ": a " + code +
-              " response MUST NOT be "
-              "stored by a cache (" +
-              short_section(s.entry->reference) +
-              "). Send \"Cache-Control: no-store\" and no freshness headers.");
-  } else if (cc) {
-    s.add("never-stored", requirement::should, s.entry->reference,
-          s.entry->reference_url,
-          code + " with Cache-Control: " + std::string(*cc) +
-              " but without no-store: a " + code +
-              " response MUST NOT be "
-              "stored by a cache (" +
-              short_section(s.entry->reference) + "). Add no-store to say so.");
-  }
+  s.add("never-stored", requirement::should, s.entry->reference,
+        s.entry->reference_url,
+        code + " with " + invitation + " invites caches to store it, but " +
+            short_section(s.entry->reference) +
+            " says caches MUST NOT store a " + code +
+            ". Send \"Cache-Control: no-store\" instead, or no caching "
+            "headers at all.");
 }
 
 }  // namespace

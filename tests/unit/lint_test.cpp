@@ -437,17 +437,39 @@ const std::vector<rule_case>& rule_cases() {
        "GET",
        {},
        "never-stored",
-       requirement::must},
+       requirement::should,
+       "RFC 6585, Section 4"},
       {"511_with_expires",
        with_date("HTTP/1.1 511 Network Authentication Required",
                  "Expires: Fri, 31 Dec 1999 23:59:59 GMT\n\n"),
        "GET",
        {},
        "never-stored",
-       requirement::must},
-      {"431_no_cache_without_no_store",
+       requirement::should},
+      {"431_no_cache",
        with_date("HTTP/1.1 431 Request Header Fields Too Large",
                  "Cache-Control: no-cache\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       std::nullopt},
+      {"428_private",
+       with_date("HTTP/1.1 428 Precondition Required",
+                 "Cache-Control: private\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       std::nullopt},
+      {"429_private_with_max_age",
+       with_date("HTTP/1.1 429 Too Many Requests",
+                 "Cache-Control: private, max-age=60\n\n"),
+       "GET",
+       {},
+       "never-stored",
+       requirement::should},
+      {"431_public",
+       with_date("HTTP/1.1 431 Request Header Fields Too Large",
+                 "Cache-Control: public\n\n"),
        "GET",
        {},
        "never-stored",
@@ -648,6 +670,22 @@ TEST(lint, message_for_framing_on_a_tunnel_names_connect) {
             "200 to CONNECT with Content-Length: violates RFC 9110 \u00a78.6 "
             "(MUST NOT). Remove Content-Length from 2xx responses to "
             "CONNECT.");
+}
+
+// The MUST NOT of RFC 6585 binds caches; the origin's response is told
+// only that it invites what caches must not do.
+TEST(lint, message_for_a_cacheable_429_says_whom_the_must_binds) {
+  const auto findings =
+      lint_text(with_date("HTTP/1.1 429 Too Many Requests",
+                          "Retry-After: 60\nCache-Control: max-age=60\n"
+                          "Content-Length: 0\n\n"));
+  ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
+  EXPECT_EQ(findings[0].message,
+            "429 with Cache-Control: max-age=60 invites caches to store it, "
+            "but RFC 6585 \u00a74 says caches MUST NOT store a 429. Send "
+            "\"Cache-Control: no-store\" instead, or no caching headers at "
+            "all.");
+  EXPECT_FALSE(lint::breaks_must(findings));
 }
 
 TEST(lint, clean_responses_have_no_findings) {
@@ -997,7 +1035,7 @@ TEST(command, json_has_one_object_per_response) {
       run_lint_args({"--json"}, "HTTP/1.1 100 Continue\n\n" +
                                     with_date("HTTP/1.1 429 Too Many Requests",
                                               "Cache-Control: max-age=60\n\n"));
-  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.code, 0);
   EXPECT_NE(r.out.find("\"status\": 100"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"status\": 429"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"rule\": \"never-stored\""), std::string::npos)
