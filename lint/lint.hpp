@@ -42,8 +42,9 @@ struct response {
 
 /// Describes the request a response answers, where a rule depends on it.
 struct request_context {
-  std::string method = "GET";  ///< "HEAD" expects no content
-  std::vector<field> headers;  ///< e.g. `Range`, `If-None-Match`
+  std::string method = "GET";  ///< "HEAD" expects no content, "CONNECT"
+                               ///< no framing on a 2xx
+  std::vector<field> headers;  ///< `Accept-Encoding` is the one a rule reads
 };
 
 /// Holds one broken or doubtful rule in a response.

@@ -990,6 +990,20 @@ TEST(command, exit_codes) {
   }
 }
 
+// The help names the request headers a rule reads (vary-missing reads
+// Accept-Encoding) and no other: it once promised Range and If-None-Match,
+// which no rule reads.
+TEST(command, request_header_help_names_only_headers_a_rule_reads) {
+  CLI::App app{"test"};
+  cli::lint_command cmd;
+  cli::add_lint_command(app, cmd);
+  EXPECT_EQ(cmd.sub->get_option("--request-header")->get_description(),
+            "a request header, 'Name: value' (a rule reads Accept-Encoding)");
+  EXPECT_EQ(cmd.sub->get_option("--method")->get_description(),
+            "the request's method (HEAD expects no content, a 2xx to CONNECT "
+            "no framing)");
+}
+
 TEST(command, prints_report) {
   const run_result r = run_lint_args(
       {},
