@@ -202,7 +202,7 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     return lint_usage;
   }
 
-  const lint::parse_result parsed = lint::parse_responses(text);
+  const lint::parse_result parsed = lint::parse_responses(text, req.method);
   if (parsed.ec != std::errc{}) {
     fmt::print(err, "httpstatus: error: {}: {}\n", terminal_safe(source),
                parsed.error);

@@ -24,7 +24,7 @@ constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\n";
 
 std::vector<finding> lint_text(const std::string& text,
                                const lint::request_context& req = {}) {
-  const lint::parse_result parsed = lint::parse_responses(text);
+  const lint::parse_result parsed = lint::parse_responses(text, req.method);
   EXPECT_EQ(parsed.ec, std::errc{}) << parsed.error << "\n" << text;
   if (parsed.responses.empty()) return {};
   return lint::lint(parsed.responses.back(), req);
@@ -202,7 +202,8 @@ const std::vector<rule_case>& rule_cases() {
        "content-length-forbidden",
        std::nullopt},
       {"connect_200_with_content_length",
-       with_date("HTTP/1.1 200 Connection Established", "Content-Length: 0\n\n"),
+       with_date("HTTP/1.1 200 Connection Established",
+                 "Content-Length: 0\n\n"),
        "CONNECT",
        {},
        "content-length-forbidden",
@@ -255,6 +256,25 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "body-not-allowed",
        std::nullopt},
+      {"204_with_trailing_blank_lines",
+       with_date("HTTP/1.1 204 No Content", "\n\n\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
+      {"304_with_trailing_crlf_lines",
+       "HTTP/1.1 304 Not Modified\r\nETag: \"a\"\r\n" +
+           std::string(date.substr(0, date.size() - 1)) + "\r\n\r\n\r\n\r\n",
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
+      {"204_with_content_and_trailing_newline",
+       with_date("HTTP/1.1 204 No Content", "\nhello\n\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       requirement::must},
       {"205_with_content",
        with_date("HTTP/1.1 205 Reset Content", "Content-Length: 2\n\nhi"),
        "GET",
@@ -274,6 +294,13 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "head-body",
        requirement::must},
+      {"head_with_trailing_newline",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 1234\n\n\n"),
+       "HEAD",
+       {},
+       "head-body",
+       std::nullopt},
       {"head_without_body",
        with_date("HTTP/1.1 200 OK",
                  "Content-Type: text/plain\nContent-Length: 1234\n\n"),
@@ -794,6 +821,82 @@ TEST(reader, body_cut_at_content_length_before_next_response) {
   ASSERT_EQ(r.responses.size(), 2u);
   EXPECT_EQ(r.responses[0].body, "abc");
   EXPECT_EQ(r.responses[1].body, "z");
+}
+
+// Line ends after a response that cannot have content are the blank lines
+// of a transcript (an editor's final newline, a shell's echo); after a body
+// that may run to the close they may be content, and stay.
+TEST(reader, trailing_line_ends_are_content_only_where_content_may_be) {
+  struct row {
+    std::string_view name;
+    std::string text;
+    std::string_view method;
+    std::vector<std::string> bodies;  // per response; "-" for none shown
+  };
+  const row rows[] = {
+      {"204_lf", "HTTP/1.1 204 No Content\n\n\n", "GET", {"-"}},
+      {"204_several_crlf",
+       "HTTP/1.1 204 No Content\r\n\r\n\r\n\r\n\r\n",
+       "GET",
+       {"-"}},
+      {"304_with_length",
+       "HTTP/1.1 304 Not Modified\nContent-Length: 42\n\n\n",
+       "GET",
+       {"-"}},
+      {"205_without_length",
+       "HTTP/1.1 205 Reset Content\n\n\r\n",
+       "GET",
+       {"-"}},
+      {"100_then_200",
+       "HTTP/1.1 100 Continue\n\n\n\nHTTP/1.1 200 OK\n\nok",
+       "GET",
+       {"-", "ok"}},
+      {"204_then_200",
+       "HTTP/1.1 204 No Content\n\n\n\n\nHTTP/1.1 200 OK\n\nok",
+       "GET",
+       {"-", "ok"}},
+      {"head_200",
+       "HTTP/1.1 200 OK\nContent-Length: 1234\n\n\n",
+       "HEAD",
+       {"-"}},
+      {"head_200_crlf",
+       "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n\r\n\r\n",
+       "head",
+       {"-"}},
+      {"204_real_bytes_kept",
+       "HTTP/1.1 204 No Content\n\nhello\r\n\n",
+       "GET",
+       {"hello"}},
+      {"head_real_bytes_kept", "HTTP/1.1 200 OK\n\nhello\n", "HEAD", {"hello"}},
+      {"get_200_to_close_keeps_newline",
+       "HTTP/1.1 200 OK\n\nhello\n",
+       "GET",
+       {"hello\n"}},
+      {"get_200_newline_only_is_content",
+       "HTTP/1.1 200 OK\n\n\n",
+       "GET",
+       {"\n"}},
+      {"content_length_then_line_ends",
+       "HTTP/1.1 200 OK\nContent-Length: 2\n\nhi\r\n\r\n",
+       "GET",
+       {"hi"}},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::string(r.name));
+    const auto parsed = lint::parse_responses(r.text, r.method);
+    ASSERT_EQ(parsed.ec, std::errc{}) << parsed.error;
+    ASSERT_EQ(parsed.responses.size(), r.bodies.size());
+    for (std::size_t i = 0; i < r.bodies.size(); ++i) {
+      const lint::response& res = parsed.responses[i];
+      if (r.bodies[i] == "-") {
+        EXPECT_EQ(res.body_size, 0u) << i;
+        EXPECT_FALSE(res.body_present) << i;
+      } else {
+        EXPECT_EQ(res.body, r.bodies[i]) << i;
+        EXPECT_EQ(res.body_size, r.bodies[i].size()) << i;
+      }
+    }
+  }
 }
 
 TEST(reader, chunked_body_is_decoded) {
