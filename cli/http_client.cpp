@@ -16,11 +16,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read_until.hpp>
-#include <boost/beast/core/buffer_ref.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/buffer_ref.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
@@ -275,8 +275,9 @@ void read_raw(net::io_context& ioc, Stream& stream, std::string raw,
                quote_start(raw);
     return;
   }
-  // Bytes after a HEAD response's header stay content here: a server that
-  // sends them is what the head-body rule reports.
+  // Bytes after a HEAD response's header stay content here (the method is
+  // not passed on): a server that sends them is what the head-body rule
+  // reports.
   for (lint::response& r : parsed.responses) ex.interim.push_back(std::move(r));
   ex.final_response = std::move(ex.interim.back());
   ex.interim.pop_back();

@@ -92,10 +92,13 @@ void add_lint_command(CLI::App& app, lint_command& cmd) {
       ->capture_default_str();
   cmd.sub
       ->add_option("-m,--method", cmd.method,
-                   "the request's method (HEAD expects no content)")
+                   "the request's method (HEAD expects no content, a 2xx "
+                   "to CONNECT no framing)")
       ->capture_default_str();
+  // Only the headers a rule reads are named: a header named here must
+  // change a finding, or the help promises a check that is not made.
   cmd.sub->add_option("-r,--request-header", cmd.request_headers,
-                      "a request header, 'Name: value' (Range, If-None-Match, "
+                      "a request header, 'Name: value' (a rule reads "
                       "Accept-Encoding)");
   cmd.sub->add_flag("-j,--json", cmd.json,
                     "print a JSON array, one object per response");
@@ -199,7 +202,7 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     return lint_usage;
   }
 
-  const lint::parse_result parsed = lint::parse_responses(text);
+  const lint::parse_result parsed = lint::parse_responses(text, req.method);
   if (parsed.ec != std::errc{}) {
     fmt::print(err, "httpstatus: error: {}: {}\n", terminal_safe(source),
                parsed.error);

@@ -42,8 +42,9 @@ struct response {
 
 /// Describes the request a response answers, where a rule depends on it.
 struct request_context {
-  std::string method = "GET";  ///< "HEAD" expects no content
-  std::vector<field> headers;  ///< e.g. `Range`, `If-None-Match`
+  std::string method = "GET";  ///< "HEAD" expects no content, "CONNECT"
+                               ///< no framing on a 2xx
+  std::vector<field> headers;  ///< `Accept-Encoding` is the one a rule reads
 };
 
 /// Holds one broken or doubtful rule in a response.
@@ -99,9 +100,14 @@ struct parse_result {
 /// that many bytes follow, decoded when it is validly chunked, and otherwise
 /// runs to the next status line or the end. Bytes after a header block are
 /// read as content whatever the request was, so that content sent in answer
-/// to HEAD, or on a 204, can be reported. Returns `std::errc::invalid_argument`
-/// for empty input or input that does not start with a status line.
-[[nodiscard]] parse_result parse_responses(std::string_view text);
+/// to HEAD, or on a 204, can be reported; except line ends alone after a
+/// response that cannot have content (1xx, 204, 205, 304, or any response
+/// when `method` is HEAD), which are the blank lines a terminal or an
+/// editor adds, and likewise the line ends that close such content.
+/// Returns `std::errc::invalid_argument` for empty input or input that does
+/// not start with a status line.
+[[nodiscard]] parse_result parse_responses(std::string_view text,
+                                           std::string_view method = "GET");
 
 /// Returns `section` in the short form messages use: "RFC 9110, Section
 /// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <optional>
 
+#include "httpstatus/registry.hpp"
 #include "lint.hpp"
 #include "syntax.hpp"
 
@@ -100,6 +101,19 @@ std::string_view drop_final_newline(std::string_view body) {
   return body;
 }
 
+// Whether `res` can have no content: 1xx, 204 and 304 end at their header
+// section (RFC 9112 Section 6.3), a 205 has none (RFC 9110 Section
+// 15.3.6), and neither has any answer to HEAD. After such a response, line
+// ends that a transcript's editor or shell added cannot be told from
+// content by their framing, so they are read as the transcript's. After
+// any other response they may be content: a body delimited by the close
+// of the connection can end with a line end.
+bool cannot_have_content(const response& res, std::string_view method) {
+  if (iequals(method, "HEAD")) return true;
+  const std::optional<status> rules = effective(res.code);
+  return rules && rules->body != body_rule::allowed;
+}
+
 // Decodes chunked content (RFC 9112 Section 7.1); `std::nullopt` when the
 // bytes are not chunked, as after curl has already de-chunked them. Line
 // ends may be bare LF, as in a transcript saved on Unix.
@@ -163,11 +177,20 @@ void read_fields(cursor& c, response& res) {
 
 // Reads the content after a header block, which ends at `c.pos`; returns
 // where the next response starts (or the end of the text).
-std::size_t read_body(std::string_view text, std::size_t start, response& res) {
+std::size_t read_body(std::string_view text, std::size_t start, response& res,
+                      std::string_view method) {
   if (start >= text.size()) return text.size();
   // Nothing between this header block and the next status line: the body
   // was not shown (1xx, curl -L's redirect hops, HEAD).
   if (status_line_at(text, start)) return start;
+  const bool no_content = cannot_have_content(res, method);
+  if (no_content) {
+    const std::size_t next = next_status_line(text, start);
+    const std::size_t end = next == std::string_view::npos ? text.size() : next;
+    if (text.substr(start, end - start).find_first_not_of("\r\n") ==
+        std::string_view::npos)
+      return end;
+  }
   const std::string_view rest = text.substr(start);
   const bool chunked = [&] {
     for (const field& f : res.fields)
@@ -209,10 +232,11 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res) {
     }
   }
   const std::size_t next = next_status_line(text, start);
-  const std::string_view body =
+  std::string_view body =
       next == std::string_view::npos
           ? rest
           : drop_final_newline(text.substr(start, next - start));
+  if (no_content) body = body.substr(0, body.find_last_not_of("\r\n") + 1);
   res.body = std::string(body);
   res.body_size = res.body.size();
   res.body_present = true;
@@ -228,7 +252,7 @@ std::optional<std::string_view> header(std::span<const field> fields,
   return std::nullopt;
 }
 
-parse_result parse_responses(std::string_view text) {
+parse_result parse_responses(std::string_view text, std::string_view method) {
   parse_result result;
   // Leading blank lines are what a shell or an editor adds; skip them.
   const std::size_t first = text.find_first_not_of("\r\n");
@@ -261,7 +285,7 @@ parse_result parse_responses(std::string_view text) {
     res.code = s->code;
     res.reason = s->reason;
     read_fields(c, res);
-    c.pos = read_body(text, c.pos, res);
+    c.pos = read_body(text, c.pos, res, method);
     result.responses.push_back(std::move(res));
     // Trailing blank lines after the last response are not another one.
     const std::size_t more = text.find_first_not_of("\r\n", c.pos);

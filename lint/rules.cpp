@@ -53,6 +53,9 @@ constexpr reference rfc9110_vary = {
 constexpr reference rfc9110_content_range = {
     "RFC 9110, Section 14.4",
     "https://www.rfc-editor.org/rfc/rfc9110#section-14.4"};
+constexpr reference rfc9110_partial_content = {
+    "RFC 9110, Section 15.3.7",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"};
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
@@ -66,6 +69,9 @@ constexpr reference rfc9112_obs_fold = {
 constexpr reference rfc9112_transfer_encoding = {
     "RFC 9112, Section 6.1",
     "https://www.rfc-editor.org/rfc/rfc9112#section-6.1"};
+constexpr reference rfc9112_content_length = {
+    "RFC 9112, Section 6.2",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-6.2"};
 
 // What every rule sees: the response, the request, and the registry's
 // facts for the code (`entry` is the code's own row, or the row of a sole
@@ -228,16 +234,46 @@ void reason_phrase(const subject& s) {
 // multipart/byteranges 206 carries Content-Range in each part instead.
 enum class applicability { applies, unknown, not_applicable };
 
+// Whether the response is a multipart/byteranges one. Type and subtype
+// are case-insensitive (RFC 9110 Section 8.3.1), so
+// "Multipart/Byteranges; boundary=B" is one too; parameters aside.
+bool is_multipart_byteranges(const subject& s) {
+  const auto type = s.get("Content-Type");
+  return type && iequals(trim(type->substr(0, type->find(';'))),
+                         "multipart/byteranges");
+}
+
 applicability applies(const subject& s, const header_requirement& h) {
   const std::string_view c = h.condition;
   if (c.empty()) return applicability::applies;
   if (c.substr(0, 3) == "if ") return applicability::unknown;
-  if (c == "single part") {
-    const auto type = s.get("Content-Type");
-    if (type && trim(*type).substr(0, 20) == "multipart/byteranges")
-      return applicability::not_applicable;
-  }
+  if (c == "single part" && is_multipart_byteranges(s))
+    return applicability::not_applicable;
   return applicability::applies;
+}
+
+// Whether a required field is there with a value that can meet the
+// requirement. A blank value says nothing for most: a 401's
+// WWW-Authenticate and a 407's Proxy-Authenticate need at least one
+// challenge (RFC 9110 Sections 11.6.1 and 11.7.1), Upgrade a protocol.
+// Allow is the exception: an empty list says that no method is allowed
+// (Section 10.2.1). Location, Retry-After and Content-Range have syntax
+// rules that report a blank value as a MUST already, so it counts here.
+enum class presence { absent, blank, present };
+
+presence find_required(const subject& s, std::string_view name) {
+  constexpr std::string_view blank_is_a_value[] = {
+      "Allow", "Location", "Retry-After", "Content-Range"};
+  const bool blank_counts =
+      std::any_of(std::begin(blank_is_a_value), std::end(blank_is_a_value),
+                  [&](std::string_view f) { return iequals(f, name); });
+  presence found = presence::absent;
+  for (const field& f : s.res.fields) {
+    if (!iequals(f.name, name)) continue;
+    if (blank_counts || !trim(f.value).empty()) return presence::present;
+    found = presence::blank;
+  }
+  return found;
 }
 
 void required_header(const subject& s) {
@@ -251,25 +287,30 @@ void required_header(const subject& s) {
     // Date is judged for every code by the date-missing rule (RFC 9110
     // Section 6.6.1), which is at least as strict; one finding is enough.
     if (iequals(h.field, "Date")) continue;
-    if (s.get(h.field)) continue;
+    const presence p = find_required(s, h.field);
+    if (p == presence::present) continue;
     const applicability a = applies(s, h);
     if (a == applicability::not_applicable) continue;
     const std::string field(h.field);
-    std::string message = code + " without " + field + ": ";
+    const bool blank = p == presence::blank;
+    std::string message =
+        code + (blank ? " with an empty " : " without ") + field + ": ";
+    const std::string add = blank ? "Send " : "Add ";
     requirement strength = h.level;
     if (a == applicability::unknown) {
       strength = requirement::info;
       message += short_section(h.section) + " requires it (" +
                  std::string(to_string(h.level)) + ") " +
-                 std::string(h.condition) + ". Add " + a_or_an(field) +
+                 std::string(h.condition) + ". " + add + a_or_an(field) +
                  " header" + std::string(field_advice(field)) +
                  " if that applies.";
     } else if (h.level == requirement::may) {
-      message += verdict(h.level, h.section) + ". Consider adding " +
+      message += verdict(h.level, h.section) +
+                 (blank ? ". Consider sending " : ". Consider adding ") +
                  a_or_an(field) + " header" + std::string(field_advice(field)) +
                  ".";
     } else {
-      message += verdict(h.level, h.section) + ". Add " + a_or_an(field) +
+      message += verdict(h.level, h.section) + ". " + add + a_or_an(field) +
                  " header" + std::string(field_advice(field));
       if (!h.condition.empty())
         message += " (" + std::string(h.condition) + ")";
@@ -277,6 +318,20 @@ void required_header(const subject& s) {
     }
     s.add("required-header", strength, h.section, h.url, std::move(message));
   }
+}
+
+// A multipart 206 says each part's range in that part's own header; a
+// Content-Range in the message's header section would claim one range for
+// all of them (RFC 9110 Section 15.3.7).
+void multipart_content_range(const subject& s) {
+  if (s.res.code != 206 || !is_multipart_byteranges(s) ||
+      !s.get("Content-Range"))
+    return;
+  s.add("multipart-content-range", requirement::must, rfc9110_partial_content,
+        "206 multipart/byteranges with Content-Range in its header section: " +
+            verdict(requirement::must, rfc9110_partial_content.section,
+                    "MUST NOT") +
+            ". Send a Content-Range in each part's header instead.");
 }
 
 // --- content and framing ------------------------------------------------
@@ -307,28 +362,36 @@ void body_allowed(const subject& s) {
 }
 
 // RFC 9110 Section 8.6 and RFC 9112 Section 6.1 name 1xx and 204 (not
-// 304, which may carry the length a 200 would have had).
+// 304, which may carry the length a 200 would have had), and any 2xx to
+// CONNECT: the connection becomes a tunnel after its header section, so
+// there is no content to frame (RFC 9110 Section 9.3.6).
 void framing_forbidden(const subject& s) {
-  if (!is_informational(s.res.code) && s.res.code != 204) return;
-  const std::string code = code_text(s);
+  const bool tunnel =
+      is_success(s.res.code) && iequals(s.req.method, "CONNECT");
+  if (!is_informational(s.res.code) && s.res.code != 204 && !tunnel) return;
+  const std::string code = code_text(s) + (tunnel ? " to CONNECT" : "");
+  const std::string responses =
+      tunnel ? "2xx responses to CONNECT" : code_text(s) + " responses";
   if (s.get("Content-Length"))
     s.add("content-length-forbidden", requirement::must, rfc9110_content_length,
           code + " with Content-Length: " +
               verdict(requirement::must, rfc9110_content_length.section,
                       "MUST NOT") +
-              ". Remove Content-Length from " + code + " responses.");
+              ". Remove Content-Length from " + responses + ".");
   if (s.get("Transfer-Encoding"))
     s.add("transfer-encoding-forbidden", requirement::must,
           rfc9112_transfer_encoding,
           code + " with Transfer-Encoding: " +
               verdict(requirement::must, rfc9112_transfer_encoding.section,
                       "MUST NOT") +
-              ". Remove Transfer-Encoding from " + code + " responses.");
+              ". Remove Transfer-Encoding from " + responses + ".");
 }
 
 // Every Content-Length must be digits, and all of them the same number;
 // next to Transfer-Encoding it must not be sent at all: a recipient that
-// picks the other one reads a different message (request smuggling).
+// picks the other one reads a different message (request smuggling). That
+// sender's MUST NOT is in RFC 9112 Section 6.2 (Content-Length); Section
+// 6.1 only says how a recipient resolves the conflict.
 void framing_conflict(const subject& s) {
   std::optional<std::uint64_t> length;
   bool differ = false;
@@ -353,9 +416,9 @@ void framing_conflict(const subject& s) {
               verdict(requirement::must, rfc9110_content_length.section) +
               ". Send exactly one Content-Length.");
   if (length && s.get("Transfer-Encoding"))
-    s.add("framing-conflict", requirement::must, rfc9112_transfer_encoding,
+    s.add("framing-conflict", requirement::must, rfc9112_content_length,
           "Content-Length together with Transfer-Encoding: " +
-              verdict(requirement::must, rfc9112_transfer_encoding.section,
+              verdict(requirement::must, rfc9112_content_length.section,
                       "MUST NOT") +
               ". Drop Content-Length when the content is chunked.");
 }
@@ -511,51 +574,46 @@ void vary_missing(const subject& s) {
 
 // --- caching ------------------------------------------------------------
 
-// 428, 429, 431 and 511 MUST NOT be stored (the registry's `never_stored`,
-// from RFC 6585). Freshness that invites storing contradicts that; any
-// other Cache-Control without no-store leaves it to the cache's goodwill.
+// 428, 429, 431 and 511 MUST NOT be stored by a cache (the registry's
+// `never_stored`, from RFC 6585). That MUST binds caches, not the origin,
+// so nothing here is a MUST: a response that invites storing anyway, with
+// explicit freshness (max-age, s-maxage, Expires) or `public`, tells
+// caches the opposite of what the spec lets them do, which is worth a
+// SHOULD. `no-store` outweighs any of those; `private`, `no-cache` and
+// other directives invite nothing, and leave the response unstored.
 void never_stored(const subject& s) {
   if (!s.entry || s.entry->cache != cacheability::never_stored) return;
-  const auto cc = s.get("Cache-Control");
   bool no_store = false;
-  std::string freshness;
-  if (cc) {
-    std::string_view rest = *cc;
+  std::string invitation;
+  each(s, "Cache-Control", [&](std::string_view cc) {
+    std::string_view rest = cc;
     while (true) {
       const std::size_t comma = rest.find(',');
       const std::string_view item = trim(rest.substr(0, comma));
       const std::string_view name = trim(item.substr(0, item.find('=')));
       if (iequals(name, "no-store")) no_store = true;
-      if (iequals(name, "max-age") || iequals(name, "s-maxage") ||
-          iequals(name, "public") || iequals(name, "private"))
-        freshness = "Cache-Control: " + std::string(*cc);
+      if (invitation.empty() &&
+          (iequals(name, "max-age") || iequals(name, "s-maxage") ||
+           iequals(name, "public")))
+        invitation = "Cache-Control: " + std::string(trim(cc));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
-  }
+  });
   if (no_store) return;
-  if (freshness.empty()) {
+  if (invitation.empty()) {
     if (const auto expires = s.get("Expires"))
-      freshness = "Expires: " + std::string(*expires);
+      invitation = "Expires: " + std::string(trim(*expires));
   }
+  if (invitation.empty()) return;
   const std::string code = code_text(s);
-  if (!freshness.empty()) {
-    s.add("never-stored", requirement::must, s.entry->reference,
-          s.entry->reference_url,
-          code + " with " + freshness + ": a " + code +
-              " response MUST NOT be "
-              "stored by a cache (" +
-              short_section(s.entry->reference) +
-              "). Send \"Cache-Control: no-store\" and no freshness headers.");
-  } else if (cc) {
-    s.add("never-stored", requirement::should, s.entry->reference,
-          s.entry->reference_url,
-          code + " with Cache-Control: " + std::string(*cc) +
-              " but without no-store: a " + code +
-              " response MUST NOT be "
-              "stored by a cache (" +
-              short_section(s.entry->reference) + "). Add no-store to say so.");
-  }
+  s.add("never-stored", requirement::should, s.entry->reference,
+        s.entry->reference_url,
+        code + " with " + invitation + " invites caches to store it, but " +
+            short_section(s.entry->reference) +
+            " says caches MUST NOT store a " + code +
+            ". Send \"Cache-Control: no-store\" instead, or no caching "
+            "headers at all.");
 }
 
 }  // namespace
@@ -593,6 +651,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     code_registration(s);
     reason_phrase(s);
     required_header(s);
+    multipart_content_range(s);
     body_allowed(s);
     framing_forbidden(s);
     date_missing(s);

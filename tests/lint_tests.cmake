@@ -65,8 +65,13 @@ httpstatus_lint_test(redirect_chain
 httpstatus_lint_test(204_with_content_length
   ARGS lint ${lint_samples}/204-with-content-length.txt EXIT 1
   PASS "content-length-forbidden")
+httpstatus_lint_test(204_trailing_newlines_are_no_content
+  ARGS lint ${lint_samples}/204-trailing-newlines.txt EXIT 0 PASS "no findings")
+httpstatus_lint_test(head_trailing_newline_is_no_content
+  ARGS lint --method HEAD ${lint_samples}/head-trailing-newline.txt EXIT 0
+  PASS "no findings")
 httpstatus_lint_test(429_cacheable
-  ARGS lint ${lint_samples}/429-cacheable.txt EXIT 1 PASS "never-stored")
+  ARGS lint ${lint_samples}/429-cacheable.txt EXIT 0 PASS "SHOULD +never-stored")
 httpstatus_lint_test(head_with_body
   ARGS lint --method HEAD ${lint_samples}/200-with-body.txt EXIT 1 PASS "head-body")
 httpstatus_lint_test(json

@@ -101,7 +101,8 @@ response api_lint(const request& req, const route_params& p) {
     return error(req, p.path, 400, "The query has a malformed percent escape.");
   if (!in.problem.empty()) return error(req, p.path, 400, in.problem);
 
-  const lint::parse_result parsed = lint::parse_responses(req.body());
+  const lint::parse_result parsed =
+      lint::parse_responses(req.body(), in.context.method);
   if (parsed.ec != std::errc{})
     return error(req, p.path, 400, sentence(parsed.error));
   return answer(req, 200,
@@ -152,7 +153,8 @@ response lint_form(const request& req, const route_params&) {
   }
   if (!in.problem.empty()) return page(400, in.problem, {});
 
-  const lint::parse_result parsed = lint::parse_responses(text);
+  const lint::parse_result parsed =
+      lint::parse_responses(text, in.context.method);
   if (parsed.ec != std::errc{}) return page(400, sentence(parsed.error), {});
   return page(200, {}, lint::reports_json(parsed.responses, in.context));
 }

@@ -92,10 +92,10 @@ std::string_view openapi_document() noexcept {
         "description": "Reads the body as one or more raw HTTP responses, as `curl -si URL` or `curl -sI URL` prints them (CRLF or LF; interim 1xx responses and every hop of `curl -L` are judged one by one), and returns one report per response: the JSON `httpstatus lint --json` prints. The server fetches nothing: it judges only the text it is sent. The body is read whatever its Content-Type (text/plain, message/http and application/http name it best; send it with `curl --data-binary`, since `-d` strips line breaks). Bodies beyond the server's limit (64 KB by default, `serve --body-limit`) get 413. Never stored.",
         "parameters": [
           { "name": "method", "in": "query", "required": false,
-            "description": "The method of the request the response answers; HEAD expects no content.",
+            "description": "The method of the request the response answers; HEAD expects no content, a 2xx to CONNECT no framing.",
             "schema": { "type": "string", "default": "GET" } },
           { "name": "request_header", "in": "query", "required": false,
-            "description": "A header of that request, 'Name: value' (Accept-Encoding, Range, If-None-Match); repeat for several.",
+            "description": "A header of that request, 'Name: value' (a rule reads Accept-Encoding); repeat for several.",
             "style": "form", "explode": true,
             "schema": { "type": "array", "items": { "type": "string" } } }
         ],

@@ -424,7 +424,7 @@ TEST(handlers, lint_clean_response_has_no_findings) {
 // this pins the API to it, parameters included.
 TEST(handlers, lint_answers_what_the_cli_prints) {
   const std::string text = std::string(without_allow) + std::string(with_allow);
-  const lint::parse_result parsed = lint::parse_responses(text);
+  const lint::parse_result parsed = lint::parse_responses(text, "HEAD");
   ASSERT_EQ(parsed.ec, std::errc{});
   lint::request_context req;
   req.method = "HEAD";
@@ -446,6 +446,18 @@ TEST(handlers, lint_head_with_content_gets_the_head_body_finding) {
   const std::vector<std::string> rules = rules_of(head_reports[0]);
   EXPECT_NE(std::find(rules.begin(), rules.end(), "head-body"), rules.end());
   EXPECT_EQ(head_reports[0].at("must_broken"), true);
+}
+
+// The method reaches the reader too: a blank line after a HEAD response's
+// header is a transcript's, not content sent in answer to HEAD.
+TEST(handlers, lint_head_with_a_trailing_newline_has_no_content) {
+  const std::string head =
+      "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+      "Content-Type: text/plain\nContent-Length: 5\n\n\n";
+  const json::array reports =
+      body_json(post("/api/v1/lint?method=HEAD", head)).as_array();
+  EXPECT_TRUE(rules_of(reports[0]).empty());
+  EXPECT_EQ(reports[0].at("must_broken"), false);
 }
 
 TEST(handlers, lint_request_headers_reach_the_rules) {
