@@ -13,6 +13,8 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -277,6 +279,27 @@ TEST(check, unreachable_port_exits_3) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "httpstatus: error: cannot connect to 127.0.0.1:" + port +
                        ": Connection refused\n");
+}
+
+// With --json a failed first request still prints the object, its
+// "error" the line stderr gets, so that a script parsing stdout learns why;
+// it used to print nothing. Exit 3 as without --json.
+TEST(check, json_reports_a_failed_first_request) {
+  const std::string port = std::to_string(closed_port());
+  const std::string url = "http://127.0.0.1:" + port + "/";
+  const run_result r = run_check_args({"--json", url});
+  EXPECT_EQ(r.code, 3);
+  const std::string error =
+      "cannot connect to 127.0.0.1:" + port + ": Connection refused";
+  EXPECT_EQ(r.err, "httpstatus: error: " + error + "\n");
+  boost::json::error_code ec;
+  const boost::json::value v = boost::json::parse(r.out, ec);
+  ASSERT_FALSE(ec) << "stdout is no JSON: '" << r.out << "'";
+  const boost::json::object& o = v.as_object();
+  EXPECT_EQ(o.at("url"), boost::json::value(url)) << r.out;
+  EXPECT_TRUE(o.at("hops").as_array().empty()) << r.out;
+  EXPECT_EQ(o.at("must_broken"), boost::json::value(false)) << r.out;
+  EXPECT_EQ(o.at("error"), boost::json::value(error)) << r.out;
 }
 
 // A --cacert that cannot be loaded is a usage error found before any
