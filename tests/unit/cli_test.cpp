@@ -140,6 +140,72 @@ TEST(cli, searches_a_class_as_the_class) {
   EXPECT_EQ(r.err, "");
 }
 
+// `search` leaves the vendors' codes out unless -u; when some of them
+// match, one line on stderr says so, where it used to say "no status code
+// matches 'nginx'" though `httpstatus nginx` finds nginx's codes. Exit
+// codes stay: 1 when nothing registered matches, 0 when something does.
+// The counts are taken from `search -u`, so that they follow the search.
+std::string unofficial_count(const std::string& query) {
+  const outcome o = run_cli({"search", "-u", query});
+  std::size_t n = 0;
+  for (std::size_t at = o.out.find("[unofficial: "); at != std::string::npos;
+       at = o.out.find("[unofficial: ", at + 1))
+    ++n;
+  return n == 1 ? "1 unofficial code" : std::to_string(n) + " unofficial codes";
+}
+
+TEST(cli, search_says_when_unofficial_codes_match_too) {
+  ASSERT_EQ(unofficial_count("teapot"), "1 unofficial code");
+  const std::string none_registered =
+      "httpstatus: no registered status code matches ";
+  struct row {
+    std::vector<std::string> args;
+    int code;
+    std::string err;
+  };
+  const row rows[] = {
+      {{"search", "nginx"}, 1,
+       none_registered + "'nginx'; " + unofficial_count("nginx") +
+           " do: httpstatus search -u nginx\n"},
+      {{"search", "client", "closed"}, 1,
+       none_registered + "'client closed'; " +
+           unofficial_count("client closed") +
+           " do: httpstatus search -u client closed\n"},
+      {{"search", "teapot"}, 0,
+       "httpstatus: 1 unofficial code also matches: httpstatus search -u "
+       "teapot\n"},
+      // The command it suggests quotes what a shell would read otherwise.
+      {{"search", "client's"}, 0,
+       "httpstatus: " + unofficial_count("client's") +
+           " also match: httpstatus search -u 'client'\\''s'\n"},
+      // Nothing left out, nothing said; no match at all reads as before.
+      {{"search", "Not", "Found"}, 0, ""},
+      {{"search", "-u", "teapot"}, 0, ""},
+      {{"search", "-u", "nginx"}, 0, ""},
+      {{"search", "abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
+      // A class is the registry's range, as the lookup shows it.
+      {{"search", "4xx"}, 0, ""},
+      // The hint is no part of --json's output, nor said beside it; the
+      // not-found line is stderr's one line, as for any search.
+      {{"--json", "search", "teapot"}, 0, ""},
+      {{"--json", "search", "nginx"}, 1,
+       none_registered + "'nginx'; " + unofficial_count("nginx") +
+           " do: httpstatus search -u nginx\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, r.code) << r.args.back();
+    EXPECT_EQ(o.err, r.err) << r.args.back();
+    EXPECT_EQ(o.out.find("unofficial code"), std::string::npos) << o.out;
+  }
+  // The hint sits beside the results, which stay IANA's alone.
+  const outcome teapot = run_cli({"search", "teapot"});
+  EXPECT_TRUE(teapot.out.starts_with("418  I'm a teapot [unused]"))
+      << teapot.out;
+  EXPECT_EQ(std::count(teapot.out.begin(), teapot.out.end(), '\n'), 1)
+      << teapot.out;
+}
+
 TEST(cli, trims_whitespace_around_queries) {
   const outcome plain = run_cli({"404"});
   for (const std::string_view query : {" 404 ", "\t404\r\n", "  404"}) {
