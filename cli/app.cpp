@@ -184,6 +184,21 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
   return code;
 }
 
+// An unassigned range as `list --json --all` prints it, among the codes:
+// no "code" (there is no one code), but "first" and "last", and the
+// "status" and class keys a code has, so that a filter on "status" or
+// "class" treats both alike. IANA's ranges never cross a class.
+json::object range_json(const code_range& range) {
+  const class_info& c = info(*class_of(range.first));
+  json::object o;
+  o["first"] = range.first;
+  o["last"] = range.last;
+  o["class"] = c.label;
+  o["class_name"] = c.name;
+  o["status"] = to_string(registration_status::unassigned);
+  return o;
+}
+
 int list(const options& opts, std::ostream& out, const terminal& term) {
   std::vector<status> rows;
   for (const status& s : all())
@@ -193,8 +208,21 @@ int list(const options& opts, std::ostream& out, const terminal& term) {
     for (const status& s : unofficial()) rows.push_back(s);
   std::stable_sort(rows.begin(), rows.end(),
                    [](const status& a, const status& b) { return a.code < b.code; });
-  if (opts.json) {
+  if (opts.json && !opts.all) {
     out << render::serialize(to_json_array(rows), true);
+    return exit_found;
+  }
+  if (opts.json) {
+    // --all adds the unassigned ranges in code order, as in the table.
+    json::array a;
+    std::size_t next = 0;
+    for (const code_range& range : unassigned_ranges()) {
+      while (next < rows.size() && rows[next].code < range.first)
+        a.push_back(render::to_json(rows[next++]));
+      a.push_back(range_json(range));
+    }
+    while (next < rows.size()) a.push_back(render::to_json(rows[next++]));
+    out << render::serialize(a, true);
     return exit_found;
   }
   if (!opts.all) {

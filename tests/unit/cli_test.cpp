@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "httpstatus/registry.hpp"
 
 namespace {
 
@@ -388,6 +392,53 @@ TEST(cli, lists_the_registry) {
 
   const outcome vendors = run_cli({"list", "--unofficial"});
   EXPECT_NE(vendors.out.find("[unofficial: nginx]"), std::string::npos);
+}
+
+// --all adds the unassigned ranges; the JSON left them out while the
+// table printed them. Each range comes in code order among the codes, as
+// {first, last, class, class_name, status: "unassigned"}, and together
+// with the codes the list covers 100..599 once.
+TEST(cli, list_json_all_has_the_unassigned_ranges) {
+  const outcome o = run_cli({"--json", "list", "--all"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const boost::json::array list = boost::json::parse(o.out).as_array();
+  const std::span<const httpstatus::code_range> ranges =
+      httpstatus::unassigned_ranges();
+  std::size_t ranges_seen = 0;
+  int next = 100;  // the lowest code not yet covered
+  for (const boost::json::value& v : list) {
+    const boost::json::object& e = v.as_object();
+    if (e.contains("code")) {
+      EXPECT_EQ(e.at("code").as_int64(), next) << e;
+      ++next;
+      continue;
+    }
+    ASSERT_LT(ranges_seen, ranges.size()) << e;
+    const httpstatus::code_range& r = ranges[ranges_seen++];
+    const auto cls = httpstatus::class_of(r.first);
+    ASSERT_TRUE(cls.has_value());
+    EXPECT_EQ(httpstatus::class_of(r.last), cls) << r.first;
+    const boost::json::object expected = {
+        {"first", r.first},
+        {"last", r.last},
+        {"class", std::string(httpstatus::info(*cls).label)},
+        {"class_name", std::string(httpstatus::info(*cls).name)},
+        {"status", "unassigned"}};
+    EXPECT_EQ(e, expected);
+    EXPECT_EQ(r.first, next) << e;
+    next = r.last + 1;
+  }
+  EXPECT_EQ(ranges_seen, ranges.size());
+  EXPECT_EQ(next, 600);
+  // The first range as the table shows it: 105-199, after 104.
+  EXPECT_NE(o.out.find("\"first\": 105,\n    \"last\": 199,"),
+            std::string::npos)
+      << o.out;
+  // Without --all nothing changes: codes only.
+  const boost::json::value codes =
+      boost::json::parse(run_cli({"--json", "list"}).out);
+  for (const boost::json::value& v : codes.as_array())
+    EXPECT_TRUE(v.as_object().contains("code")) << v;
 }
 
 TEST(cli, colours_only_on_a_terminal) {
