@@ -184,6 +184,21 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
   return code;
 }
 
+// An unassigned range as `list --json --all` prints it, among the codes:
+// no "code" (there is no one code), but "first" and "last", and the
+// "status" and class keys a code has, so that a filter on "status" or
+// "class" treats both alike. IANA's ranges never cross a class.
+json::object range_json(const code_range& range) {
+  const class_info& c = info(*class_of(range.first));
+  json::object o;
+  o["first"] = range.first;
+  o["last"] = range.last;
+  o["class"] = c.label;
+  o["class_name"] = c.name;
+  o["status"] = to_string(registration_status::unassigned);
+  return o;
+}
+
 int list(const options& opts, std::ostream& out, const terminal& term) {
   std::vector<status> rows;
   for (const status& s : all())
@@ -193,8 +208,21 @@ int list(const options& opts, std::ostream& out, const terminal& term) {
     for (const status& s : unofficial()) rows.push_back(s);
   std::stable_sort(rows.begin(), rows.end(),
                    [](const status& a, const status& b) { return a.code < b.code; });
-  if (opts.json) {
+  if (opts.json && !opts.all) {
     out << render::serialize(to_json_array(rows), true);
+    return exit_found;
+  }
+  if (opts.json) {
+    // --all adds the unassigned ranges in code order, as in the table.
+    json::array a;
+    std::size_t next = 0;
+    for (const code_range& range : unassigned_ranges()) {
+      while (next < rows.size() && rows[next].code < range.first)
+        a.push_back(render::to_json(rows[next++]));
+      a.push_back(range_json(range));
+    }
+    while (next < rows.size()) a.push_back(render::to_json(rows[next++]));
+    out << render::serialize(a, true);
     return exit_found;
   }
   if (!opts.all) {
@@ -212,6 +240,45 @@ int list(const options& opts, std::ostream& out, const terminal& term) {
   }
   print_rows(out, std::span(rows).subspan(next), term);
   return exit_found;
+}
+
+// Counts the vendors' codes that `query` finds, which a search without -u
+// leaves out. A class ("4xx") counts none: it is the registry's range, as
+// `httpstatus 4xx` shows it, and pointing at the vendors' codes of a whole
+// class on every such search would be noise.
+std::size_t unofficial_matches(std::string_view query) {
+  if (parse_class(query)) return 0;
+  std::size_t n = 0;
+  for (const search_hit& hit : search(query, search_scope::with_unofficial))
+    if (hit.entry->registration == registration_status::unofficial) ++n;
+  return n;
+}
+
+// The command that shows them, ready to paste: words of plain characters
+// as they are, anything else in single quotes (a shell would expand `*` or
+// `$`), and `--` before a query that would read as a flag.
+std::string unofficial_search(std::string_view query) {
+  const std::string shown = printable(query);
+  const bool plain = std::all_of(shown.begin(), shown.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_' ||
+           c == '.' || c == ',' || c == ':' || c == '/';
+  });
+  std::string word;
+  if (plain) {
+    word = shown;
+  } else {
+    word = "'";
+    for (const char c : shown) {
+      if (c == '\'')
+        word += "'\\''";  // end the quote, an escaped quote, quote again
+      else
+        word += c;
+    }
+    word += "'";
+  }
+  return std::string("httpstatus search -u ") +
+         (query.starts_with('-') ? "-- " : "") + word;
 }
 
 int search_command(const options& opts, std::ostream& out, std::ostream& err,
@@ -233,11 +300,28 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
                                            : search_scope::registered);
   std::vector<status> rows;
   for (const search_hit& hit : hits) rows.push_back(*hit.entry);
+  const std::size_t left_out =
+      opts.with_unofficial ? 0 : unofficial_matches(trimmed);
   if (rows.empty()) {
-    err << "httpstatus: no status code matches '" << printable(trimmed)
-        << "'\n";
+    if (left_out == 0)
+      err << "httpstatus: no status code matches '" << printable(trimmed)
+          << "'\n";
+    else
+      fmt::print(err,
+                 "httpstatus: no registered status code matches '{}'; {} "
+                 "unofficial code{} {}: {}\n",
+                 printable(trimmed), left_out, left_out == 1 ? "" : "s",
+                 left_out == 1 ? "does" : "do", unofficial_search(trimmed));
     return exit_not_found;
   }
+  // Found without the vendors' codes, some of which match too (teapot:
+  // IANA's 418, and RFC 2324's): one line on stderr says how to see them,
+  // since the lookup (`httpstatus teapot`) shows them and the search did
+  // not. Not with --json, whose callers asked for the data alone.
+  if (left_out > 0 && !opts.json)
+    fmt::print(err, "httpstatus: {} unofficial code{} also match{}: {}\n",
+               left_out, left_out == 1 ? "" : "s", left_out == 1 ? "es" : "",
+               unofficial_search(trimmed));
   if (opts.json)
     out << render::serialize(to_json_array(rows), true);
   else

@@ -245,20 +245,21 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
     for (const auto& f : h.interim_findings)
       must_broken = must_broken || lint::breaks_must(f);
   }
+  // The JSON object is printed even when the first request failed (no
+  // hops, exit 3): a script that parses stdout finds the reason in
+  // "error" rather than nothing at all. The line on stderr stays.
   if (cmd.json) {
-    if (!hops.empty() || failure_line.empty()) {
-      json::object o;
-      o["url"] = start.url.text;
-      json::array list;
-      for (const hop& h : hops) list.push_back(hop_json(h));
-      o["hops"] = std::move(list);
-      o["must_broken"] = must_broken;
-      if (failure_line.empty())
-        o["error"] = nullptr;
-      else
-        o["error"] = failure_line;
-      out << render::serialize(o, true);
-    }
+    json::object o;
+    o["url"] = start.url.text;
+    json::array list;
+    for (const hop& h : hops) list.push_back(hop_json(h));
+    o["hops"] = std::move(list);
+    o["must_broken"] = must_broken;
+    if (failure_line.empty())
+      o["error"] = nullptr;
+    else
+      o["error"] = failure_line;
+    out << render::serialize(o, true);
   } else {
     bool first = true;
     for (const hop& h : hops) {

@@ -12,6 +12,7 @@
 #include <openssl/x509_vfy.h>
 
 #include <algorithm>
+#include <boost/asio/buffers_iterator.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -34,6 +35,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "httpstatus/version.hpp"
@@ -201,6 +204,41 @@ lint::response to_lint(const http::response<http::string_body>& m,
 constexpr std::size_t header_limit = 64 * 1024;
 constexpr std::size_t read_size = 16 * 1024;
 
+// The end of a header for `net::async_read_until`: a blank line, where each
+// line may end in CRLF or in a bare LF (RFC 9112 Section 2.2 lets a
+// recipient accept a bare LF as a line end). So LF LF and LF CRLF end it,
+// and CRLF CRLF (which holds LF CRLF) too. It is matched as the bytes
+// arrive: a server that sends a bare-LF header and keeps the connection
+// open was waited on until the timeout when only CRLF CRLF ended a header.
+// (The `result_type` is what makes Asio take it for a match condition.)
+struct header_end {
+  using iterator =
+      net::buffers_iterator<beast::flat_buffer::const_buffers_type>;
+  using result_type = std::pair<iterator, bool>;
+  result_type operator()(iterator begin, iterator end) const {
+    for (iterator i = begin; i != end; ++i) {
+      if (*i != '\n') continue;
+      iterator next = i + 1;
+      if (next != end && *next == '\r') ++next;
+      if (next == end) return {i, false};  // resume at this LF
+      if (*next == '\n') return {next + 1, true};
+    }
+    return {end, false};
+  }
+};
+
+// Returns `header` with every bare LF line end made CRLF, as Beast's strict
+// parser wants it; a header already in CRLF comes back unchanged.
+std::string crlf_line_ends(std::string_view header) {
+  std::string out;
+  out.reserve(header.size() + 32);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == '\n' && (i == 0 || header[i - 1] != '\r')) out += '\r';
+    out += header[i];
+  }
+  return out;
+}
+
 // Says why the content could not be read to its end. A close before the
 // announced length or the last chunk is the server's fault; a close of a
 // TLS connection without close_notify leaves content that runs to the
@@ -363,18 +401,18 @@ void read_responses(net::io_context& ioc, Stream& stream,
     buffer.max_size(header_limit);
     // Through beast::ref: Asio keeps a copy of a dynamic buffer passed by
     // value, and what it read into a copy of the flat_buffer was lost.
-    net::async_read_until(stream, beast::ref(buffer), "\r\n\r\n",
+    net::async_read_until(stream, beast::ref(buffer), header_end{},
                           [&](beast::error_code e, std::size_t bytes) {
                             ec = e;
                             n = bytes;
                           });
     run(ioc);
     if (is_close(ec) && buffer.size() > 0) {
-      // No CRLF CRLF before the close: a header with bare LF line ends,
-      // or no HTTP at all. The lenient reader tells which.
+      // No blank line before the close: a header cut short, or no HTTP at
+      // all. The lenient reader tells which.
       ex.notes.emplace_back(
-          "the connection closed before a blank line (CRLF CRLF) ended the "
-          "header; the raw bytes were read instead");
+          "the connection closed before a blank line ended the header; the "
+          "raw bytes were read instead");
       read_raw(ioc, stream, raw_bytes(), true, 0, opts, ex, where);
       if (ex.failed == failure::none) ex.times.total = since();
       return;
@@ -391,11 +429,21 @@ void read_responses(net::io_context& ioc, Stream& stream,
                : describe(ec));
       return;
     }
+    // Beast wants CRLF; a header in bare LF is handed to it in CRLF and
+    // then read as any other, its content framed by Content-Length or
+    // chunked. Beast never sees the raw bytes, so the note keeps the fact.
+    const std::string_view header_bytes(
+        static_cast<const char*>(buffer.data().data()), n);
+    const std::string with_crlf = crlf_line_ends(header_bytes);
+    if (with_crlf.size() != header_bytes.size())
+      ex.notes.emplace_back(
+          "the header's lines end in bare LF, not CRLF; they were read "
+          "leniently (RFC 9112 \u00a72.2)");
     http::response_parser<http::string_body> parser;
     parser.header_limit(header_limit);
     parser.body_limit(opts.body_limit);
     if (head) parser.skip(true);
-    parser.put(net::buffer(buffer.data().data(), n), ec);
+    parser.put(net::buffer(with_crlf), ec);
     // A Content-Length above the limit is refused as soon as the header
     // is read, with the header parsed: nothing more is read.
     if (ec == http::error::body_limit) {

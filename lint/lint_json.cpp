@@ -33,7 +33,10 @@ json::array to_json(std::span<const finding> findings) {
 }
 
 // Unknown stays visibly unknown: an unassigned code gets null for the
-// registry's fields, and its meaning names the class it falls back on.
+// registry's fields, and its meaning names the class it falls back on. A
+// code outside 100..599 is no status code at all, so it has no
+// registration either (null, as its class is), not "unassigned": IANA
+// leaves 299 unassigned, but 600 and 000 are not in its registry.
 json::object report_json(const response& res,
                          std::span<const finding> findings) {
   json::object o;
@@ -59,8 +62,12 @@ json::object report_json(const response& res,
     } else {
       o["meaning"] = "Not an HTTP status code: codes run from 100 to 599.";
     }
-    o["registration"] =
-        find_unofficial(res.code).empty() ? "unassigned" : "unofficial";
+    if (!find_unofficial(res.code).empty())
+      o["registration"] = "unofficial";
+    else if (cls)
+      o["registration"] = "unassigned";
+    else
+      o["registration"] = nullptr;
     o["reference"] = nullptr;
     o["reference_url"] = nullptr;
   }

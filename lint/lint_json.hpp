@@ -21,7 +21,10 @@ namespace httpstatus::lint {
 /// (as sent), registered_reason, meaning, class, class_name, registration,
 /// reference, reference_url (from `entry_for`; null for an unassigned
 /// code, where meaning says which code clients treat it as), must_broken and
-/// findings. Callers add their own keys (`check` adds hops and timings).
+/// findings. registration is "unassigned" for an unregistered code in
+/// 100..599, "unofficial" for a vendor's code, and null, as class and
+/// class_name are, for a code outside 100..599 (600, 000). Callers add
+/// their own keys (`check` adds hops and timings).
 [[nodiscard]] boost::json::object report_json(
     const response& res, std::span<const finding> findings);
 

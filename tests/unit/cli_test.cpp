@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "httpstatus/registry.hpp"
 
 namespace {
 
@@ -138,6 +142,72 @@ TEST(cli, searches_a_class_as_the_class) {
             std::string::npos);
   EXPECT_EQ(r.out.find("\n5"), std::string::npos);
   EXPECT_EQ(r.err, "");
+}
+
+// `search` leaves the vendors' codes out unless -u; when some of them
+// match, one line on stderr says so, where it used to say "no status code
+// matches 'nginx'" though `httpstatus nginx` finds nginx's codes. Exit
+// codes stay: 1 when nothing registered matches, 0 when something does.
+// The counts are taken from `search -u`, so that they follow the search.
+std::string unofficial_count(const std::string& query) {
+  const outcome o = run_cli({"search", "-u", query});
+  std::size_t n = 0;
+  for (std::size_t at = o.out.find("[unofficial: "); at != std::string::npos;
+       at = o.out.find("[unofficial: ", at + 1))
+    ++n;
+  return n == 1 ? "1 unofficial code" : std::to_string(n) + " unofficial codes";
+}
+
+TEST(cli, search_says_when_unofficial_codes_match_too) {
+  ASSERT_EQ(unofficial_count("teapot"), "1 unofficial code");
+  const std::string none_registered =
+      "httpstatus: no registered status code matches ";
+  struct row {
+    std::vector<std::string> args;
+    int code;
+    std::string err;
+  };
+  const row rows[] = {
+      {{"search", "nginx"}, 1,
+       none_registered + "'nginx'; " + unofficial_count("nginx") +
+           " do: httpstatus search -u nginx\n"},
+      {{"search", "client", "closed"}, 1,
+       none_registered + "'client closed'; " +
+           unofficial_count("client closed") +
+           " do: httpstatus search -u client closed\n"},
+      {{"search", "teapot"}, 0,
+       "httpstatus: 1 unofficial code also matches: httpstatus search -u "
+       "teapot\n"},
+      // The command it suggests quotes what a shell would read otherwise.
+      {{"search", "client's"}, 0,
+       "httpstatus: " + unofficial_count("client's") +
+           " also match: httpstatus search -u 'client'\\''s'\n"},
+      // Nothing left out, nothing said; no match at all reads as before.
+      {{"search", "Not", "Found"}, 0, ""},
+      {{"search", "-u", "teapot"}, 0, ""},
+      {{"search", "-u", "nginx"}, 0, ""},
+      {{"search", "abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
+      // A class is the registry's range, as the lookup shows it.
+      {{"search", "4xx"}, 0, ""},
+      // The hint is no part of --json's output, nor said beside it; the
+      // not-found line is stderr's one line, as for any search.
+      {{"--json", "search", "teapot"}, 0, ""},
+      {{"--json", "search", "nginx"}, 1,
+       none_registered + "'nginx'; " + unofficial_count("nginx") +
+           " do: httpstatus search -u nginx\n"},
+  };
+  for (const row& r : rows) {
+    const outcome o = run_cli(r.args);
+    EXPECT_EQ(o.code, r.code) << r.args.back();
+    EXPECT_EQ(o.err, r.err) << r.args.back();
+    EXPECT_EQ(o.out.find("unofficial code"), std::string::npos) << o.out;
+  }
+  // The hint sits beside the results, which stay IANA's alone.
+  const outcome teapot = run_cli({"search", "teapot"});
+  EXPECT_TRUE(teapot.out.starts_with("418  I'm a teapot [unused]"))
+      << teapot.out;
+  EXPECT_EQ(std::count(teapot.out.begin(), teapot.out.end(), '\n'), 1)
+      << teapot.out;
 }
 
 TEST(cli, trims_whitespace_around_queries) {
@@ -322,6 +392,53 @@ TEST(cli, lists_the_registry) {
 
   const outcome vendors = run_cli({"list", "--unofficial"});
   EXPECT_NE(vendors.out.find("[unofficial: nginx]"), std::string::npos);
+}
+
+// --all adds the unassigned ranges; the JSON left them out while the
+// table printed them. Each range comes in code order among the codes, as
+// {first, last, class, class_name, status: "unassigned"}, and together
+// with the codes the list covers 100..599 once.
+TEST(cli, list_json_all_has_the_unassigned_ranges) {
+  const outcome o = run_cli({"--json", "list", "--all"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const boost::json::array list = boost::json::parse(o.out).as_array();
+  const std::span<const httpstatus::code_range> ranges =
+      httpstatus::unassigned_ranges();
+  std::size_t ranges_seen = 0;
+  int next = 100;  // the lowest code not yet covered
+  for (const boost::json::value& v : list) {
+    const boost::json::object& e = v.as_object();
+    if (e.contains("code")) {
+      EXPECT_EQ(e.at("code").as_int64(), next) << e;
+      ++next;
+      continue;
+    }
+    ASSERT_LT(ranges_seen, ranges.size()) << e;
+    const httpstatus::code_range& r = ranges[ranges_seen++];
+    const auto cls = httpstatus::class_of(r.first);
+    ASSERT_TRUE(cls.has_value());
+    EXPECT_EQ(httpstatus::class_of(r.last), cls) << r.first;
+    const boost::json::object expected = {
+        {"first", r.first},
+        {"last", r.last},
+        {"class", std::string(httpstatus::info(*cls).label)},
+        {"class_name", std::string(httpstatus::info(*cls).name)},
+        {"status", "unassigned"}};
+    EXPECT_EQ(e, expected);
+    EXPECT_EQ(r.first, next) << e;
+    next = r.last + 1;
+  }
+  EXPECT_EQ(ranges_seen, ranges.size());
+  EXPECT_EQ(next, 600);
+  // The first range as the table shows it: 105-199, after 104.
+  EXPECT_NE(o.out.find("\"first\": 105,\n    \"last\": 199,"),
+            std::string::npos)
+      << o.out;
+  // Without --all nothing changes: codes only.
+  const boost::json::value codes =
+      boost::json::parse(run_cli({"--json", "list"}).out);
+  for (const boost::json::value& v : codes.as_array())
+    EXPECT_TRUE(v.as_object().contains("code")) << v;
 }
 
 TEST(cli, colours_only_on_a_terminal) {

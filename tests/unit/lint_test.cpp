@@ -6,9 +6,12 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "httpstatus/registry.hpp"
@@ -1162,6 +1165,49 @@ TEST(command, json_has_one_object_per_response) {
                        "\"https://www.rfc-editor.org/rfc/rfc6585#section-4\""),
             std::string::npos)
       << r.out;
+}
+
+// A code outside 100..599 is no status code, not an unassigned one: the
+// JSON said "registration": "unassigned" of 600 and 000, while the report
+// says "not an HTTP status code" and IANA's unassigned ranges lie within
+// 100..599. Such a code has no registration, as it has no class.
+TEST(command, json_registration_of_codes_outside_the_registry) {
+  struct row {
+    std::string_view status_line;
+    std::string_view registration;  // empty: null
+    std::string_view class_;        // empty: null
+  };
+  const row rows[] = {
+      {"HTTP/1.1 600 Beyond", "", ""},
+      {"HTTP/1.1 000 Zero", "", ""},
+      {"HTTP/1.1 299 Odd", "unassigned", "2xx"},
+      {"HTTP/1.1 499 Client Closed Request", "unofficial", "4xx"},
+      {"HTTP/1.1 404 Not Found", "standard", "4xx"},
+  };
+  for (const row& r : rows) {
+    const run_result res =
+        run_lint_args({"--json"}, with_date(r.status_line, "\n"));
+    const boost::json::value v = boost::json::parse(res.out);
+    const boost::json::object& report = v.as_array().at(0).as_object();
+    for (const auto& [key, expected] :
+         {std::pair{"registration", r.registration},
+          std::pair{"class", r.class_}}) {
+      const boost::json::value& got = report.at(key);
+      if (expected.empty())
+        EXPECT_TRUE(got.is_null())
+            << r.status_line << ' ' << key << ": " << got;
+      else
+        EXPECT_EQ(got, boost::json::value(expected))
+            << r.status_line << ' ' << key;
+    }
+  }
+  // The human report says the same of 600.
+  const run_result text =
+      run_lint_args({}, with_date("HTTP/1.1 600 Beyond", "\n"));
+  EXPECT_NE(text.out.find("  meaning    not an HTTP status code: codes run "
+                          "from 100 to 599\n"),
+            std::string::npos)
+      << text.out;
 }
 
 TEST(command, control_characters_are_escaped) {
