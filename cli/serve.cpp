@@ -17,6 +17,7 @@
 
 #include "bounded.hpp"
 #include "precompressed.hpp"
+#include "router.hpp"
 #include "server.hpp"
 
 namespace httpstatus::cli {
@@ -44,9 +45,12 @@ void add_limit_options(CLI::App& sub, server::config& cfg) {
         ->check(bounded(low, high))
         ->capture_default_str();
   };
-  count("--header-limit", cfg.header_limit,
-        "bytes of request line and headers (431 beyond, 414 for the target)",
-        1024, 1024 * 1024);
+  const std::string header_limit_help = fmt::format(
+      "bytes of request line and headers (431 beyond, 414 for the target; a "
+      "target over {} bytes is 414 whatever this limit)",
+      server::max_target_bytes);
+  count("--header-limit", cfg.header_limit, header_limit_help.c_str(), 1024,
+        1024 * 1024);
   count("--body-limit", cfg.body_limit, "bytes of request body (413 beyond)",
         0, 64 * 1024 * 1024);
   millis("--header-timeout", cfg.header_timeout,

@@ -84,6 +84,32 @@ std::optional<std::string> host_problem(const request& req) {
   return std::nullopt;
 }
 
+// The bytes the parser was given and has not consumed: the start of the
+// request it refused.
+std::string_view request_head(const beast::flat_buffer& buffer) {
+  const auto data = buffer.data();
+  return {static_cast<const char*>(data.data()), data.size()};
+}
+
+// The version a request line names when it is well formed but of another
+// major version ("HTTP/2.0" sent as text, by mistake or as a probe). Beast
+// refuses every version but 1.0 and 1.1 alike, as malformed; RFC 9110
+// Section 15.6.6 has a status for a major version the server does not
+// speak. "HTTP/1.2" stays a 400: Beast cannot be asked to read it as 1.1.
+std::optional<std::string_view> unsupported_major_version(
+    std::string_view head) {
+  const std::string_view line = head.substr(0, head.find("\r\n"));
+  const std::size_t space = line.rfind(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view version = line.substr(space + 1);
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (version.size() != 8 || !version.starts_with("HTTP/") ||
+      !is_digit(version[5]) || version[6] != '.' || !is_digit(version[7]) ||
+      version[5] == '1')
+    return std::nullopt;
+  return version;
+}
+
 }  // namespace
 
 // ---- session_set -------------------------------------------------------
@@ -344,6 +370,12 @@ void session::on_read(beast::error_code ec, std::size_t) {
         detail = fmt::format("The request target is longer than {} bytes.",
                              max_target_bytes);
       }
+    } else if (const std::optional<std::string_view> version =
+                   unsupported_major_version(request_head(buffer_));
+               ec == http::error::bad_version && version) {
+      code = 505;
+      detail = fmt::format(
+          "This server speaks HTTP/1.1 and HTTP/1.0, not {}.", *version);
     } else if (ec == http::error::body_limit) {
       code = 413;
       detail = fmt::format("The request body is larger than {} bytes.",

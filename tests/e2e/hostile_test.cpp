@@ -215,7 +215,13 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
        "GET /status/200 HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400},
       {"HTTP/1.0 with two Host fields",
        "GET /status/200 HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", 400},
-      {"HTTP/2 connection preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400},
+      // Another major version is one this server does not speak (RFC 9110
+      // Section 15.6.6; it was a 400 as if malformed); HTTP/1.2 Beast
+      // cannot read as 1.1, and a version that is no version is malformed.
+      {"HTTP/2 connection preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505},
+      {"HTTP/3.0 request line", "GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505},
+      {"HTTP/1.2 request line", "GET / HTTP/1.2\r\nHost: x\r\n\r\n", 400},
+      {"HTTP/2 without a minor version", "GET / HTTP/2\r\nHost: x\r\n\r\n", 400},
       {"TLS ClientHello on the plain port", tls_client_hello, 400},
       {"garbage", std::string(64, '\xff'), 400},
   };
