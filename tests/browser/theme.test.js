@@ -200,4 +200,30 @@ describe('theme switch', () => {
       assert.notEqual(name, 'theme', 'Tab moved to the next control, not to another theme radio');
     });
   });
+
+  // The switch was hidden without JavaScript; the stylesheet now reads the
+  // checked radio itself (:has), so it works for the page at hand, and only
+  // remembering the choice needs the script.
+  for (const [preference, pick, want] of [['light', 'Dark', isDark], ['dark', 'Light', isLight]]) {
+    it(`without JavaScript, ${pick} works on a ${preference} page, and System goes back`, async () => {
+      const context = await env.browser.newContext({
+        javaScriptEnabled: false, colorScheme: preference, reducedMotion: 'reduce',
+        viewport: { width: 1280, height: 800 },
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${env.base}/codes/404`);
+        const group = page.getByRole('group', { name: 'Theme' });
+        assert.ok(await group.isVisible(), 'the switch shows without JavaScript');
+        const initial = await bodyBackground(page);
+        await choose(page, pick);
+        const picked = await bodyBackground(page);
+        assert.ok(want(picked), `${pick} without JavaScript: body is rgb(${picked})`);
+        await choose(page, 'System');
+        assert.deepEqual(await bodyBackground(page), initial, 'System follows the preference again');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
