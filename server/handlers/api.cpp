@@ -48,8 +48,20 @@ response api_codes(const content& site, const request& req,
   bool with_unofficial = false;
   std::string query;
   std::string problem;
+  // Each parameter is one value: "?class=4xx&class=5xx" would otherwise
+  // answer with whichever came last, as if the first were never sent.
+  bool seen_class = false, seen_unofficial = false, seen_q = false;
+  const auto once = [&](bool& seen, std::string_view name) {
+    if (seen && problem.empty())
+      problem = fmt::format("{} may be given once.", name);
+    seen = true;
+  };
   const bool well_formed =
       for_each_query_param(p.query, [&](const query_param& param) {
+        if (param.name == "class") once(seen_class, "class");
+        if (param.name == "unofficial") once(seen_unofficial, "unofficial");
+        if (param.name == "q") once(seen_q, "q");
+        if (!problem.empty()) return;
         if (param.name == "class") {
           cls = parse_class(param.value);
           if (!cls)

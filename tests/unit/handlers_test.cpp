@@ -252,6 +252,11 @@ TEST(handlers, api_rejects_bad_values_with_problem) {
       {"/api/v1/codes?unofficial=maybe",
        "unofficial must be true or false; got 'maybe'."},
       {"/api/v1/codes?q=%zz", "The query has a malformed percent escape."},
+      // The last of two values silently won.
+      {"/api/v1/codes?class=4xx&class=5xx", "class may be given once."},
+      {"/api/v1/codes?q=redirect&q=teapot", "q may be given once."},
+      {"/api/v1/codes?unofficial=true&class=4xx&unofficial=false",
+       "unofficial may be given once."},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.target);
