@@ -239,8 +239,9 @@ inline constexpr status standard_table[] = {
          "lives.",
      .description =
          "A temporary IANA registration for the resumable uploads draft "
-         "(draft-ietf-httpbis-resumable-upload); it expires on 2026-11-13 "
-         "unless it is extended again or the draft becomes an RFC. The server "
+         "(draft-ietf-httpbis-resumable-upload), registered on 2024-11-13 and "
+         "extended on 2025-09-15 until 2026-11-13; after that date it lapses "
+         "unless IANA extends it again or the draft becomes an RFC. The server "
          "sends it as an interim response during an upload, with the upload "
          "resource's URL in Location, so a client whose connection drops can "
          "resume instead of starting over. Clients that do not support "
