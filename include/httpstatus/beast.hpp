@@ -3,6 +3,10 @@
 #pragma once
 
 #include <optional>
+// Boost 1.81's boost/core/detail/string_view.hpp, which status.hpp pulls
+// in, uses std::ostream without including <ostream>: included first, so
+// that this header compiles on its own.
+#include <ostream>
 
 #include <boost/beast/http/status.hpp>
 
