@@ -270,7 +270,11 @@ void prepare_fields(resource& r) {
 wire_buffer_sequence wire_buffers(const response& res, std::string& scratch) {
   const unsigned code = res.result_int();
   scratch.clear();
-  scratch.append(res.version() == 10 ? "HTTP/1.0 " : "HTTP/1.1 ");
+  // HTTP/1.1 to every client, HTTP/1.0 ones too: a server SHOULD answer
+  // with the highest minor version it conforms to (RFC 9110 Section 2.5).
+  // The message keeps the request's version all the same, so that its
+  // `Connection` field is the one that client reads (`keep-alive` for 1.0).
+  scratch.append("HTTP/1.1 ");
   scratch.push_back(static_cast<char>('0' + code / 100));
   scratch.push_back(static_cast<char>('0' + code / 10 % 10));
   scratch.push_back(static_cast<char>('0' + code % 10));

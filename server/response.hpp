@@ -99,7 +99,9 @@ using wire_buffer_sequence = std::array<boost::asio::const_buffer, 4>;
 /// writes every final response so, not with Beast's serializer, whose
 /// buffer sequence of one buffer per field cost more than the rest of a
 /// request (issue #5). Bodies are never chunked: every response the server
-/// sends has a `Content-Length` or no content.
+/// sends has a `Content-Length` or no content. The status line says
+/// HTTP/1.1 whatever the message's version, which decides only how
+/// `Connection` is written (RFC 9110 Section 2.5).
 [[nodiscard]] wire_buffer_sequence wire_buffers(const response& res,
                                                 std::string& scratch);
 

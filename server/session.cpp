@@ -478,6 +478,11 @@ void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
 // target longer than a log line can hold is cut, and the line says so.
 void session::enqueue(reply r, route_id route) {
   r.res.set(http::field::date, http_date());
+  // The status line says HTTP/1.1 to every client (wire_buffers), and a
+  // 1.1 response without `close` promises to keep the connection (RFC 9112
+  // Section 9.3), which an HTTP/1.0 exchange without keep-alive does not.
+  if (r.res.version() == 10 && !r.res.keep_alive())
+    r.res.set(http::field::connection, "close");
   pending& p = queue_.emplace_back();
   p.r = std::move(r);
   p.start = request_start_;

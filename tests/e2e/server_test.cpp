@@ -424,20 +424,32 @@ TEST_F(e2e, responses_larger_than_the_socket_buffer_arrive_whole) {
   }
 }
 
+// An HTTP/1.0 client is answered in HTTP/1.1 (RFC 9110 Section 2.5: the
+// highest minor version the server conforms to; it was HTTP/1.0), with the
+// Connection field that says what happens next in both versions' terms.
 TEST_F(e2e, http_1_0_closes_unless_asked_to_keep_alive) {
   {
     client c(port_);
     const reply res = c.request(http::verb::get, "/healthz", {}, 10);
-    EXPECT_EQ(res.version(), 10u);
+    EXPECT_EQ(res.version(), 11u);
     EXPECT_EQ(res.body(), "ok");
+    EXPECT_EQ(res[http::field::connection], "close");
     EXPECT_FALSE(res.keep_alive());
+    EXPECT_TRUE(c.is_closed_by_server());
+  }
+  {
+    client c(port_);
+    const reply res = c.request(http::verb::get, "/status/418", {}, 10);
+    EXPECT_EQ(res.version(), 11u);
+    EXPECT_EQ(res.result_int(), 418u);
+    EXPECT_EQ(res[http::field::connection], "close");
     EXPECT_TRUE(c.is_closed_by_server());
   }
   {
     client c(port_);
     const reply res = c.request(http::verb::get, "/healthz",
                                 {{"Connection", "keep-alive"}}, 10);
-    EXPECT_EQ(res.version(), 10u);
+    EXPECT_EQ(res.version(), 11u);
     EXPECT_TRUE(res.keep_alive());
     EXPECT_EQ(res[http::field::connection], "keep-alive");
     EXPECT_EQ(c.request(http::verb::get, "/healthz", {}, 10).body(), "ok");

@@ -223,10 +223,14 @@ seen read_wire(const std::string& wire, bool head) {
 
 // Beast's own serialization of `res`: the reference the server's writer
 // (`wire_buffers`) is held to.
+// What Beast's serializer writes, with the status line the server sends
+// every client, HTTP/1.0 ones too (RFC 9110 Section 2.5): HTTP/1.1.
 std::string beast_wire(const response& res) {
   std::ostringstream out;
   out << res;
-  return std::move(out).str();
+  std::string wire = std::move(out).str();
+  if (wire.starts_with("HTTP/1.0 ")) wire[7] = '1';
+  return wire;
 }
 
 // The server writes every response with `wire_buffers`; without prepared
@@ -245,7 +249,8 @@ TEST(response, writes_what_beasts_serializer_writes) {
   for (const response* res : {&teapot, &vendor, &no_content, &head, &unregistered})
     EXPECT_EQ(to_wire(*res), beast_wire(*res));
   EXPECT_TRUE(to_wire(teapot).starts_with("HTTP/1.1 418 I'm a teapot\r\n"));
-  EXPECT_TRUE(to_wire(vendor).starts_with("HTTP/1.0 499 Token Required\r\n"));
+  // A message for an HTTP/1.0 client says HTTP/1.1 all the same.
+  EXPECT_TRUE(to_wire(vendor).starts_with("HTTP/1.1 499 Token Required\r\n"));
 }
 
 // A resource held by a `content` is served from its prepared fields; the
