@@ -370,12 +370,13 @@ void session::on_read(beast::error_code ec, std::size_t) {
         detail = fmt::format("The request target is longer than {} bytes.",
                              max_target_bytes);
       }
-    } else if (const std::optional<std::string_view> version =
-                   unsupported_major_version(request_head(buffer_));
-               ec == http::error::bad_version && version) {
-      code = 505;
-      detail = fmt::format(
-          "This server speaks HTTP/1.1 and HTTP/1.0, not {}.", *version);
+    } else if (ec == http::error::bad_version) {
+      if (const std::optional<std::string_view> version =
+              unsupported_major_version(request_head(buffer_))) {
+        code = 505;
+        detail = fmt::format(
+            "This server speaks HTTP/1.1 and HTTP/1.0, not {}.", *version);
+      }
     } else if (ec == http::error::body_limit) {
       code = 413;
       detail = fmt::format("The request body is larger than {} bytes.",
