@@ -218,6 +218,12 @@ TEST(registry, requires_the_spec_headers) {
   const row rows[] = {
       {101, "Upgrade", requirement::must},
       {206, "Content-Range", requirement::must},
+      {206, "Content-Type", requirement::must},
+      {206, "Cache-Control", requirement::must},
+      {206, "Vary", requirement::must},
+      {304, "ETag", requirement::must},
+      {304, "Content-Location", requirement::must},
+      {304, "Expires", requirement::must},
       {301, "Location", requirement::should},
       {401, "WWW-Authenticate", requirement::must},
       {405, "Allow", requirement::must},

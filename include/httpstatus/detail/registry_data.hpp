@@ -51,12 +51,29 @@ inline constexpr header_requirement headers_201[] = {
      "identifies the created resource, if present", "RFC 9110, Section 15.3.2",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.2"},
 };
+// RFC 9110 Section 15.3.7: one range comes with Content-Range, several as
+// multipart/byteranges (each part with its own Content-Range); either way
+// the fields a 200 would have had, in the section's order.
 inline constexpr header_requirement headers_206[] = {
     {"Content-Range", requirement::must, "single part",
      "RFC 9110, Section 15.3.7",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
-    {"ETag", requirement::must, "if a 200 would have had it",
+    {"Content-Type", requirement::must,
+     "multipart/byteranges, for multiple parts", "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Date", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Cache-Control", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"ETag", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Expires", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Content-Location", requirement::must, if_a_200_had_it,
+     "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Vary", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
 };
 inline constexpr header_requirement headers_300[] = {
@@ -76,12 +93,22 @@ inline constexpr header_requirement headers_303[] = {
     {"Location", requirement::info, "", "RFC 9110, Section 15.4.4",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4"},
 };
+// RFC 9110 Section 15.4.5, in the section's order: a 304 stands in for
+// the 200 a cache holds, so it carries the fields that update it.
 inline constexpr header_requirement headers_304[] = {
-    {"ETag", requirement::must, "if a 200 would have had it",
+    {"Content-Location", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.4.5",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
-    {"Date", requirement::must, "if a 200 would have had it",
+    {"Date", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"ETag", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Vary", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Cache-Control", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Expires", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
 };
 inline constexpr header_requirement headers_307[] = {
