@@ -55,7 +55,8 @@ json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
 
 constexpr std::string_view exposed_headers =
     "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
-    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, Vary";
+    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, Vary, "
+    "Accept, Accept-Encoding";
 
 constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
 
@@ -237,16 +238,12 @@ std::optional<std::string> field_value(std::string_view field,
   if (iequals(field, "Date")) return http_date(c.req.now);
   if (iequals(field, "Link")) return link_value(c);
   if (iequals(field, "Ms-Echo-Request")) return "httpstatus-mock";
+  // A 415 says what would have been taken (RFC 9110 Section 15.5.16): the
+  // mock plays an API that takes JSON without a content coding.
+  if (iequals(field, "Accept")) return "application/json";
+  if (iequals(field, "Accept-Encoding")) return "identity";
   return std::nullopt;
 }
-
-// Fields the mock sends that the registry does not ask for by code: the
-// preload hint that is the point of 103.
-struct extra_field {
-  int code;
-  std::string_view field;
-};
-constexpr std::array<extra_field, 1> mock_extras{{{103, "Link"}}};
 
 // RFC 9110 Sections 15.3.7 and 15.4.5: a 206 or 304 carries each of
 // these fields exactly when the 200 would have, with the 200's value, so
@@ -277,10 +274,6 @@ void add_code_fields(header_list& h, const fill_context& c) {
     }
     if (v) add_unique(h, r.field, std::move(*v));
   }
-  for (const extra_field& e : mock_extras)
-    if (e.code == c.t.facts.code)
-      if (auto v = field_value(e.field, c))
-        add_unique(h, e.field, std::move(*v));
   // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
   // session keeps this token when it sets keep-alive.
   if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");

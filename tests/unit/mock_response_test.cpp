@@ -529,6 +529,8 @@ TEST(mockresponse, fills_code_specific_headers) {
       {407, "Proxy-Authenticate", "Basic realm=\"httpstatus\""},
       {405, "Allow", "POST, OPTIONS"},
       {413, "Retry-After", "1"},
+      {415, "Accept", "application/json"},
+      {415, "Accept-Encoding", "identity"},
       {426, "Upgrade", "websocket"},
       {429, "Retry-After", "1"},
       {503, "Retry-After", "1"},

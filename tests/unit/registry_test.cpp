@@ -217,6 +217,7 @@ TEST(registry, requires_the_spec_headers) {
   };
   const row rows[] = {
       {101, "Upgrade", requirement::must},
+      {103, "Link", requirement::info},
       {206, "Content-Range", requirement::must},
       {206, "Content-Type", requirement::must},
       {206, "Cache-Control", requirement::must},
@@ -228,6 +229,8 @@ TEST(registry, requires_the_spec_headers) {
       {401, "WWW-Authenticate", requirement::must},
       {405, "Allow", requirement::must},
       {407, "Proxy-Authenticate", requirement::must},
+      {415, "Accept", requirement::info},
+      {415, "Accept-Encoding", requirement::info},
       {416, "Content-Range", requirement::should},
       {426, "Upgrade", requirement::must},
       {429, "Retry-After", requirement::may},
