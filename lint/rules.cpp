@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <string>
+#include <vector>
 
 #include "httpstatus/registry.hpp"
 #include "lint.hpp"
@@ -230,9 +231,14 @@ void reason_phrase(const subject& s) {
 // Conditions that start with "if" name a circumstance the response cannot
 // show ("if a 200 would have had it", "if the condition is temporary"), so
 // a missing field is reported as info with the condition quoted. Others
-// describe the field's form and always apply, except "single part": a
-// multipart/byteranges 206 carries Content-Range in each part instead.
+// describe the field's form and always apply, except the two kinds of 206:
+// a multipart/byteranges one carries Content-Range in each part instead of
+// its header ("single part"), and only it has that Content-Type.
 enum class applicability { applies, unknown, not_applicable };
+
+constexpr std::string_view single_part = "single part";
+constexpr std::string_view multiple_parts =
+    "multipart/byteranges, for multiple parts";
 
 // Whether the response is a multipart/byteranges one. Type and subtype
 // are case-insensitive (RFC 9110 Section 8.3.1), so
@@ -247,7 +253,9 @@ applicability applies(const subject& s, const header_requirement& h) {
   const std::string_view c = h.condition;
   if (c.empty()) return applicability::applies;
   if (c.substr(0, 3) == "if ") return applicability::unknown;
-  if (c == "single part" && is_multipart_byteranges(s))
+  if (c == single_part && is_multipart_byteranges(s))
+    return applicability::not_applicable;
+  if (c == multiple_parts && !is_multipart_byteranges(s))
     return applicability::not_applicable;
   return applicability::applies;
 }
@@ -276,35 +284,89 @@ presence find_required(const subject& s, std::string_view name) {
   return found;
 }
 
+// Rows under the same "if" condition of the same section are judged as
+// one: RFC 9110 Sections 15.3.7 and 15.4.5 ask a 206 or a 304 for five
+// fields (Date aside) "if a 200 would have had them", and most 200s have
+// only some. A response that carries one of them shows that its server
+// passes on what its 200 had, and the rest were likely never there: no
+// finding, or every conforming 304 (nginx's has only ETag) would draw one.
+// A response that carries none is worth one info finding naming them all.
+// A group of one row ("if the condition is temporary") is that field.
+struct conditional_group {
+  const header_requirement* row;  // the first; level, condition, section
+  std::vector<std::string> missing;
+  bool is_blank = false;     // the sole missing field is there but empty
+  bool carries_one = false;  // some field of the group is present
+};
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+void add_conditional(const subject& s, const std::string& code,
+                     const conditional_group& g) {
+  if (g.carries_one || g.missing.empty()) return;
+  const header_requirement& h = *g.row;
+  const std::string level(to_string(h.level));
+  std::string message;
+  if (g.missing.size() == 1) {
+    const std::string& field = g.missing.front();
+    message = code + (g.is_blank ? " with an empty " : " without ") + field +
+              ": " + short_section(h.section) + " requires it (" + level +
+              ") " + std::string(h.condition) + ". " +
+              (g.is_blank ? "Send " : "Add ") + a_or_an(field) + " header" +
+              std::string(field_advice(field)) + " if that applies.";
+  } else {
+    message = code + " without any of " + listed(g.missing) + ": " +
+              short_section(h.section) + " requires each (" + level + ") " +
+              std::string(h.condition) + ". Add each one that applies.";
+  }
+  s.add("required-header", requirement::info, h.section, h.url,
+        std::move(message));
+}
+
 void required_header(const subject& s) {
   if (!s.rules) return;
   // A sole vendor's row carries that vendor's rules (449 needs
   // Ms-Echo-Request); otherwise the governing registered row does.
   const status row = s.entry ? *s.entry : *s.rules;
   const std::string code = code_text(s);
+  std::vector<conditional_group> groups;
   for (const header_requirement& h : row.headers) {
     if (h.field.empty() || h.level == requirement::info) continue;
     // Date is judged for every code by the date-missing rule (RFC 9110
     // Section 6.6.1), which is at least as strict; one finding is enough.
     if (iequals(h.field, "Date")) continue;
-    const presence p = find_required(s, h.field);
-    if (p == presence::present) continue;
     const applicability a = applies(s, h);
     if (a == applicability::not_applicable) continue;
+    const presence p = find_required(s, h.field);
     const std::string field(h.field);
     const bool blank = p == presence::blank;
+    if (a == applicability::unknown) {
+      const auto same = [&](const conditional_group& g) {
+        return g.row->level == h.level && g.row->condition == h.condition &&
+               g.row->section == h.section;
+      };
+      auto g = std::find_if(groups.begin(), groups.end(), same);
+      if (g == groups.end()) g = groups.insert(groups.end(), {&h, {}});
+      if (p == presence::present) {
+        g->carries_one = true;
+      } else {
+        g->is_blank = g->missing.empty() && blank;
+        g->missing.push_back(field);
+      }
+      continue;
+    }
+    if (p == presence::present) continue;
     std::string message =
         code + (blank ? " with an empty " : " without ") + field + ": ";
     const std::string add = blank ? "Send " : "Add ";
-    requirement strength = h.level;
-    if (a == applicability::unknown) {
-      strength = requirement::info;
-      message += short_section(h.section) + " requires it (" +
-                 std::string(to_string(h.level)) + ") " +
-                 std::string(h.condition) + ". " + add + a_or_an(field) +
-                 " header" + std::string(field_advice(field)) +
-                 " if that applies.";
-    } else if (h.level == requirement::may) {
+    if (h.level == requirement::may) {
       message += verdict(h.level, h.section) +
                  (blank ? ". Consider sending " : ". Consider adding ") +
                  a_or_an(field) + " header" + std::string(field_advice(field)) +
@@ -316,8 +378,9 @@ void required_header(const subject& s) {
         message += " (" + std::string(h.condition) + ")";
       message += ".";
     }
-    s.add("required-header", strength, h.section, h.url, std::move(message));
+    s.add("required-header", h.level, h.section, h.url, std::move(message));
   }
+  for (const conditional_group& g : groups) add_conditional(s, code, g);
 }
 
 // A multipart 206 says each part's range in that part's own header; a

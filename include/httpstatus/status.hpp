@@ -60,6 +60,14 @@ struct header_requirement {
   std::string_view url;        ///< link to that section
 };
 
+/// Is the `condition` of a field that a 206 or a 304 carries exactly when a
+/// 200 to the same request would have carried it (RFC 9110 Sections 15.3.7
+/// and 15.4.5): `Date`, `ETag`, `Cache-Control`, `Vary` and the like. The
+/// response alone cannot show it, so the lint reports a missing one as
+/// info, and the mock copies the field from its own 200.
+inline constexpr std::string_view if_a_200_had_it =
+    "if a 200 would have had it";
+
 /// Names the constant for a code in other popular libraries; an empty
 /// name means the library has no constant for the code.
 struct library_names {

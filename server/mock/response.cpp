@@ -55,7 +55,8 @@ json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
 
 constexpr std::string_view exposed_headers =
     "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
-    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request";
+    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, Vary, "
+    "Accept, Accept-Encoding";
 
 constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
 
@@ -190,13 +191,15 @@ rendered render_body(const target& t, const request_info& req,
 
 // What one response is being built from; `representation` is the body a
 // 200 would have for this request, the resource that 206, 304 and 416 talk
-// about and whose `ETag` they carry.
+// about and whose `ETag` they carry. `ok` is the 200's own header, for the
+// codes whose rows ask for what a 200 would have had.
 struct fill_context {
   const target& t;
   const request_info& req;
   const response_options& options;
   const rendered& representation;
   std::string content_range;
+  const header_list* ok = nullptr;
 };
 
 std::string allow_value(std::string_view method) {
@@ -235,24 +238,42 @@ std::optional<std::string> field_value(std::string_view field,
   if (iequals(field, "Date")) return http_date(c.req.now);
   if (iequals(field, "Link")) return link_value(c);
   if (iequals(field, "Ms-Echo-Request")) return "httpstatus-mock";
+  // A 415 says what would have been taken (RFC 9110 Section 15.5.16): the
+  // mock plays an API that takes JSON without a content coding.
+  if (iequals(field, "Accept")) return "application/json";
+  if (iequals(field, "Accept-Encoding")) return "identity";
   return std::nullopt;
 }
 
-// Fields the mock sends that the registry does not ask for by code: the
-// preload hint that is the point of 103.
-struct extra_field {
-  int code;
-  std::string_view field;
-};
-constexpr std::array<extra_field, 1> mock_extras{{{103, "Link"}}};
+// RFC 9110 Sections 15.3.7 and 15.4.5: a 206 or 304 carries each of
+// these fields exactly when the 200 would have, with the 200's value, so
+// a cache that updates its stored 200 from it keeps what it had. The mock
+// has its 200 at hand and copies from it: Date, ETag, Cache-Control and
+// Vary; it never sends Expires or Content-Location, so neither do these.
+std::optional<std::string> value_in(const header_list& h,
+                                    std::string_view name) {
+  for (const header_field& f : h)
+    if (iequals(f.name, name)) return f.value;
+  return std::nullopt;
+}
+
+bool needs_the_200(const status& facts) noexcept {
+  return std::any_of(facts.headers.begin(), facts.headers.end(),
+                     [](const header_requirement& r) {
+                       return r.condition == if_a_200_had_it;
+                     });
+}
 
 void add_code_fields(header_list& h, const fill_context& c) {
-  for (const header_requirement& r : c.t.facts.headers)
-    if (auto v = field_value(r.field, c)) add_unique(h, r.field, std::move(*v));
-  for (const extra_field& e : mock_extras)
-    if (e.code == c.t.facts.code)
-      if (auto v = field_value(e.field, c))
-        add_unique(h, e.field, std::move(*v));
+  for (const header_requirement& r : c.t.facts.headers) {
+    std::optional<std::string> v;
+    if (r.condition == if_a_200_had_it) {
+      if (c.ok) v = value_in(*c.ok, r.field);
+    } else {
+      v = field_value(r.field, c);
+    }
+    if (v) add_unique(h, r.field, std::move(*v));
+  }
   // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
   // session keeps this token when it sets keep-alive.
   if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");
@@ -303,16 +324,16 @@ final_response make_final(target t, const request_info& req,
   const bool opens_tunnel = req.method == "CONNECT" && t.code >= 200 &&
                             t.code <= 299;
   if (opens_tunnel) f.close = true;
-  const fill_context c{t, req, options, representation, content_range};
+  // The 200 has no row of this kind, so this recurses at most once.
+  std::optional<final_response> ok;
+  if (needs_the_200(t.facts)) ok = make_final(must_resolve(200), req, options);
+  fill_context c{t, req, options, representation, content_range};
+  if (ok) c.ok = &ok->headers;
   f.headers.push_back({"Date", http_date(req.now)});
   if (t.facts.body == body_rule::allowed && !opens_tunnel) {
     if (!body) body = render_body(t, req, note);
     f.headers.push_back(
         {"Content-Type", std::string(content_type(body->type))});
-    f.headers.push_back({"Vary", "Accept"});
-  } else if (t.facts.code == 304) {
-    // RFC 9110 Section 15.4.5: the Vary a 200 would have sent. Its ETag
-    // is the negotiated representation's, so it varies on Accept too.
     f.headers.push_back({"Vary", "Accept"});
   }
   add_code_fields(f.headers, c);

@@ -117,6 +117,9 @@ struct response_options {
 /// - 206 serves a `Range` of the 200's body (or its first 100 bytes), and
 ///   an unsatisfiable one gets 416; 204/304/1xx have no body and no
 ///   `Content-Length`, 205 has `Content-Length: 0`, HEAD never a body.
+/// - 206 and 304 carry, with the same values, each field of their rows
+///   marked `if_a_200_had_it` that the 200 to the same request carries
+///   (`Date`, `ETag`, `Cache-Control`, `Vary`), and no other of them.
 /// - 444 (nginx) is `close_without_response`; 408 closes after answering,
 ///   and so does a final answer to `Expect: 100-continue` without a 100.
 /// - The body follows `Accept`: text/plain (default), application/json,

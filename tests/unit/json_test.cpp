@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <cstddef>
+#include <iterator>
 
 #include "httpstatus/registry.hpp"
 
@@ -29,6 +31,25 @@ TEST(json, has_the_api_field_names) {
   ASSERT_EQ(headers.size(), 1u);
   EXPECT_EQ(headers[0].at("field"), "Allow");
   EXPECT_EQ(headers[0].at("requirement"), "MUST");
+}
+
+// RFC 9110 Section 15.4.5, in its order: each with the condition the
+// response cannot show, so a client of the API can tell them apart from a
+// plain MUST.
+TEST(json, lists_what_a_304_carries_if_a_200_would_have) {
+  const json::object o = render::to_json(*find(304));
+  const json::array& headers = o.at("headers").as_array();
+  const char* fields[] = {"Content-Location", "Date",   "ETag", "Vary",
+                          "Cache-Control",    "Expires"};
+  ASSERT_EQ(headers.size(), std::size(fields));
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    SCOPED_TRACE(fields[i]);
+    EXPECT_EQ(headers[i].at("field"), fields[i]);
+    EXPECT_EQ(headers[i].at("requirement"), "MUST");
+    EXPECT_EQ(headers[i].at("condition"), "if a 200 would have had it");
+    EXPECT_EQ(headers[i].at("reference_url"),
+              "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5");
+  }
 }
 
 TEST(json, names_the_vendor_of_unofficial_codes) {

@@ -57,6 +57,13 @@ std::string with_date(std::string_view status_line, std::string_view rest) {
          std::string(rest);
 }
 
+// The fields RFC 9110 Sections 15.3.7 and 15.4.5 ask of a 206 or a 304
+// when a 200 would have had them (Date aside), so that a row about
+// something else draws no info about them.
+const std::string as_a_200 =
+    "Cache-Control: max-age=60\nETag: \"a\"\nExpires: Sun, 06 Nov 1994 "
+    "09:49:37 GMT\nContent-Location: /doc\nVary: Accept\n";
+
 const std::vector<rule_case>& rule_cases() {
   static const std::vector<rule_case> cases = {
       {"405_without_allow",
@@ -134,15 +141,47 @@ const std::vector<rule_case>& rule_cases() {
       {"206_multipart_needs_no_content_range",
        with_date(
            "HTTP/1.1 206 Partial Content",
-           "ETag: \"a\"\nContent-Type: multipart/byteranges; boundary=x\n\n"),
+           as_a_200 + "Content-Type: multipart/byteranges; boundary=x\n\n"),
        "GET",
        {},
        "required-header",
        std::nullopt},
       {"206_multipart_in_any_case_needs_no_content_range",
-       with_date("HTTP/1.1 206 Partial Content",
-                 "ETag: \"a\"\nContent-Type: Multipart/Byteranges; "
-                 "boundary=B\n\n"),
+       with_date(
+           "HTTP/1.1 206 Partial Content",
+           as_a_200 + "Content-Type: Multipart/Byteranges; boundary=B\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      // The multipart/byteranges Content-Type is asked of several parts
+      // only: a single part without any Content-Type breaks no MUST here
+      // (content-type-missing says what it does break).
+      {"206_single_part_needs_no_multipart_content_type",
+       with_date(
+           "HTTP/1.1 206 Partial Content",
+           as_a_200 + "Content-Range: bytes 0-1/10\nContent-Length: 2\n\nhi"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      // Fields the spec describes without a keyword are not asked for:
+      // 415's Accept and Accept-Encoding ("can", "ought to"), 103's Link.
+      {"415_without_accept_is_no_finding",
+       with_date("HTTP/1.1 415 Unsupported Media Type",
+                 "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"103_without_link_is_no_finding",
+       "HTTP/1.1 103 Early Hints\n\n",
+       "GET",
+       {},
+       "required-header",
+       std::nullopt},
+      {"304_with_what_a_200_had",
+       with_date("HTTP/1.1 304 Not Modified", as_a_200 + "\n"),
        "GET",
        {},
        "required-header",
@@ -666,6 +705,79 @@ TEST(lint, every_rule_has_a_failing_case) {
   }
 }
 
+std::vector<finding> required_headers_of(const std::string& text) {
+  std::vector<finding> out;
+  for (const finding& f : lint_text(text))
+    if (f.rule == "required-header") out.push_back(f);
+  return out;
+}
+
+// RFC 9110 Section 15.4.5 names six fields a 304 MUST carry if a 200 would
+// have had them, which the response cannot show. Carrying none is one info
+// finding naming them all, not one each; carrying any (nginx's 304 has an
+// ETag and nothing else of them) shows the server passes on what its 200
+// had, and is no finding.
+TEST(lint, groups_fields_a_200_would_have_had) {
+  struct row {
+    std::string_view name;
+    std::string text;
+    std::string message;  // empty: no required-header finding
+  };
+  const row rows[] = {
+      {"bare_304", with_date("HTTP/1.1 304 Not Modified", "\n"),
+       "304 without any of Content-Location, ETag, Vary, Cache-Control or "
+       "Expires: RFC 9110 \u00a715.4.5 requires each (MUST) if a 200 would "
+       "have had it. Add each one that applies."},
+      {"304_with_an_empty_etag_only",
+       with_date("HTTP/1.1 304 Not Modified", "ETag:\n\n"),
+       "304 without any of Content-Location, ETag, Vary, Cache-Control or "
+       "Expires: RFC 9110 \u00a715.4.5 requires each (MUST) if a 200 would "
+       "have had it. Add each one that applies."},
+      {"304_with_etag_only",
+       with_date("HTTP/1.1 304 Not Modified", "ETag: \"a\"\n\n"), ""},
+      {"304_with_cache_control_only",
+       with_date("HTTP/1.1 304 Not Modified", "Cache-Control: max-age=60\n\n"),
+       ""},
+      {"206_with_content_range",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "Content-Type: text/plain\nContent-Range: bytes 0-1/10\n"
+                 "Content-Length: 2\n\nhi"),
+       "206 without any of Cache-Control, ETag, Expires, Content-Location or "
+       "Vary: RFC 9110 \u00a715.3.7 requires each (MUST) if a 200 would have "
+       "had it. Add each one that applies."},
+      {"206_with_vary",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "Content-Type: text/plain\nVary: Accept\nContent-Range: "
+                 "bytes 0-1/10\nContent-Length: 2\n\nhi"),
+       ""},
+      // A group of one row keeps its own sentence.
+      {"413_without_retry_after",
+       with_date("HTTP/1.1 413 Content Too Large", "Content-Length: 0\n\n"),
+       "413 without Retry-After: RFC 9110 \u00a715.5.14 requires it (SHOULD) "
+       "if the condition is temporary. Add a Retry-After header saying when "
+       "to try again (seconds or an HTTP-date) if that applies."},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::string(r.name));
+    const std::vector<finding> found = required_headers_of(r.text);
+    if (r.message.empty()) {
+      EXPECT_TRUE(found.empty()) << rules_of(found);
+      continue;
+    }
+    ASSERT_EQ(found.size(), 1u) << rules_of(found);
+    EXPECT_EQ(found[0].strength, requirement::info);
+    EXPECT_EQ(found[0].message, r.message);
+    EXPECT_EQ(found[0].section.substr(0, 20), "RFC 9110, Section 15");
+  }
+  // A 206 of one part without Content-Range breaks a MUST of its own,
+  // beside the one info finding.
+  const std::vector<finding> single = required_headers_of(with_date(
+      "HTTP/1.1 206 Partial Content", "Content-Type: text/plain\n\n"));
+  ASSERT_EQ(single.size(), 2u) << rules_of(single);
+  EXPECT_EQ(single[0].strength, requirement::must);
+  EXPECT_EQ(single[1].strength, requirement::info);
+}
+
 TEST(lint, message_405_names_section_and_fix) {
   const auto findings = lint_text(
       with_date("HTTP/1.1 405 Method Not Allowed", "Content-Length: 0\n\n"));
@@ -754,8 +866,9 @@ TEST(lint, findings_are_sorted_by_strength) {
 // always applying; a new condition must be looked at before it lands.
 TEST(lint, registry_conditions_are_understood) {
   const std::vector<std::string_view> descriptive = {
-      "single part", "with at least one challenge",
-      "bytes */length, for byte ranges", "rel=\"blocked-by\""};
+      "single part", "multipart/byteranges, for multiple parts",
+      "with at least one challenge", "bytes */length, for byte ranges",
+      "rel=\"blocked-by\""};
   const auto check = [&](const status& s) {
     for (const header_requirement& h : s.headers) {
       if (h.level == requirement::info || h.condition.empty()) continue;

@@ -404,6 +404,47 @@ TEST(pages, code_404_has_everything) {
   }
 }
 
+// RFC 9110 Sections 15.3.7 and 15.4.5: the header table names every field
+// a 206 or a 304 carries when a 200 would have had it, and the example
+// response shows them.
+TEST(pages, codes_206_and_304_list_what_a_200_would_have_had) {
+  struct row {
+    int code;
+    std::string_view field;
+    std::string_view when;
+  };
+  const row rows[] = {
+      {206, "Content-Range", "single part"},
+      {206, "Content-Type", "multipart/byteranges, for multiple parts"},
+      {206, "Date", "if a 200 would have had it"},
+      {206, "Cache-Control", "if a 200 would have had it"},
+      {206, "ETag", "if a 200 would have had it"},
+      {206, "Expires", "if a 200 would have had it"},
+      {206, "Content-Location", "if a 200 would have had it"},
+      {206, "Vary", "if a 200 would have had it"},
+      {304, "Content-Location", "if a 200 would have had it"},
+      {304, "Date", "if a 200 would have had it"},
+      {304, "ETag", "if a 200 would have had it"},
+      {304, "Vary", "if a 200 would have had it"},
+      {304, "Cache-Control", "if a 200 would have had it"},
+      {304, "Expires", "if a 200 would have had it"},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::to_string(r.code) + " " + std::string(r.field));
+    const std::optional<std::string> page = code_page(r.code);
+    ASSERT_TRUE(page.has_value());
+    const std::string section = r.code == 206 ? "15.3.7" : "15.4.5";
+    EXPECT_TRUE(contains(
+        *page, "<tr><th scope=\"row\"><code>" + std::string(r.field) +
+                   "</code></th><td>MUST</td><td>" + std::string(r.when) +
+                   "</td><td><a href=\"https://www.rfc-editor.org/rfc/"
+                   "rfc9110#section-" +
+                   section + "\">RFC 9110, Section " + section +
+                   "</a></td></tr>"));
+    EXPECT_TRUE(contains(*page, "\n" + std::string(r.field) + ": "));
+  }
+}
+
 TEST(pages, code_499_shows_both_vendors) {
   const std::optional<std::string> page = code_page(499);
   ASSERT_TRUE(page.has_value());

@@ -46,17 +46,40 @@ inline constexpr header_requirement headers_101[] = {
     {"Upgrade", requirement::must, "", "RFC 9110, Section 15.2.2",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.2"},
 };
+// RFC 8297 describes a 103 as carrying hints, typically Link, without a
+// keyword: described, not required.
+inline constexpr header_requirement headers_103[] = {
+    {"Link", requirement::info, "preload hints for the final response",
+     "RFC 8297, Section 2", "https://www.rfc-editor.org/rfc/rfc8297#section-2"},
+};
 inline constexpr header_requirement headers_201[] = {
     {"Location", requirement::info,
      "identifies the created resource, if present", "RFC 9110, Section 15.3.2",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.2"},
 };
+// RFC 9110 Section 15.3.7: one range comes with Content-Range, several as
+// multipart/byteranges (each part with its own Content-Range); either way
+// the fields a 200 would have had, in the section's order.
 inline constexpr header_requirement headers_206[] = {
     {"Content-Range", requirement::must, "single part",
      "RFC 9110, Section 15.3.7",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
-    {"ETag", requirement::must, "if a 200 would have had it",
+    {"Content-Type", requirement::must,
+     "multipart/byteranges, for multiple parts", "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Date", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Cache-Control", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"ETag", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Expires", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Content-Location", requirement::must, if_a_200_had_it,
+     "RFC 9110, Section 15.3.7",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+    {"Vary", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
 };
 inline constexpr header_requirement headers_300[] = {
@@ -76,12 +99,22 @@ inline constexpr header_requirement headers_303[] = {
     {"Location", requirement::info, "", "RFC 9110, Section 15.4.4",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4"},
 };
+// RFC 9110 Section 15.4.5, in the section's order: a 304 stands in for
+// the 200 a cache holds, so it carries the fields that update it.
 inline constexpr header_requirement headers_304[] = {
-    {"ETag", requirement::must, "if a 200 would have had it",
+    {"Content-Location", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.4.5",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
-    {"Date", requirement::must, "if a 200 would have had it",
+    {"Date", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"ETag", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Vary", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Cache-Control", requirement::must, if_a_200_had_it,
      "RFC 9110, Section 15.4.5",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
+    {"Expires", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.4.5",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5"},
 };
 inline constexpr header_requirement headers_307[] = {
@@ -109,6 +142,16 @@ inline constexpr header_requirement headers_413[] = {
     {"Retry-After", requirement::should, "if the condition is temporary",
      "RFC 9110, Section 15.5.14",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"},
+};
+// RFC 9110 Section 15.5.16: Accept-Encoding "ought to" and Accept "can"
+// say what would have been accepted; neither is a BCP 14 keyword.
+inline constexpr header_requirement headers_415[] = {
+    {"Accept-Encoding", requirement::info,
+     "if the content coding was not supported", "RFC 9110, Section 15.5.16",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16"},
+    {"Accept", requirement::info, "if the media type was not supported",
+     "RFC 9110, Section 15.5.16",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16"},
 };
 inline constexpr header_requirement headers_416[] = {
     {"Content-Range", requirement::should, "bytes */length, for byte ranges",
@@ -225,7 +268,7 @@ inline constexpr status standard_table[] = {
      .reference_url = "https://www.rfc-editor.org/rfc/rfc8297#section-2",
      .cache = cacheability::explicit_only,
      .body = body_rule::none,
-     .headers = {},
+     .headers = headers_103,
      .related = {100, 104, 0, 0},
      .aliases = "",
      .names = {"", "k103EarlyHints", "EarlyHints_103", "EARLY_HINTS",
@@ -964,7 +1007,7 @@ inline constexpr status standard_table[] = {
      .reference_url = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
      .cache = cacheability::explicit_only,
      .body = body_rule::allowed,
-     .headers = {},
+     .headers = headers_415,
      .related = {406, 422, 400, 0},
      .aliases = "",
      .names = {"unsupported_media_type", "k415UnsupportedMediaType",
