@@ -511,7 +511,7 @@ std::string header_table(const status& s) {
   }
   if (rows.empty()) return "<p>No header field is required.</p>\n";
   return fill(
-      "<table>\n<caption>Header fields</caption>\n<thead><tr><th "
+      "<table class=\"fields\">\n<caption>Header fields</caption>\n<thead><tr><th "
       "scope=\"col\">Field</th><th scope=\"col\">Requirement</th><th "
       "scope=\"col\">When</th><th scope=\"col\">Source</th></tr></thead>\n"
       "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
