@@ -25,7 +25,11 @@ install(FILES ${PROJECT_BINARY_DIR}/httpstatus.pc
 
 if(TARGET httpstatus_cli)
   install(TARGETS httpstatus_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-  install(FILES share/man/httpstatus.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  # The version comes from version.hpp through project(), like the rest.
+  configure_file(share/man/httpstatus.1.in ${PROJECT_BINARY_DIR}/httpstatus.1
+                 @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/httpstatus.1
+          DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
   install(FILES share/completions/httpstatus.bash
           DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
           RENAME httpstatus)

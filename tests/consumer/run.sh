@@ -9,7 +9,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 test -f "$work/prefix/share/pkgconfig/httpstatus.pc"
-test -f "$work/prefix/share/man/man1/httpstatus.1"
+# The man page names the version the binary reports.
+grep -q "\"$("$work/prefix/bin/httpstatus" --version)\"" "$work/prefix/share/man/man1/httpstatus.1"
 pkg-config --cflags "$work/prefix/share/pkgconfig/httpstatus.pc" | grep -q -- "-I$work/prefix/share/pkgconfig/../../include"
 cmake -S "$source/tests/consumer" -B "$work/installed" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/installed" >/dev/null
