@@ -11,10 +11,6 @@ namespace {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr bool is_hex(char c) noexcept {
-  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 // Reads exactly `s.size()` digits as a number; false for anything else.
 bool read_number(std::string_view s, int& value) noexcept {
   if (s.empty()) return false;

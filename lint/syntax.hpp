@@ -21,6 +21,13 @@ namespace httpstatus::lint {
   return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
+/// Returns whether `c` is a HEXDIG of a percent escape (RFC 3986 Section
+/// 2.1), in either case.
+[[nodiscard]] constexpr bool is_hex(char c) noexcept {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+
 /// Returns whether `s` is a token (RFC 9110 Section 5.6.2): one or more
 /// tchars. Returns false for empty text.
 [[nodiscard]] constexpr bool is_token(std::string_view s) noexcept {

@@ -23,6 +23,7 @@ namespace httpstatus::server::mock {
 
 namespace urls = boost::urls;
 using lint::iequals;
+using lint::is_hex;
 using lint::trim;
 
 namespace {
@@ -193,10 +194,6 @@ std::optional<spec_result> parse_list(std::string_view encoded, spec& s) {
 std::string escaped_for_location(std::string_view decoded) {
   static constexpr std::string_view unsafe = "\"<>\\^`{|}";
   static constexpr std::string_view hex = "0123456789ABCDEF";
-  const auto is_hex = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-           (c >= 'A' && c <= 'F');
-  };
   std::string out;
   out.reserve(decoded.size());
   for (std::size_t i = 0; i < decoded.size(); ++i) {
