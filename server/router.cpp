@@ -154,15 +154,16 @@ bool router::answers_from_header(const request& req) const {
 // path's methods, and the headers asked for when each is a token (anything
 // else could smuggle text into our response).
 response router::options_answer(const request& req, std::string_view path,
-                                const std::string& allow) const {
+                                std::string_view methods,
+                                std::string_view allow) const {
   response res = make_response(req, 204);
-  res.set(http::field::allow, allow + ", OPTIONS");
+  res.set(http::field::allow, allow);
   add_kind_headers(res, resource_kind::text);
   const bool is_preflight =
       !req[http::field::access_control_request_method].empty();
   if (is_preflight && is_cross_origin_ && is_cross_origin_(path)) {
     res.set(http::field::access_control_allow_origin, "*");
-    res.set(http::field::access_control_allow_methods, allow);
+    res.set(http::field::access_control_allow_methods, methods);
     const std::string_view headers =
         lint::trim(req[http::field::access_control_request_headers]);
     if (!headers.empty() && lint::is_token_list(headers))
@@ -225,11 +226,11 @@ reply router::route_request(const request& req, route_id& answered) const {
         return (*m.exchange)(req, route_params{path, query, m.param});
       return {(*m.target)(req, route_params{path, query, m.param})};
     case verdict::method_not_allowed: {
-      if (req.method() == http::verb::options)
-        return {options_answer(req, path, m.allow)};
-      // Every path answers OPTIONS too (above), so Allow says so, as the
-      // OPTIONS answer's own Allow does.
+      // Every path answers OPTIONS too, so the Allow of both answers says
+      // so; a preflight is granted the route's own methods.
       const std::string allow = m.allow + ", OPTIONS";
+      if (req.method() == http::verb::options)
+        return {options_answer(req, path, m.allow, allow)};
       response res =
           errors_(req, path, 405,
                   fmt::format("{} is not allowed on {}; allowed: {}.",

@@ -174,7 +174,8 @@ class router {
                                     route_id& answered) const;
   [[nodiscard]] response options_answer(const request& req,
                                         std::string_view path,
-                                        const std::string& allow) const;
+                                        std::string_view methods,
+                                        std::string_view allow) const;
 
   std::vector<route> routes_;
   std::vector<std::string> names_{"none"};
