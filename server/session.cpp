@@ -25,6 +25,7 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/http/write.hpp>
 
 #include "json.hpp"
@@ -81,6 +82,47 @@ std::optional<std::string> host_problem(const request& req) {
       }))
     return "The Host header field is not a host and port (RFC 9112, "
            "Section 3.2).";
+  return std::nullopt;
+}
+
+// RFC 9112 Section 6: a request's Transfer-Encoding must end in chunked,
+// or its length cannot be known (Section 6.3: 400, then close); the codings
+// before chunked must be ones the server implements, and this one
+// implements none (Section 6.1: 501); and HTTP/1.0 has no transfer codings
+// (Section 6.1: the framing is faulty). Beast reads a request whose codings
+// do not end in chunked as one without a body, so its body would be read
+// as the next request. Returns the status and why, or nothing when the
+// framing is sound.
+std::optional<std::pair<int, std::string>> framing_problem(
+    const request& req) {
+  bool has_codings = false;
+  std::string_view final_coding;  // empty for an empty field value
+  std::string_view unknown;       // the first coding before it, not chunked
+  for (const auto& f : req) {
+    if (f.name() != http::field::transfer_encoding) continue;
+    has_codings = true;
+    for (const auto& coding : http::token_list{f.value()}) {
+      if (unknown.empty() && !final_coding.empty() &&
+          !beast::iequals(final_coding, "chunked"))
+        unknown = final_coding;
+      final_coding = coding;
+    }
+  }
+  if (!has_codings) return std::nullopt;
+  if (req.version() < 11)
+    return std::pair{400, std::string("An HTTP/1.0 request cannot use "
+                                      "Transfer-Encoding (RFC 9112, Section "
+                                      "6.1).")};
+  if (!beast::iequals(final_coding, "chunked"))
+    return std::pair{400, std::string("The request's Transfer-Encoding does "
+                                      "not end in chunked, so its length "
+                                      "cannot be known (RFC 9112, Section "
+                                      "6.3).")};
+  if (!unknown.empty())
+    return std::pair{501, fmt::format("The transfer coding '{}' is not "
+                                      "implemented here: only chunked is "
+                                      "(RFC 9112, Section 6.1).",
+                                      unknown)};
   return std::nullopt;
 }
 
@@ -271,7 +313,11 @@ void session::arm_idle_check(std::chrono::steady_clock::time_point since) {
 void session::on_idle_check(beast::error_code ec) {
   is_idle_check_armed_ = false;
   if (ec || !is_idle_) return;
-  if (std::chrono::steady_clock::now() - idle_since_ < limits_.idle_timeout)
+  const auto now = std::chrono::steady_clock::now();
+  // A connection that owes a response (one that sleeps, or a slow
+  // client's) is not idle: its wait starts once the last is written.
+  if (!queue_.empty()) return arm_idle_check(now);
+  if (now - idle_since_ < limits_.idle_timeout)
     return arm_idle_check(idle_since_);
   beast::error_code ignored;
   stream_.socket().close(ignored);
@@ -320,6 +366,10 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
     reading_ = false;
     return refuse(400, *why);
   }
+  if (std::optional<std::pair<int, std::string>> why = framing_problem(req)) {
+    reading_ = false;
+    return refuse(why->first, why->second);
+  }
   // Routes, handlers and the access log read the origin form; the
   // absolute form is what a proxy-minded client sends (RFC 9112 Section
   // 3.2.2), and its host is not ours to check.
@@ -344,6 +394,18 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
 // trusted to be in sync). Anything else is an I/O failure worth a line.
 void session::on_read(beast::error_code ec, std::size_t) {
   reading_ = false;
+  // A client that leaves while its answer sleeps (as one does when it
+  // times out, which is what `sleep=` is for) takes nothing: the answer
+  // is dropped and logged as 499, as any response the client did not take,
+  // and its `--max-sleeping` slot is freed now, not when the sleep ends.
+  // Like nginx, a half-close counts as leaving.
+  if (is_sleeping_ && (ec == http::error::end_of_stream ||
+                       ec == http::error::partial_message ||
+                       ec == net::error::connection_reset)) {
+    report(499, 0);
+    queue_.clear();
+    return do_close();
+  }
   if (ec == http::error::end_of_stream) {
     closing_ = true;
     if (queue_.empty()) do_close();
@@ -509,9 +571,11 @@ void session::enqueue(reply r, route_id route) {
 // handler's allocator; Asio's recycling allocator reuses that block per
 // thread, where the default would call operator new for every response.
 //
-// A reply with extras goes in steps, each one resuming here: the delay on
-// the timer, then the close or the handover, or each interim response and
-// then the final one. A graceful stop lets the delay run out, since the
+// A reply with extras goes in steps, each one resuming here: its interim
+// responses, at once (a 102 or a 103 says the final answer is coming, so
+// it must not wait for the final answer's `sleep=`); the delay on the
+// timer; then the close, the handover or the final response. A graceful
+// stop lets the delay run out, since the
 // response is owed and the client asked for the wait (`--max-sleep`
 // should not exceed `--shutdown-grace`); the grace's deadline, or the
 // connection closing, ends the wait for good.
@@ -519,7 +583,15 @@ void session::do_write() {
   reply& front = queue_.front().r;
   if (front.extras) {
     reply_extras& x = *front.extras;
+    if (interim_sent_ < x.interim.size()) {
+      stream_.expires_after(limits_.timeout);
+      http::async_write(stream_, x.interim[interim_sent_],
+                        beast::bind_front_handler(&session::on_interim,
+                                                  shared_from_this()));
+      return;
+    }
     if (x.delay.count() > 0) {
+      is_sleeping_ = true;
       timer_.expires_after(std::exchange(x.delay, {}));
       timer_.async_wait(
           beast::bind_front_handler(&session::on_delay, shared_from_this()));
@@ -528,13 +600,6 @@ void session::do_write() {
     x.hold.reset();
     if (x.action == reply_action::close_without_response) return do_abort();
     if (x.action == reply_action::websocket_echo) return do_upgrade();
-    if (interim_sent_ < x.interim.size()) {
-      stream_.expires_after(limits_.timeout);
-      http::async_write(stream_, x.interim[interim_sent_],
-                        beast::bind_front_handler(&session::on_interim,
-                                                  shared_from_this()));
-      return;
-    }
   }
   // One gathered write of the header, as one or two buffers (a stored
   // page's fields are serialized once, at start-up), and the body. Most
@@ -560,6 +625,7 @@ void session::do_write() {
 }
 
 void session::on_delay(beast::error_code ec) {
+  is_sleeping_ = false;
   if (ec) return fail(ec, "sleep");
   if (stopping_) queue_.front().r.res.keep_alive(false);
   queue_.front().r.res.set(http::field::date, http_date());
@@ -597,6 +663,8 @@ void session::on_write(beast::error_code ec, std::size_t) {
   const bool keep_alive = res.keep_alive();
   queue_.pop_front();
   interim_sent_ = 0;
+  if (is_idle_ && queue_.empty())
+    idle_since_ = std::chrono::steady_clock::now();
   if (!keep_alive) return do_close();
   if (!queue_.empty()) {
     do_write();

@@ -172,6 +172,7 @@ class session : public std::enable_shared_from_this<session> {
   std::chrono::steady_clock::time_point idle_since_;  ///< the wait's start
   bool is_idle_ = false;  ///< waiting for a kept-alive request's first byte
   bool is_idle_check_armed_ = false;
+  bool is_sleeping_ = false;  ///< the front reply waits out its delay
   /// The status line and fields of the front reply while it is written
   /// (`wire_buffers`); keeps its capacity from one reply to the next.
   std::string head_scratch_;

@@ -206,6 +206,29 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
        "POST /codes HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
        "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
        400},
+      // RFC 9112 Sections 6.1 and 6.3: a body whose length cannot be known
+      // or whose coding is not implemented. Each was answered as if it had
+      // no body, so its body was read as the next request (a desync).
+      {"Transfer-Encoding that does not end in chunked",
+       "POST /status/201 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+       "\r\nGET /status/418 HTTP/1.1\r\nHost: x\r\n\r\n",
+       400},
+      {"chunked before another coding",
+       "POST /status/201 HTTP/1.1\r\nHost: x\r\n"
+       "Transfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n",
+       400},
+      {"a coding this server does not implement",
+       "POST /status/201 HTTP/1.1\r\nHost: x\r\n"
+       "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+       501},
+      {"codings over two fields",
+       "POST /status/201 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n"
+       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       501},
+      {"HTTP/1.0 with Transfer-Encoding",
+       "POST /status/201 HTTP/1.0\r\nConnection: keep-alive\r\n"
+       "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       400},
       // RFC 9112 Section 3.2: the request whose Host is missing (in
       // HTTP/1.1), doubled or not a host; all were answered as if fine.
       {"HTTP/1.1 without Host", "GET /status/200 HTTP/1.1\r\n\r\n", 400},

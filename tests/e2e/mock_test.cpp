@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -437,6 +438,75 @@ TEST_F(mockwire, shutdown_grace_cuts_a_longer_sleep) {
     const std::string rest = sleeper.read_to_end();
     if (rest.starts_with("HTTP/1.1 503")) continue;
     EXPECT_EQ(rest, "");
+    return;
+  }
+  FAIL() << "the sleeper was refused in every round";
+}
+
+// A 102 or a 103 says the final answer is coming: it goes out at once, and
+// only the final answer waits out the sleep (it used to wait with it).
+TEST_F(mockwire, interim_response_does_not_wait_for_the_sleep) {
+  client c(port_);
+  const auto started = clock_type::now();
+  c.send("GET", "/status/103?sleep=1500");
+  const message interim = c.receive();
+  const auto interim_at = clock_type::now() - started;
+  const message final_answer = c.receive();
+  EXPECT_EQ(interim.result_int(), 103U);
+  EXPECT_LT(interim_at, std::chrono::milliseconds(1000));
+  EXPECT_EQ(final_answer.result_int(), 200U);
+  EXPECT_GE(clock_type::now() - started, std::chrono::milliseconds(1500));
+}
+
+// A connection whose answer sleeps is not idle: a sleep longer than the
+// idle timeout is answered (the idle check used to close the connection
+// mid-sleep, and the client got no response at all).
+TEST_F(mockwire, sleep_longer_than_the_idle_timeout_is_answered) {
+  config cfg = base_config();
+  cfg.idle_timeout = std::chrono::milliseconds(100);
+  start(cfg);
+  client c(port_);
+  EXPECT_EQ(c.get("/status/204").result_int(), 204U);
+  EXPECT_EQ(c.get("/status/200?sleep=400").result_int(), 200U);
+}
+
+// A client that gives up while its answer sleeps (what a timeout test
+// does) frees its sleeping slot at once, and its line says 499; the slot
+// used to stay taken until the sleep ended, so that clients retrying after
+// timeouts filled `--max-sleeping` and everyone else got 503. Rounds
+// where the sleeper itself was refused (see above) are run again.
+TEST_F(mockwire, client_that_leaves_mid_sleep_frees_its_slot) {
+  config cfg = base_config();
+  cfg.max_sleeping = 1;
+  std::vector<std::string> lines;
+  std::mutex lines_mutex;
+  cfg.access_log = [&](std::string_view line) {
+    const std::lock_guard lock(lines_mutex);
+    lines.emplace_back(line);
+  };
+  for (int round = 0; round < 10; ++round) {
+    start(cfg);
+    bool is_asleep = false;
+    {
+      client sleeper(port_);
+      sleeper.send("GET", "/status/200?sleep=10000");
+      for (int i = 0; i < 1000 && !is_asleep; ++i)
+        is_asleep = get("/status/204?sleep=1").result_int() == 503;
+    }  // the sleeper closes its connection
+    if (!is_asleep) continue;
+    const auto left = clock_type::now();
+    unsigned probe = 503;
+    while (probe == 503 &&
+           clock_type::now() - left < std::chrono::milliseconds(3000))
+      probe = get("/status/204?sleep=1").result_int();
+    EXPECT_EQ(probe, 204U) << "the slot stayed taken after the client left";
+    server_->stop();
+    server_->wait();
+    const std::lock_guard lock(lines_mutex);
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const auto& l) {
+      return l.find("/status/200?sleep=10000") != std::string::npos &&
+             l.find(" 499 0 ") != std::string::npos;
+    })) << "no 499 line for the sleeper";
     return;
   }
   FAIL() << "the sleeper was refused in every round";
