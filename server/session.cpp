@@ -152,6 +152,13 @@ std::optional<std::string_view> unsupported_major_version(
   return version;
 }
 
+// Beast reads a request line that ends in a bare LF as a bad version (it
+// expects CR after the version), which misleads whoever reads the 400.
+bool ends_in_bare_lf(std::string_view head) {
+  const std::size_t lf = head.find('\n');
+  return lf != std::string_view::npos && (lf == 0 || head[lf - 1] != '\r');
+}
+
 }  // namespace
 
 // ---- session_set -------------------------------------------------------
@@ -438,6 +445,10 @@ void session::on_read(beast::error_code ec, std::size_t) {
         code = 505;
         detail = fmt::format(
             "This server speaks HTTP/1.1 and HTTP/1.0, not {}.", *version);
+      } else if (ends_in_bare_lf(request_head(buffer_))) {
+        detail =
+            "The request line ends in a bare LF: HTTP/1.1 lines end in CRLF "
+            "(RFC 9112, Section 2.2).";
       }
     } else if (ec == http::error::body_limit) {
       code = 413;

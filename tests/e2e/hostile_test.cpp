@@ -260,6 +260,18 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
   expect_still_serving();
 }
 
+// Beast calls a request line that ends in a bare LF a bad version; the
+// problem document said "bad version", which sends the reader looking at
+// the wrong part of the line.
+TEST_F(hostile, bare_lf_request_line_is_told_to_end_in_crlf) {
+  raw_client c(port_);
+  ASSERT_TRUE(c.is_connected());
+  c.send("GET /status/200 HTTP/1.1\nHost: x\n\n");
+  const raw_client::outcome out = c.read_until_close(patience);
+  EXPECT_EQ(status_of(out.bytes), 400) << out.bytes;
+  EXPECT_NE(out.bytes.find("end in CRLF"), std::string::npos) << out.bytes;
+}
+
 // HTTP/1.0 has no Host requirement; an IPv6 literal with a port is a host.
 TEST_F(hostile, hosts_that_are_fine_are_served) {
   for (const std::string request :
