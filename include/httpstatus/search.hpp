@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
@@ -146,6 +147,24 @@ inline constexpr searchable_text lowered = [] {
   return t;
 }();
 
+// Returns where `word` first occurs in `text`, or `std::string_view::npos`.
+// At run time this is `string_view::find` (memchr underneath). During
+// constant evaluation it is a plain loop: GCC 12 with -fsanitize=undefined
+// (its null checks turn off -fdelete-null-pointer-checks) cannot fold the
+// `pointer == nullptr` test inside `char_traits::find`, so a constexpr
+// `search` would not compile for a user who builds with UBSan.
+constexpr std::size_t find_word(std::string_view text,
+                                std::string_view word) noexcept {
+  if (!std::is_constant_evaluated()) return text.find(word);
+  if (word.size() > text.size()) return std::string_view::npos;
+  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+    std::size_t i = 0;
+    while (i < word.size() && text[at + i] == word[i]) ++i;
+    if (i == word.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 // Returns the best field `word` occurs in for record number `r`, or -1.
 constexpr int best_rank(std::size_t r, const status& s,
                         std::string_view word) noexcept {
@@ -154,7 +173,7 @@ constexpr int best_rank(std::size_t r, const status& s,
   const std::size_t begin = r == 0 ? 0 : lowered.records[r - 1].description_end;
   const searchable& rec = lowered.records[r];
   const std::size_t found =
-      all.substr(begin, rec.description_end - begin).find(word);
+      find_word(all.substr(begin, rec.description_end - begin), word);
   if (found == std::string_view::npos) return -1;
   // The first occurrence is in the best field: fields are laid out in rank
   // order.
