@@ -22,6 +22,14 @@ TEST(adapters, formats_with_fmt) {
   EXPECT_EQ(fmt::format("{}", find_unofficial(460).front()), "460");
 }
 
+// With exceptions on, a spec the adapter does not know is fmt's
+// format_error (tests/compile/fmt_without_exceptions.cpp builds it without).
+TEST(adapters, rejects_an_unknown_fmt_spec) {
+  const status s = *find(404);
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:x}"), s), fmt::format_error);
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:cr}"), s), fmt::format_error);
+}
+
 TEST(adapters, streams_with_ostream) {
   std::ostringstream out;
   out << *find(418) << " is " << status_class::client_error;
