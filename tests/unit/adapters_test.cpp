@@ -36,6 +36,15 @@ TEST(adapters, streams_with_ostream) {
   EXPECT_EQ(out.str(), "418 I'm a teapot is 4xx");
 }
 
+// A value outside the five classes writes its number, not another class's
+// label nor bytes from past the table's end.
+TEST(adapters, streams_an_unknown_class_as_its_number) {
+  std::ostringstream out;
+  out << static_cast<status_class>(0) << ' ' << static_cast<status_class>(7)
+      << ' ' << static_cast<status_class>(255);
+  EXPECT_EQ(out.str(), "status_class(0) status_class(7) status_class(255)");
+}
+
 TEST(adapters, converts_to_and_from_beast) {
   namespace http = boost::beast::http;
   EXPECT_EQ(to_beast(*find(404)), http::status::not_found);

@@ -317,6 +317,25 @@ TEST(registry, classes_every_integer) {
   EXPECT_TRUE(is_success(299) && is_server_error(599) && !is_error(600));
 }
 
+// A status_class holds any byte (its underlying type is std::uint8_t), and
+// info() once indexed its table with the value unchecked.
+static_assert(info(static_cast<status_class>(0)).name == "Unknown class");
+static_assert(info(static_cast<status_class>(6)).label.empty());
+
+TEST(registry, answers_info_for_any_class_value) {
+  for (int v = 0; v <= 255; ++v) {
+    SCOPED_TRACE(v);
+    const class_info& c = info(static_cast<status_class>(v));
+    if (v >= 1 && v <= 5) {
+      EXPECT_EQ(c.label, std::string(1, static_cast<char>('0' + v)) + "xx");
+      EXPECT_EQ(c.value, static_cast<status_class>(v));
+    } else {
+      EXPECT_TRUE(c.label.empty());
+      EXPECT_EQ(c.name, "Unknown class");
+    }
+  }
+}
+
 TEST(registry, lists_classes_in_order) {
   std::size_t total = 0;
   for (const class_info& c : classes()) {

@@ -31,6 +31,12 @@ inline constexpr class_info class_table[] = {
      "The server failed to fulfil a valid request."},
 };
 
+// What `info` answers for a `status_class` outside 1..5 (a cast from any
+// other number): visibly unknown, with no label to pass for a class's.
+inline constexpr class_info unknown_class = {
+    status_class{}, "", "Unknown class",
+    "Not one of the five classes of RFC 9110 Section 15."};
+
 // IANA's "Unassigned" rows, both ends included. Together with
 // `standard_table` they cover 100..599 with no gap or overlap, so a lookup
 // can tell "unassigned" apart from "not a status code".
