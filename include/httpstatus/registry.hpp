@@ -172,9 +172,12 @@ static_assert(is_sorted_by_code(unofficial_table));
   return find(code / 100 * 100);
 }
 
-/// Calls `f` with each alias of `s` (legacy and other common names).
+/// Calls `f` with each alias of `s` (legacy and other common names), in
+/// order; never calls it for a code without aliases. Is `noexcept` when
+/// calling `f` with a `std::string_view` is.
 template <class F>
-constexpr void for_each_alias(const status& s, F&& f) {
+constexpr void for_each_alias(const status& s, F&& f) noexcept(
+    noexcept(f(std::string_view{}))) {
   std::string_view rest = s.aliases;
   while (!rest.empty()) {
     const std::size_t bar = rest.find('|');

@@ -317,6 +317,13 @@ TEST(registry, classes_every_integer) {
   EXPECT_TRUE(is_success(299) && is_server_error(599) && !is_error(600));
 }
 
+// for_each_alias passes on the callback's noexcept, as docs/library.md
+// promises for every function of the library.
+constexpr auto quiet = [](std::string_view) noexcept {};
+constexpr auto loud = [](std::string_view) {};
+static_assert(noexcept(for_each_alias(*find(413), quiet)));
+static_assert(!noexcept(for_each_alias(*find(413), loud)));
+
 // A status_class holds any byte (its underlying type is std::uint8_t), and
 // info() once indexed its table with the value unchecked.
 static_assert(info(static_cast<status_class>(0)).name == "Unknown class");
