@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/csv.hpp"
 
@@ -51,6 +52,41 @@ TEST(registry, has_every_iana_row_with_its_phrase) {
   }
   EXPECT_EQ(assigned, 64u);
   EXPECT_EQ(all().size(), assigned);
+}
+
+// IANA's Reference column names the defining documents; the registry may
+// add a section ("RFC 2774" -> "RFC 2774, Section 7") but keeps every
+// document, in order, joined with "; " as the CSV joins them (510 cites
+// RFC 2774 and the status change that made it Historic).
+TEST(registry, cites_every_iana_reference) {
+  const auto rows = test::read_csv(shared_dir + "/data/iana-http-status-codes.csv");
+  ASSERT_EQ(rows.size(), 75u) << "cannot read the IANA CSV in " << shared_dir;
+  const auto split = [](std::string_view text) {
+    std::vector<std::string> parts;
+    for (;;) {
+      const std::size_t semi = text.find("; ");
+      parts.emplace_back(text.substr(0, semi));
+      if (semi == std::string_view::npos) return parts;
+      text.remove_prefix(semi + 2);
+    }
+  };
+  for (const auto& row : rows) {
+    if (row[1] == "Unassigned") continue;
+    SCOPED_TRACE(row[0]);
+    const auto s = find(std::stoi(row[0]));
+    ASSERT_TRUE(s.has_value());
+    const std::vector<std::string> cited = split(row[2]);
+    const std::vector<std::string> ours = split(s->reference);
+    ASSERT_EQ(ours.size(), cited.size()) << s->reference;
+    for (std::size_t i = 0; i < cited.size(); ++i) {
+      // IANA writes "RFC9110", the registry "RFC 9110".
+      std::string doc = cited[i];
+      if (doc.starts_with("RFC") && doc.size() > 3 && doc[3] != ' ')
+        doc.insert(3, " ");
+      EXPECT_TRUE(ours[i] == doc || ours[i].starts_with(doc + ","))
+          << ours[i] << " does not cite " << doc;
+    }
+  }
 }
 
 TEST(registry, keeps_iana_annotations_as_status) {
@@ -195,7 +231,9 @@ TEST(registry, holds_hand_checked_facts) {
       {422, "Unprocessable Content", "RFC 9110, Section 15.5.21", false, body_rule::allowed},
       {429, "Too Many Requests", "RFC 6585, Section 4", false, body_rule::allowed},
       {451, "Unavailable For Legal Reasons", "RFC 7725, Section 3", true, body_rule::allowed},
-      {510, "Not Extended", "RFC 2774, Section 7", false, body_rule::allowed},
+      {510, "Not Extended",
+       "RFC 2774, Section 7; Status change of HTTP experiments to Historic",
+       false, body_rule::allowed},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.code);

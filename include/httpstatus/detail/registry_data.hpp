@@ -1480,7 +1480,10 @@ inline constexpr status standard_table[] = {
          "that do not declare an extension the server requires. RFC 2774 has "
          "been moved to Historic, and IANA marks the code as obsoleted, so "
          "new services should not use it.",
-     .reference = "RFC 2774, Section 7",
+     // IANA cites two documents: RFC 2774, which defines 510, and the IESG
+     // status change that moved it to Historic.
+     .reference =
+         "RFC 2774, Section 7; Status change of HTTP experiments to Historic",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc2774#section-7",
      .cache = cacheability::explicit_only,
      .body = body_rule::allowed,
