@@ -144,6 +144,26 @@ TEST(registry, has_every_unofficial_row_apart_from_iana) {
   }
 }
 
+// The README says whose codes the registry holds; a vendor it does not
+// name (599's "Informal" was one) is a fact the reader never learns.
+TEST(registry, names_every_vendor_in_the_readme) {
+  const std::string readme =
+      test::read_file(std::string(HTTPSTATUS_SOURCE_DIR) + "/README.md");
+  const std::size_t from = readme.find("### Where the facts come from");
+  ASSERT_NE(from, std::string::npos);
+  // Prose wraps lines: compare with every run of blanks as one space.
+  std::string section;
+  for (const char c : readme.substr(from, readme.find("\n## ", from) - from)) {
+    const bool blank = c == ' ' || c == '\n';
+    if (!blank) section += c;
+    else if (!section.empty() && section.back() != ' ') section += ' ';
+  }
+  std::set<std::string_view> vendors;
+  for (const status& s : unofficial()) vendors.insert(s.vendor);
+  for (const std::string_view v : vendors)
+    EXPECT_NE(section.find(v), std::string::npos) << v;
+}
+
 TEST(registry, keeps_vendors_apart) {
   EXPECT_FALSE(find(499).has_value());
   std::set<std::pair<std::string_view, std::string_view>> found;
