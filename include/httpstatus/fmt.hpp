@@ -17,7 +17,10 @@ struct fmt::formatter<httpstatus::status> {
   constexpr auto parse(format_parse_context& ctx) -> decltype(ctx.begin()) {
     auto it = ctx.begin();
     if (it != ctx.end() && (*it == 'c' || *it == 'r')) presentation = *it++;
-    if (it != ctx.end() && *it != '}') throw format_error("invalid format");
+    // FMT_THROW, not `throw`: it is fmt's own error path, so the adapter
+    // builds with -fno-exceptions wherever fmt does (fmt then asserts).
+    if (it != ctx.end() && *it != '}')
+      FMT_THROW(format_error("invalid format"));
     return it;
   }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <string_view>
 
 #include "httpstatus/registry.hpp"
 
@@ -16,9 +17,13 @@ inline std::ostream& operator<<(std::ostream& out, const status& s) {
   return out;
 }
 
-/// Writes a class as its label, "4xx".
+/// Writes a class as its label, "4xx"; a value that is not one of the five
+/// classes writes as "status_class(7)", the number it holds.
 inline std::ostream& operator<<(std::ostream& out, status_class c) {
-  return out << info(c).label;
+  const std::string_view label = info(c).label;
+  if (label.empty())
+    return out << "status_class(" << static_cast<unsigned>(c) << ')';
+  return out << label;
 }
 
 }  // namespace httpstatus

@@ -20,11 +20,15 @@ struct parse_result {
   std::errc ec{}; ///< `invalid_argument` or `result_out_of_range` on failure
 };
 
-/// Reads a status code written as exactly three or more ASCII digits.
-/// Returns `std::errc::invalid_argument` for empty text or anything but
-/// digits (signs, spaces, "4xx"), and `std::errc::result_out_of_range` for a
-/// number outside 100..599 (`code` then holds the number if it fits an
-/// `int`, else 0). Does not consult the registry: 299 parses.
+/// Reads a status code, which is written as exactly three ASCII digits
+/// (RFC 9112 Section 4: `status-code = 3DIGIT`). Returns
+/// `std::errc::invalid_argument`, `code` 0, for empty text, anything but
+/// digits (signs, spaces, "4xx") and digits padded with zeros to more than
+/// three ("0404", "00000000404"), which spell no code. Returns
+/// `std::errc::result_out_of_range` for any other number that is not a code
+/// in 100..599: three digits outside it ("600", "099") or a number of
+/// another length ("99", "1000"); `code` then holds the number if it fits
+/// an `int`, else 0. Does not consult the registry: 299 parses.
 [[nodiscard]] constexpr parse_result parse_code(std::string_view text) noexcept {
   if (text.empty()) return {0, std::errc::invalid_argument};
   long long value = 0;
@@ -36,9 +40,11 @@ struct parse_result {
       if (value > 2147483647LL) overflow = true;
     }
   }
+  if (text.size() > 3 && text[0] == '0') return {0, std::errc::invalid_argument};
   if (overflow) return {0, std::errc::result_out_of_range};
   const int code = static_cast<int>(value);
-  if (code < 100 || code > 599) return {code, std::errc::result_out_of_range};
+  if (text.size() != 3 || code < 100 || code > 599)
+    return {code, std::errc::result_out_of_range};
   return {code, std::errc{}};
 }
 

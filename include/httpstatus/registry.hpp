@@ -121,9 +121,15 @@ static_assert(is_sorted_by_code(unofficial_table));
   return detail::class_table;
 }
 
-/// Returns the name and one-line description of class `c`.
+/// Returns the name and one-line description of class `c`. For a value
+/// that is not one of the five classes (a cast from any other number)
+/// returns an entry whose `label` is empty and whose `name` is "Unknown
+/// class", never another class's entry.
 [[nodiscard]] constexpr const class_info& info(status_class c) noexcept {
-  return detail::class_table[static_cast<std::size_t>(c) - 1];
+  const auto digit = static_cast<std::size_t>(c);
+  if (digit < 1 || digit > std::size(detail::class_table))
+    return detail::unknown_class;
+  return detail::class_table[digit - 1];
 }
 
 /// Returns the class `s` belongs to.
@@ -166,9 +172,12 @@ static_assert(is_sorted_by_code(unofficial_table));
   return find(code / 100 * 100);
 }
 
-/// Calls `f` with each alias of `s` (legacy and other common names).
+/// Calls `f` with each alias of `s` (legacy and other common names), in
+/// order; never calls it for a code without aliases. Is `noexcept` when
+/// calling `f` with a `std::string_view` is.
 template <class F>
-constexpr void for_each_alias(const status& s, F&& f) {
+constexpr void for_each_alias(const status& s, F&& f) noexcept(
+    noexcept(f(std::string_view{}))) {
   std::string_view rest = s.aliases;
   while (!rest.empty()) {
     const std::size_t bar = rest.find('|');

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
@@ -146,6 +147,24 @@ inline constexpr searchable_text lowered = [] {
   return t;
 }();
 
+// Returns where `word` first occurs in `text`, or `std::string_view::npos`.
+// At run time this is `string_view::find` (memchr underneath). During
+// constant evaluation it is a plain loop: GCC 12 with -fsanitize=undefined
+// (its null checks turn off -fdelete-null-pointer-checks) cannot fold the
+// `pointer == nullptr` test inside `char_traits::find`, so a constexpr
+// `search` would not compile for a user who builds with UBSan.
+constexpr std::size_t find_word(std::string_view text,
+                                std::string_view word) noexcept {
+  if (!std::is_constant_evaluated()) return text.find(word);
+  if (word.size() > text.size()) return std::string_view::npos;
+  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
+    std::size_t i = 0;
+    while (i < word.size() && text[at + i] == word[i]) ++i;
+    if (i == word.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 // Returns the best field `word` occurs in for record number `r`, or -1.
 constexpr int best_rank(std::size_t r, const status& s,
                         std::string_view word) noexcept {
@@ -154,7 +173,7 @@ constexpr int best_rank(std::size_t r, const status& s,
   const std::size_t begin = r == 0 ? 0 : lowered.records[r - 1].description_end;
   const searchable& rec = lowered.records[r];
   const std::size_t found =
-      all.substr(begin, rec.description_end - begin).find(word);
+      find_word(all.substr(begin, rec.description_end - begin), word);
   if (found == std::string_view::npos) return -1;
   // The first occurrence is in the best field: fields are laid out in rank
   // order.
@@ -170,10 +189,11 @@ constexpr int best_rank(std::size_t r, const status& s,
 /// case-insensitive) in their code, reason phrase, aliases, vendor, meaning
 /// or description. A word of one to three digits matches the codes that
 /// start with it ("50": 500-508). Ranks code matches first, then phrase, then
-/// meaning, then description; ties go by code, registered codes before
-/// the vendors'. A query that is one class and nothing else ("4xx",
-/// "4XX") finds every code of that class, in code order, ranked as code
-/// matches. Returns no hits for an empty or blank query.
+/// meaning, then description; ties go by code, and on one code the
+/// registered entry comes before the vendors' (418, then RFC 2324's 418,
+/// then Laravel's 419). A query that is one class and nothing else ("4xx",
+/// "4XX") finds every code of that class, in that code order, ranked as
+/// code matches. Returns no hits for an empty or blank query.
 ///
 ///     for (const auto& hit : httpstatus::search("redirect")) ...
 [[nodiscard]] constexpr search_results search(
@@ -183,19 +203,32 @@ constexpr int best_rank(std::size_t r, const status& s,
   const detail::query_words words(query);
   if (words.size == 0) return results;
 
+  // Insertion keeps the hits sorted by rank, then by code. The registered
+  // table is read first and an equal (rank, code) never moves ahead, so
+  // IANA's 418 comes before RFC 2324's, and both before the vendors' 419.
+  auto insert = [&](const status& s, match_rank rank) {
+    std::size_t at = results.size;
+    while (at > 0 && (results.hits[at - 1].rank > rank ||
+                      (results.hits[at - 1].rank == rank &&
+                       results.hits[at - 1].entry->code > s.code))) {
+      results.hits[at] = results.hits[at - 1];
+      --at;
+    }
+    results.hits[at] = {&s, rank};
+    ++results.size;
+  };
+
   // A class is a range of codes, not text: as text "4xx" finds only the
   // few descriptions that mention it (418's), while whoever types it wants
   // the class, as the lookup `httpstatus 4xx` shows it. Done here so the
   // CLI, the site's /codes?q= and the API's ?q= all agree.
   if (const std::optional<status_class> cls =
           words.size == 1 ? parse_class(words.words[0]) : std::nullopt) {
-    auto add = [&](const status& s) {
-      if (class_of(s) == *cls)
-        results.hits[results.size++] = {&s, match_rank::code};
-    };
-    for (const status& s : detail::standard_table) add(s);
+    for (const status& s : detail::standard_table)
+      if (class_of(s) == *cls) insert(s, match_rank::code);
     if (scope == search_scope::with_unofficial)
-      for (const status& s : detail::unofficial_table) add(s);
+      for (const status& s : detail::unofficial_table)
+        if (class_of(s) == *cls) insert(s, match_rank::code);
     return results;
   }
 
@@ -206,14 +239,7 @@ constexpr int best_rank(std::size_t r, const status& s,
       if (rank < 0) return;
       if (rank > worst) worst = rank;
     }
-    // Insertion keeps the hits sorted by rank, then by table order (code).
-    std::size_t at = results.size;
-    while (at > 0 && static_cast<int>(results.hits[at - 1].rank) > worst) {
-      results.hits[at] = results.hits[at - 1];
-      --at;
-    }
-    results.hits[at] = {&s, static_cast<match_rank>(worst)};
-    ++results.size;
+    insert(s, static_cast<match_rank>(worst));
   };
   std::size_t record = 0;
   for (const status& s : detail::standard_table) consider(record++, s);

@@ -87,8 +87,10 @@ struct status {
   registration_status registration;
   std::string_view meaning;      ///< one line
   std::string_view description;  ///< two to four sentences
-  std::string_view reference;    ///< "RFC 9110, Section 15.5.5"
-  std::string_view reference_url;
+  std::string_view reference;    ///< "RFC 9110, Section 15.5.5"; where
+                                 ///< IANA cites two documents, both,
+                                 ///< joined with "; " (510)
+  std::string_view reference_url;  ///< link to the first document
   cacheability cache;
   body_rule body;
   std::span<const header_requirement> headers;  ///< required/recommended

@@ -35,8 +35,20 @@ response html_error(const request& req, int code, std::string_view why,
 
 missing_code explain_missing(std::string_view text) {
   const parse_result parsed = parse_code(text);
-  if (parsed.ec == std::errc::invalid_argument)
+  if (parsed.ec == std::errc::invalid_argument) {
+    // parse_code refuses "0404" (a code is three digits), but the code the
+    // digits spell is worth a hint.
+    const std::size_t digits = text.find_first_not_of('0');
+    if (digits != std::string_view::npos && digits > 0) {
+      const parse_result unpadded = parse_code(text.substr(digits));
+      if (unpadded.ec == std::errc{})
+        return {fmt::format("'{}' is not how a status code is written; did "
+                            "you mean {}?",
+                            text, unpadded.code),
+                class_of(unpadded.code)};
+    }
     return {fmt::format("'{}' is not a status code", text), std::nullopt};
+  }
   if (parsed.ec == std::errc::result_out_of_range)
     return {fmt::format("{} is not an HTTP status code: codes run from 100 "
                         "to 599",
@@ -44,11 +56,6 @@ missing_code explain_missing(std::string_view text) {
             std::nullopt};
   const int code = parsed.code;
   const std::optional<status_class> cls = class_of(code);
-  if (text != std::to_string(code))
-    return {fmt::format("'{}' is not how a status code is written; did you "
-                        "mean {}?",
-                        text, code),
-            cls};
   if (is_unassigned(code) && find_unofficial(code).empty()) {
     const class_info& c = info(*cls);
     return {fmt::format("{} is unassigned in the IANA registry ({} {})", code,

@@ -55,10 +55,8 @@ spec_result fail(std::errc ec, std::string detail) {
 std::optional<spec_result> code_problem(std::string_view text,
                                         bool is_range_end = false) {
   const parse_result p = parse_code(text);
-  // parse_code reads "0200" as 200; a status code is written with three
-  // digits, as the detail says.
-  if (p.ec == std::errc::invalid_argument ||
-      (p.ec == std::errc{} && text.size() != 3))
+  // parse_code takes exactly three digits, and refuses "0200".
+  if (p.ec == std::errc::invalid_argument)
     return fail(std::errc::invalid_argument,
                 quoted(text) + " is not a status code: expected three digits");
   if (p.ec != std::errc{})

@@ -22,10 +22,27 @@ TEST(adapters, formats_with_fmt) {
   EXPECT_EQ(fmt::format("{}", find_unofficial(460).front()), "460");
 }
 
+// With exceptions on, a spec the adapter does not know is fmt's
+// format_error (tests/compile/fmt_without_exceptions.cpp builds it without).
+TEST(adapters, rejects_an_unknown_fmt_spec) {
+  const status s = *find(404);
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:x}"), s), fmt::format_error);
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:cr}"), s), fmt::format_error);
+}
+
 TEST(adapters, streams_with_ostream) {
   std::ostringstream out;
   out << *find(418) << " is " << status_class::client_error;
   EXPECT_EQ(out.str(), "418 I'm a teapot is 4xx");
+}
+
+// A value outside the five classes writes its number, not another class's
+// label nor bytes from past the table's end.
+TEST(adapters, streams_an_unknown_class_as_its_number) {
+  std::ostringstream out;
+  out << static_cast<status_class>(0) << ' ' << static_cast<status_class>(7)
+      << ' ' << static_cast<status_class>(255);
+  EXPECT_EQ(out.str(), "status_class(0) status_class(7) status_class(255)");
 }
 
 TEST(adapters, converts_to_and_from_beast) {

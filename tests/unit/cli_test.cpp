@@ -118,6 +118,13 @@ TEST(cli, explains_what_it_cannot_find) {
        "from 100 to 599\n"},
       {{"-1"}, 1,
        "httpstatus: -1 is not an HTTP status code: codes run from 100 to 599\n"},
+      // A code is three digits: padding is no way to write 404.
+      {{"0404"}, 1,
+       "httpstatus: '0404' is not how a status code is written; did you "
+       "mean 404?\n"},
+      {{"00000000404"}, 1,
+       "httpstatus: '00000000404' is not how a status code is written; did "
+       "you mean 404?\n"},
       {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
       {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
       {{"\xff\xfe"}, 1, "httpstatus: no status code matches '\\xff\\xfe'\n"},

@@ -13,6 +13,7 @@ using namespace httpstatus;
 
 static_assert(parse_code("404").code == 404);
 static_assert(parse_code("4xx").ec == std::errc::invalid_argument);
+static_assert(parse_code("0404").ec == std::errc::invalid_argument);
 static_assert(*parse_class("4xx") == status_class::client_error);
 static_assert(*find_by_name("Not Found") == 404);
 
@@ -27,9 +28,18 @@ TEST(parse, reads_codes_like_from_chars) {
       {"100", 100, std::errc{}},
       {"599", 599, std::errc{}},
       {"299", 299, std::errc{}},
-      {"0404", 404, std::errc{}},
+      // A code is exactly three digits (RFC 9112: status-code = 3DIGIT);
+      // padding once read "0404" and "00000000404" as 404.
+      {"0404", 0, std::errc::invalid_argument},
+      {"00000000404", 0, std::errc::invalid_argument},
+      {"0000", 0, std::errc::invalid_argument},
+      {"099", 99, std::errc::result_out_of_range},
+      {"000", 0, std::errc::result_out_of_range},
+      {"0", 0, std::errc::result_out_of_range},
       {"99", 99, std::errc::result_out_of_range},
       {"600", 600, std::errc::result_out_of_range},
+      {"1000", 1000, std::errc::result_out_of_range},
+      {"4040", 4040, std::errc::result_out_of_range},
       {"99999999999999999999", 0, std::errc::result_out_of_range},
       {"", 0, std::errc::invalid_argument},
       {"-1", 0, std::errc::invalid_argument},
@@ -43,6 +53,21 @@ TEST(parse, reads_codes_like_from_chars) {
     const parse_result result = parse_code(r.text);
     EXPECT_EQ(result.ec, r.ec) << r.text;
     EXPECT_EQ(result.code, r.code) << r.text;
+  }
+}
+
+// Whatever parses is written as the code it gives: three digits, no sign,
+// no padding, so callers may echo either.
+TEST(parse, accepts_only_three_digits) {
+  for (int n = 0; n <= 10000; ++n) {
+    for (const std::string& text :
+         {std::to_string(n), "0" + std::to_string(n), "00" + std::to_string(n)}) {
+      const parse_result result = parse_code(text);
+      if (result.ec == std::errc{}) {
+        EXPECT_EQ(text.size(), 3u) << text;
+        EXPECT_EQ(text, std::to_string(result.code)) << text;
+      }
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/csv.hpp"
 
@@ -51,6 +52,41 @@ TEST(registry, has_every_iana_row_with_its_phrase) {
   }
   EXPECT_EQ(assigned, 64u);
   EXPECT_EQ(all().size(), assigned);
+}
+
+// IANA's Reference column names the defining documents; the registry may
+// add a section ("RFC 2774" -> "RFC 2774, Section 7") but keeps every
+// document, in order, joined with "; " as the CSV joins them (510 cites
+// RFC 2774 and the status change that made it Historic).
+TEST(registry, cites_every_iana_reference) {
+  const auto rows = test::read_csv(shared_dir + "/data/iana-http-status-codes.csv");
+  ASSERT_EQ(rows.size(), 75u) << "cannot read the IANA CSV in " << shared_dir;
+  const auto split = [](std::string_view text) {
+    std::vector<std::string> parts;
+    for (;;) {
+      const std::size_t semi = text.find("; ");
+      parts.emplace_back(text.substr(0, semi));
+      if (semi == std::string_view::npos) return parts;
+      text.remove_prefix(semi + 2);
+    }
+  };
+  for (const auto& row : rows) {
+    if (row[1] == "Unassigned") continue;
+    SCOPED_TRACE(row[0]);
+    const auto s = find(std::stoi(row[0]));
+    ASSERT_TRUE(s.has_value());
+    const std::vector<std::string> cited = split(row[2]);
+    const std::vector<std::string> ours = split(s->reference);
+    ASSERT_EQ(ours.size(), cited.size()) << s->reference;
+    for (std::size_t i = 0; i < cited.size(); ++i) {
+      // IANA writes "RFC9110", the registry "RFC 9110".
+      std::string doc = cited[i];
+      if (doc.starts_with("RFC") && doc.size() > 3 && doc[3] != ' ')
+        doc.insert(3, " ");
+      EXPECT_TRUE(ours[i] == doc || ours[i].starts_with(doc + ","))
+          << ours[i] << " does not cite " << doc;
+    }
+  }
 }
 
 TEST(registry, keeps_iana_annotations_as_status) {
@@ -106,6 +142,26 @@ TEST(registry, has_every_unofficial_row_apart_from_iana) {
     }
     EXPECT_TRUE(present);
   }
+}
+
+// The README says whose codes the registry holds; a vendor it does not
+// name (599's "Informal" was one) is a fact the reader never learns.
+TEST(registry, names_every_vendor_in_the_readme) {
+  const std::string readme =
+      test::read_file(std::string(HTTPSTATUS_SOURCE_DIR) + "/README.md");
+  const std::size_t from = readme.find("### Where the facts come from");
+  ASSERT_NE(from, std::string::npos);
+  // Prose wraps lines: compare with every run of blanks as one space.
+  std::string section;
+  for (const char c : readme.substr(from, readme.find("\n## ", from) - from)) {
+    const bool blank = c == ' ' || c == '\n';
+    if (!blank) section += c;
+    else if (!section.empty() && section.back() != ' ') section += ' ';
+  }
+  std::set<std::string_view> vendors;
+  for (const status& s : unofficial()) vendors.insert(s.vendor);
+  for (const std::string_view v : vendors)
+    EXPECT_NE(section.find(v), std::string::npos) << v;
 }
 
 TEST(registry, keeps_vendors_apart) {
@@ -195,7 +251,9 @@ TEST(registry, holds_hand_checked_facts) {
       {422, "Unprocessable Content", "RFC 9110, Section 15.5.21", false, body_rule::allowed},
       {429, "Too Many Requests", "RFC 6585, Section 4", false, body_rule::allowed},
       {451, "Unavailable For Legal Reasons", "RFC 7725, Section 3", true, body_rule::allowed},
-      {510, "Not Extended", "RFC 2774, Section 7", false, body_rule::allowed},
+      {510, "Not Extended",
+       "RFC 2774, Section 7; Status change of HTTP experiments to Historic",
+       false, body_rule::allowed},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.code);
@@ -315,6 +373,32 @@ TEST(registry, classes_every_integer) {
   EXPECT_TRUE(is_redirection(399) && !is_redirection(400));
   EXPECT_TRUE(is_informational(100) && !is_informational(99));
   EXPECT_TRUE(is_success(299) && is_server_error(599) && !is_error(600));
+}
+
+// for_each_alias passes on the callback's noexcept, as docs/library.md
+// promises for every function of the library.
+constexpr auto quiet = [](std::string_view) noexcept {};
+constexpr auto loud = [](std::string_view) {};
+static_assert(noexcept(for_each_alias(*find(413), quiet)));
+static_assert(!noexcept(for_each_alias(*find(413), loud)));
+
+// A status_class holds any byte (its underlying type is std::uint8_t), and
+// info() once indexed its table with the value unchecked.
+static_assert(info(static_cast<status_class>(0)).name == "Unknown class");
+static_assert(info(static_cast<status_class>(6)).label.empty());
+
+TEST(registry, answers_info_for_any_class_value) {
+  for (int v = 0; v <= 255; ++v) {
+    SCOPED_TRACE(v);
+    const class_info& c = info(static_cast<status_class>(v));
+    if (v >= 1 && v <= 5) {
+      EXPECT_EQ(c.label, std::string(1, static_cast<char>('0' + v)) + "xx");
+      EXPECT_EQ(c.value, static_cast<status_class>(v));
+    } else {
+      EXPECT_TRUE(c.label.empty());
+      EXPECT_EQ(c.name, "Unknown class");
+    }
+  }
 }
 
 TEST(registry, lists_classes_in_order) {

@@ -114,18 +114,64 @@ TEST(search, finds_a_whole_class) {
       EXPECT_EQ(results[i].rank, match_rank::code) << query;
     }
   }
-  // The vendors' codes of the class come after the registered ones.
+  // With the vendors' codes the class is still in code order (it was
+  // registered codes, then the vendors': ... 451 418 419 ... 499).
   const std::vector<int> with_vendors =
       codes(search("4xx", search_scope::with_unofficial));
   EXPECT_GT(with_vendors.size(), in_class(status_class::client_error).size());
   EXPECT_NE(std::find(with_vendors.begin(), with_vendors.end(), 499),
             with_vendors.end());
+  EXPECT_TRUE(std::is_sorted(with_vendors.begin(), with_vendors.end()));
   for (const int code : with_vendors) EXPECT_EQ(code / 100, 4);
   // Only a whole query that is a class: with another word, or a class
   // that does not exist, it is text again.
   EXPECT_EQ(codes(search("4xx teapot")), std::vector<int>{418});
   EXPECT_TRUE(search("6xx").empty());
 }
+
+// Hits of one rank go by code, and on one code the registered entry comes
+// first: IANA's 418, then RFC 2324's, then Laravel's 419. Every query here
+// matched vendors' codes out of code order before.
+TEST(search, orders_ties_by_code_registered_first) {
+  struct row {
+    std::string_view query;
+    search_scope scope;
+  };
+  const row rows[] = {
+      {"4xx", search_scope::with_unofficial},
+      {"5xx", search_scope::with_unofficial},
+      {"4", search_scope::with_unofficial},
+      {"request", search_scope::with_unofficial},
+      {"4xx", search_scope::registered},
+      {"request", search_scope::registered},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.query);
+    const search_results results = search(r.query, r.scope);
+    ASSERT_GE(results.size, 2u);
+    for (std::size_t i = 1; i < results.size; ++i) {
+      const search_hit& a = results[i - 1];
+      const search_hit& b = results[i];
+      const bool in_order =
+          a.rank < b.rank ||
+          (a.rank == b.rank &&
+           (a.entry->code < b.entry->code ||
+            (a.entry->code == b.entry->code && !b.entry->vendor.empty())));
+      EXPECT_TRUE(in_order) << a.entry->code << " before " << b.entry->code;
+    }
+  }
+  const search_results teapots = search("4xx", search_scope::with_unofficial);
+  const auto at = std::find_if(teapots.begin(), teapots.end(),
+                               [](const search_hit& h) { return h.entry->code == 418; });
+  ASSERT_NE(at, teapots.end());
+  EXPECT_TRUE(at[0].entry->vendor.empty());
+  EXPECT_EQ(at[1].entry->vendor, "RFC 2324");
+  EXPECT_EQ(at[2].entry->code, 419);
+}
+
+// In code order at compile time too: 418 (registered), 418, 419, 420, 421.
+static_assert(search("4xx", search_scope::with_unofficial)[19].entry->code == 418);
+static_assert(search("4xx", search_scope::with_unofficial)[20].entry->code == 419);
 
 TEST(search, survives_odd_input) {
   EXPECT_TRUE(search("   ").empty());

@@ -31,6 +31,12 @@ inline constexpr class_info class_table[] = {
      "The server failed to fulfil a valid request."},
 };
 
+// What `info` answers for a `status_class` outside 1..5 (a cast from any
+// other number): visibly unknown, with no label to pass for a class's.
+inline constexpr class_info unknown_class = {
+    status_class{}, "", "Unknown class",
+    "Not one of the five classes of RFC 9110 Section 15."};
+
 // IANA's "Unassigned" rows, both ends included. Together with
 // `standard_table` they cover 100..599 with no gap or overlap, so a lookup
 // can tell "unassigned" apart from "not a status code".
@@ -1474,7 +1480,10 @@ inline constexpr status standard_table[] = {
          "that do not declare an extension the server requires. RFC 2774 has "
          "been moved to Historic, and IANA marks the code as obsoleted, so "
          "new services should not use it.",
-     .reference = "RFC 2774, Section 7",
+     // IANA cites two documents: RFC 2774, which defines 510, and the IESG
+     // status change that moved it to Historic.
+     .reference =
+         "RFC 2774, Section 7; Status change of HTTP experiments to Historic",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc2774#section-7",
      .cache = cacheability::explicit_only,
      .body = body_rule::allowed,
