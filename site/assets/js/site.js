@@ -28,6 +28,11 @@
   });
   apply(saved());
   addEventListener('storage', function (e) { if (e.key === key) apply(saved()); });
+  // Back and Forward may show this page as it was left, with the radio
+  // checked then (from the back/forward cache, or restored form state, which
+  // autocomplete="off" refuses); the stylesheet's :has() would follow that
+  // radio, so the choice saved since wins again.
+  addEventListener('pageshow', function () { apply(saved()); });
 
   // Filter: every word must appear in a row's text or its data-aliases.
   var q = d.getElementById('q'), count = d.getElementById('q-count');
