@@ -102,6 +102,41 @@ describe('filter', () => {
     });
   }
 
+  // The box filters the tables of the page at hand; a term only the full
+  // registry has ("teapot", the placeholder's own example) hid every table
+  // and said "0 codes shown", nothing more.
+  for (const [path, term, want] of [['/', 'teapot', '418'], ['/', '102', '102'], ['/codes?q=teapot', '404', '404']]) {
+    it(`on ${path}, "${term}" matches no row here: it says so and offers the full search`, async () => {
+      await withPage(path, async (page) => {
+        const box = page.getByRole('searchbox', { name: 'Filter codes' });
+        await box.fill(term);
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].every((tr) => tr.offsetHeight === 0));
+        const status = page.locator('#q-count');
+        assert.match(await status.textContent(), new RegExp(`No code on this page matches “${term}”`));
+        const link = page.getByRole('link', { name: `Search all codes for “${term}”` });
+        assert.ok(await link.isVisible(), 'a link to the full search shows');
+        assert.equal(await link.getAttribute('href'), `/codes?q=${term}`);
+        // Typing on narrows again: the offer follows the box.
+        await box.fill('');
+        assert.ok(!(await link.isVisible()), 'no offer while rows are shown');
+        await box.fill(term);
+        await Promise.all([page.waitForURL(new RegExp(`/codes\\?q=${term}$`)), box.press('Enter')]);
+        assert.ok((await visibleRows(page)).includes(want), `/codes?q=${term} shows ${want}`);
+      });
+    });
+  }
+
+  it('the offer follows the link too, and escapes the term', async () => {
+    await withPage('/', async (page) => {
+      await page.locator('#q').fill('a&b <c>');
+      const link = page.getByRole('link', { name: 'Search all codes for “a&b <c>”' });
+      assert.equal(await link.getAttribute('href'), '/codes?q=a%26b%20%3Cc%3E');
+      await Promise.all([page.waitForURL(/\/codes\?q=/), link.click()]);
+      assert.equal(await page.locator('#q').inputValue(), 'a&b <c>');
+    });
+  });
+
   it('without JavaScript, the form asks the server: /codes?q=', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
