@@ -137,6 +137,23 @@ describe('filter', () => {
     });
   });
 
+  // The count is a live region (role=status): a screen reader announces what
+  // changes in it only if the region was in the accessibility tree before,
+  // so the empty region is hidden from the eye but not from the tree.
+  it('the live count is in the accessibility tree before the first count', async () => {
+    await withPage('/', async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const live = nodes.filter((n) => !n.ignored && n.role?.value === 'status');
+      assert.equal(live.length, 1, `one status region in the tree: ${JSON.stringify(live.map((n) => n.name))}`);
+      const box = await page.locator('#q-count').boundingBox();
+      assert.ok(!box || (box.width <= 1 && box.height <= 1), `the empty count takes no room: ${JSON.stringify(box)}`);
+      await page.locator('#q').fill('gone');
+      assert.match(await page.locator('#q-count').textContent(), /1 code shown/);
+      assert.ok((await page.locator('#q-count').boundingBox()).height > 5, 'the count shows once it has text');
+    });
+  });
+
   it('without JavaScript, the form asks the server: /codes?q=', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
