@@ -653,6 +653,15 @@ std::string entry_html(const status& s, std::string_view title) {
 
 // --------------------------------------------------------------- /codes ---
 
+// The visitor's words, echoed in the middle of a sentence, are isolated
+// from it: a right-to-left mark in them ("\u202e404") would otherwise
+// reorder the words after them too. In markup that is <bdi>; <title> and
+// attributes hold text only, so there it is Unicode's first-strong isolate
+// (U+2068 ... U+2069).
+std::string isolated(std::string_view text) {
+  return fmt::format("\u2068{}\u2069", text);
+}
+
 std::string trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -983,8 +992,8 @@ std::string codes_page(std::string_view query) {
   std::string result;
   if (filtered)
     result = fill(
-        "<p class=\"result\">{{count}} \u201c{{query}}\u201d.{{hint}} <a "
-        "href=\"/codes\">Show all codes</a></p>\n",
+        "<p class=\"result\">{{count}} \u201c<bdi>{{query}}</bdi>\u201d."
+        "{{hint}} <a href=\"/codes\">Show all codes</a></p>\n",
         {{"count", hits.size() == 1
                        ? std::string("1 code matches")
                        : fmt::format("{} codes match", hits.size())},
@@ -1008,8 +1017,10 @@ std::string codes_page(std::string_view query) {
                 "unassigned ranges and the unofficial codes of nginx, "
                 "Cloudflare and other vendors.",
                 std::move(main));
-  return page(page_title(fmt::format("Codes matching \u201c{}\u201d", q)),
-              fmt::format("HTTP status codes matching \u201c{}\u201d.", q),
+  return page(page_title(fmt::format("Codes matching \u201c{}\u201d",
+                                     isolated(q))),
+              fmt::format("HTTP status codes matching \u201c{}\u201d.",
+                          isolated(q)),
               std::move(main));
 }
 

@@ -154,6 +154,20 @@ describe('filter', () => {
     });
   });
 
+  // A right-to-left override in the term must not run on into the page's
+  // own words: "Show all codes" still reads left to right.
+  it('a term with a right-to-left override stays inside its quotes', async () => {
+    await withPage('/codes?q=%E2%80%AE404%20abc', async (page) => {
+      const order = await page.locator('p.result a[href="/codes"]').evaluate((a) => {
+        const text = a.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+        return { first: at(0), last: at(text.length - 1), text: text.data };
+      });
+      assert.equal(order.text, 'Show all codes');
+      assert.ok(order.first < order.last, `"Show all codes" is drawn left to right: S at ${order.first}, s at ${order.last}`);
+    });
+  });
+
   it('without JavaScript, the form asks the server: /codes?q=', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {

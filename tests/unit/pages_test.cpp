@@ -344,10 +344,10 @@ TEST(pages, codes_filters_by_query) {
 
 TEST(pages, codes_counts_matches) {
   EXPECT_TRUE(
-      contains(codes_page("teapot"), "2 codes match \u201cteapot\u201d"));
+      contains(codes_page("teapot"), "2 codes match \u201c<bdi>teapot</bdi>\u201d"));
   EXPECT_TRUE(contains(codes_page("Early Hints"),
-                       "1 code matches \u201cEarly Hints\u201d"));
-  EXPECT_TRUE(contains(codes_page("zzzz"), "0 codes match \u201czzzz\u201d"));
+                       "1 code matches \u201c<bdi>Early Hints</bdi>\u201d"));
+  EXPECT_TRUE(contains(codes_page("zzzz"), "0 codes match \u201c<bdi>zzzz</bdi>\u201d"));
 }
 
 TEST(pages, codes_blank_query_is_the_full_page) {
@@ -367,9 +367,22 @@ TEST(pages, codes_escapes_the_query_everywhere) {
     const std::string escaped = html_escape(q);
     EXPECT_FALSE(contains(html, q));
     EXPECT_TRUE(contains(html, "name=\"q\" value=\"" + escaped + "\""));
-    EXPECT_TRUE(contains(html, "\u201c" + escaped + "\u201d"));
+    EXPECT_TRUE(contains(html, "\u201c<bdi>" + escaped + "</bdi>\u201d"));
     EXPECT_EQ(count_of(html, "<script"), 2u);
   }
+}
+
+// The term sits in an isolate: a right-to-left mark in it cannot reorder
+// the sentence around it ("Show all codes" drawn backwards).
+TEST(pages, codes_isolates_the_query_wherever_it_is_echoed) {
+  const std::string q = "\u202e404 abc";
+  const std::string html = codes_page(q);
+  EXPECT_TRUE(contains(html, "match \u201c<bdi>" + q + "</bdi>\u201d."));
+  // <title> and the description hold text only: Unicode's own isolates.
+  EXPECT_TRUE(contains(html, "\u201c\u2068" + q + "\u2069\u201d"));
+  EXPECT_EQ(count_of(html, q), count_of(html, "\u2068" + q + "\u2069") +
+                                   count_of(html, "<bdi>" + q + "</bdi>") +
+                                   count_of(html, "value=\"" + q + "\""));
 }
 
 // ---------------------------------------------------------- /codes/N ---
