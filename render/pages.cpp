@@ -662,6 +662,21 @@ std::string isolated(std::string_view text) {
   return fmt::format("\u2068{}\u2069", text);
 }
 
+// The query as a URL's query value: everything but RFC 3986's unreserved
+// characters percent-encoded, so the link asks for exactly these bytes.
+std::string percent_encoded(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+        (u >= '0' && u <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
+      out += c;
+    else
+      out += fmt::format("%{:02X}", u);
+  }
+  return out;
+}
+
 std::string trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -1001,9 +1016,24 @@ std::string codes_page(std::string_view query) {
          {"hint", hits.empty() ? " Try a code such as 404, or a word such as "
                                  "redirect."
                                : ""}});
+  // A results page is not "All codes": the crumb links back to it, and the
+  // page itself is the search.
+  const std::string crumbs =
+      filtered
+          ? fill("<li><a href=\"/codes\">All codes</a></li><li><a "
+                 "href=\"/codes?q={{q}}\" aria-current=\"page\">Search "
+                 "results</a></li>",
+                 {{"q", percent_encoded(q)}})
+          : std::string("<li><a href=\"/codes\" aria-current=\"page\">All "
+                        "codes</a></li>");
+  const std::string heading =
+      filtered ? fill("Codes matching \u201c<bdi>{{q}}</bdi>\u201d", {{"q", q}})
+               : std::string("All HTTP status codes");
   std::string main =
       fill(template_of("codes"),
-           {{"iana_iso", iana_last_updated},
+           {slot::html("crumbs", crumbs),
+            slot::html("heading", heading),
+            {"iana_iso", iana_last_updated},
             {"iana", long_date_of(iana_last_updated)},
             slot::html("filter", filter_form(q)),
             slot::html("result", std::move(result)),

@@ -372,6 +372,25 @@ TEST(pages, codes_escapes_the_query_everywhere) {
   }
 }
 
+// A results page shows only matches: its heading and breadcrumb say so,
+// and "All codes" is a link back, not the page the reader is on.
+TEST(pages, codes_results_have_their_own_heading_and_crumb) {
+  const std::string all = codes_page("");
+  EXPECT_TRUE(contains(all, "<h1>All HTTP status codes</h1>"));
+  EXPECT_TRUE(contains(all, "<a href=\"/codes\" aria-current=\"page\">All codes</a>"));
+  const std::string hits = codes_page("teapot");
+  EXPECT_FALSE(contains(hits, "<h1>All HTTP status codes</h1>"));
+  EXPECT_TRUE(
+      contains(hits, "<h1>Codes matching \u201c<bdi>teapot</bdi>\u201d</h1>"));
+  EXPECT_TRUE(contains(hits, "<li><a href=\"/codes\">All codes</a></li>"));
+  EXPECT_EQ(count_of(hits, "aria-current=\"page\""), 1u);
+  EXPECT_TRUE(contains(hits,
+                       "<a href=\"/codes?q=teapot\" aria-current=\"page\">"
+                       "Search results</a>"));
+  // The query goes back into the link as a query, percent-encoded.
+  EXPECT_TRUE(contains(codes_page("a&b c"), "href=\"/codes?q=a%26b%20c\""));
+}
+
 // The term sits in an isolate: a right-to-left mark in it cannot reorder
 // the sentence around it ("Show all codes" drawn backwards).
 TEST(pages, codes_isolates_the_query_wherever_it_is_echoed) {
