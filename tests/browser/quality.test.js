@@ -64,7 +64,9 @@ describe('page quality', () => {
     try {
       await page.goto(`${env.base}/codes`);
       const linked = await page.$$eval('a[href^="/codes/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
-      const paths = [...new Set([...pages, '/codes/999', ...linked])];
+      // A long search term (a URL pasted into the box) must wrap too.
+      const paths = [...new Set([...pages, '/codes/999', ...linked,
+        '/codes?q=https://api.example.com/v1/orders/12345/items?status=pending'])];
       assert.ok(paths.length > 60, `${paths.length} pages found`);
       const wide = [];
       for (const path of paths) {
