@@ -494,6 +494,48 @@ TEST(pages, code_499_shows_both_vendors) {
   EXPECT_EQ(count_of(*page, "<h1>"), 1u);
 }
 
+// "Try it" asks the mock for what the page is about: each vendor's
+// meaning by name, a 100 with a body and Expect, a 101 with a handshake.
+TEST(pages, code_pages_try_what_the_page_is_about) {
+  struct row {
+    int code;
+    std::vector<std::string_view> commands;
+  };
+  const row rows[] = {
+      {404, {">curl -i http://localhost:8080/status/404</code>"}},
+      {100,
+       {">curl -i -H 'Expect: 100-continue' --data-binary 'a body' "
+        "http://localhost:8080/status/100</code>"}},
+      {101,
+       {">curl -i --max-time 3 -H 'Connection: Upgrade' -H 'Upgrade: "
+        "websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: "
+        "dGhlIHNhbXBsZSBub25jZQ==' http://localhost:8080/status/101</code>"}},
+      {499,
+       {"id=\"curl-nginx\"", "'http://localhost:8080/status/499?vendor=nginx'",
+        "id=\"curl-esri\"", "'http://localhost:8080/status/499?vendor=Esri'"}},
+      {418,
+       {">curl -i http://localhost:8080/status/418</code>",
+        "'http://localhost:8080/status/418?vendor=RFC%202324'"}},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.code);
+    const std::string page = code_page(r.code).value();
+    for (const std::string_view c : r.commands) {
+      std::string escaped = html_escape(c);
+      // html_escape turns the markup of the expectation too: keep it.
+      for (const auto& [from, to] :
+           {std::pair<std::string, std::string>{"&lt;/code&gt;", "</code>"},
+            {"&gt;curl", ">curl"},
+            {"id=&quot;", "id=\""},
+            {"&quot;", "\""}})
+        for (std::size_t at = escaped.find(from); at != std::string::npos;
+             at = escaped.find(from, at + to.size()))
+          escaped.replace(at, from.size(), to);
+      EXPECT_TRUE(contains(page, escaped)) << escaped;
+    }
+  }
+}
+
 TEST(pages, code_418_shows_iana_and_rfc_2324) {
   const std::optional<std::string> page = code_page(418);
   ASSERT_TRUE(page.has_value());

@@ -93,6 +93,12 @@
     q.select();
   });
 
+  // "Try it" commands name localhost:8080, the default address; the server
+  // that sent this page is the one to try.
+  if (/^https?:$/.test(location.protocol)) d.querySelectorAll('code[data-origin]').forEach(function (c) {
+    c.textContent = c.textContent.split(c.getAttribute('data-origin')).join(location.origin);
+  });
+
   // Copy buttons need the async clipboard, which needs a secure context.
   if (navigator.clipboard) d.querySelectorAll('button[data-copy]').forEach(function (b) {
     var src = d.getElementById(b.getAttribute('data-copy'));
