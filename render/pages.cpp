@@ -1204,11 +1204,24 @@ std::string not_found_page(std::string_view why,
   if (!sentence.empty() && sentence.back() != '.' && sentence.back() != '?')
     sentence += '.';
   std::string main = fill(template_of("not_found"),
-                          {{"why", sentence},
+                          {{"heading", "Page not found"},
+                           {"why", sentence},
                            slot::html("class_link", std::move(class_link)),
                            slot::html("filter", filter_form(""))});
   return page(page_title("Page not found"),
               "This page does not exist. Find an HTTP status code on the "
+              "reference page or in the list of all codes.",
+              std::move(main));
+}
+
+std::string bad_search_page(std::string_view why) {
+  std::string main = fill(template_of("not_found"),
+                          {{"heading", "Search not understood"},
+                           {"why", why},
+                           slot::html("class_link", std::string()),
+                           slot::html("filter", filter_form(""))});
+  return page(page_title("Search not understood"),
+              "The search could not be read. Find an HTTP status code on the "
               "reference page or in the list of all codes.",
               std::move(main));
 }
