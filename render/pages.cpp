@@ -668,7 +668,6 @@ std::string percent_encoded(std::string_view text) {
   return out;
 }
 
-
 // Where the commands point without JavaScript: `httpstatus serve`'s default
 // address, as the README gives it. site.js puts the page's own origin in
 // its place (the `data-origin` attribute names the text to replace).
@@ -685,7 +684,8 @@ std::string try_command(const status& s) {
   std::string url = fmt::format("{}/status/{}", mock_origin, s.code);
   if (!s.vendor.empty()) url += "?vendor=" + percent_encoded(s.vendor);
   std::string flags;
-  if (s.code == 100) flags = " -H 'Expect: 100-continue' --data-binary 'a body'";
+  if (s.code == 100)
+    flags = " -H 'Expect: 100-continue' --data-binary 'a body'";
   if (s.code == 101)
     flags = fmt::format(
         " --max-time 3 -H 'Connection: {}' -H 'Upgrade: {}' "
@@ -731,11 +731,11 @@ std::string try_commands(const std::optional<status>& iana,
                                                : slug(s->vendor))
                 : std::string("curl");
     if (several)
-      out += fill("<p>{{whose}}: {{code}} {{reason}}</p>\n",
-                  {{"whose", s->vendor.empty() ? std::string_view("IANA")
-                                               : s->vendor},
-                   {"code", code_text(s->code)},
-                   {"reason", display_reason(*s)}});
+      out += fill(
+          "<p>{{whose}}: {{code}} {{reason}}</p>\n",
+          {{"whose", s->vendor.empty() ? std::string_view("IANA") : s->vendor},
+           {"code", code_text(s->code)},
+           {"reason", display_reason(*s)}});
     out += fill(
         "<div class=\"copy\"><pre><code id=\"{{id}}\" "
         "data-origin=\"{{origin}}\">{{command}}</code></pre><button "
@@ -1102,13 +1102,14 @@ std::string codes_page(std::string_view query) {
   // A results page is not "All codes": the crumb links back to it, and the
   // page itself is the search.
   const std::string crumbs =
-      filtered
-          ? fill("<li><a href=\"/codes\">All codes</a></li><li><a "
-                 "href=\"/codes?q={{q}}\" aria-current=\"page\">Search "
-                 "results</a></li>",
-                 {{"q", percent_encoded(q)}})
-          : std::string("<li><a href=\"/codes\" aria-current=\"page\">All "
-                        "codes</a></li>");
+      filtered ? fill(
+                     "<li><a href=\"/codes\">All codes</a></li><li><a "
+                     "href=\"/codes?q={{q}}\" aria-current=\"page\">Search "
+                     "results</a></li>",
+                     {{"q", percent_encoded(q)}})
+               : std::string(
+                     "<li><a href=\"/codes\" aria-current=\"page\">All "
+                     "codes</a></li>");
   const std::string heading =
       filtered ? fill("Codes matching \u201c<bdi>{{q}}</bdi>\u201d", {{"q", q}})
                : std::string("All HTTP status codes");
@@ -1130,11 +1131,10 @@ std::string codes_page(std::string_view query) {
                 "unassigned ranges and the unofficial codes of nginx, "
                 "Cloudflare and other vendors.",
                 std::move(main));
-  return page(page_title(fmt::format("Codes matching \u201c{}\u201d",
-                                     isolated(q))),
-              fmt::format("HTTP status codes matching \u201c{}\u201d.",
-                          isolated(q)),
-              std::move(main));
+  return page(
+      page_title(fmt::format("Codes matching \u201c{}\u201d", isolated(q))),
+      fmt::format("HTTP status codes matching \u201c{}\u201d.", isolated(q)),
+      std::move(main));
 }
 
 std::optional<std::string> code_page(int code) {
@@ -1178,13 +1178,13 @@ std::optional<std::string> code_page(int code) {
 
   const class_info& c = class_info_of(code);
   std::string main =
-      fill(template_of("code"), {{"class_label", c.label},
-                                 {"class_name", c.name},
-                                 {"code", code_text(code)},
-                                 {"heading", name},
-                                 slot::html("entries", std::move(entries)),
-                                 slot::html("commands",
-                                            try_commands(iana, vendors))});
+      fill(template_of("code"),
+           {{"class_label", c.label},
+            {"class_name", c.name},
+            {"code", code_text(code)},
+            {"heading", name},
+            slot::html("entries", std::move(entries)),
+            slot::html("commands", try_commands(iana, vendors))});
   return page(page_title(name), description, std::move(main));
 }
 
@@ -1215,11 +1215,11 @@ std::string not_found_page(std::string_view why,
 }
 
 std::string bad_search_page(std::string_view why) {
-  std::string main = fill(template_of("not_found"),
-                          {{"heading", "Search not understood"},
-                           {"why", why},
-                           slot::html("class_link", std::string()),
-                           slot::html("filter", filter_form(""))});
+  std::string main =
+      fill(template_of("not_found"), {{"heading", "Search not understood"},
+                                      {"why", why},
+                                      slot::html("class_link", std::string()),
+                                      slot::html("filter", filter_form(""))});
   return page(page_title("Search not understood"),
               "The search could not be read. Find an HTTP status code on the "
               "reference page or in the list of all codes.",

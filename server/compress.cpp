@@ -19,8 +19,8 @@ std::string gzip(std::string_view bytes, effort e) {
   z_stream z{};
   // 15 window bits + 16 asks zlib for the gzip wrapper instead of zlib's.
   constexpr int gzip_window_bits = 15 + 16;
-  if (deflateInit2(&z, e == effort::quick ? 6 : Z_BEST_COMPRESSION, Z_DEFLATED, gzip_window_bits, 9,
-                   Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2(&z, e == effort::quick ? 6 : Z_BEST_COMPRESSION, Z_DEFLATED,
+                   gzip_window_bits, 9, Z_DEFAULT_STRATEGY) != Z_OK)
     throw std::runtime_error("gzip: deflateInit2 failed");
   std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())), '\0');
   // zlib's API predates const; it never writes through next_in.
@@ -42,9 +42,10 @@ std::string brotli(std::string_view bytes, effort e) {
   if (size == 0) throw std::runtime_error("brotli: input too large");
   std::string out(size, '\0');
   if (!BrotliEncoderCompress(
-          e == effort::quick ? 5 : BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT,
-          bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()),
-          &size, reinterpret_cast<std::uint8_t*>(out.data())))
+          e == effort::quick ? 5 : BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW,
+          BROTLI_MODE_TEXT, bytes.size(),
+          reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
+          reinterpret_cast<std::uint8_t*>(out.data())))
     throw std::runtime_error("brotli: BrotliEncoderCompress failed");
   out.resize(size);
   return out;

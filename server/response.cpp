@@ -3,14 +3,14 @@
 // resources with content negotiation and revalidation, error bodies.
 #include "response.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <boost/beast/http/field.hpp>
 #include <cassert>
 #include <ctime>
 #include <utility>
-
-#include <fmt/format.h>
-#include <boost/beast/http/field.hpp>
 
 #include "compress.hpp"
 #include "httpstatus/registry.hpp"

@@ -231,8 +231,9 @@ TEST_F(e2e, compresses_dynamic_pages_as_accept_encoding_asks) {
   EXPECT_EQ(again.result_int(), 304u);
   EXPECT_TRUE(again.body().empty());
   EXPECT_EQ(again[http::field::vary], "Accept-Encoding");
-  const reply other = get(port_, "/codes?q=4",
-                          {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
+  const reply other =
+      get(port_, "/codes?q=4",
+          {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
   EXPECT_EQ(other.result_int(), 200u);
 }
 

@@ -343,11 +343,12 @@ TEST(pages, codes_filters_by_query) {
 }
 
 TEST(pages, codes_counts_matches) {
-  EXPECT_TRUE(
-      contains(codes_page("teapot"), "2 codes match \u201c<bdi>teapot</bdi>\u201d"));
+  EXPECT_TRUE(contains(codes_page("teapot"),
+                       "2 codes match \u201c<bdi>teapot</bdi>\u201d"));
   EXPECT_TRUE(contains(codes_page("Early Hints"),
                        "1 code matches \u201c<bdi>Early Hints</bdi>\u201d"));
-  EXPECT_TRUE(contains(codes_page("zzzz"), "0 codes match \u201c<bdi>zzzz</bdi>\u201d"));
+  EXPECT_TRUE(contains(codes_page("zzzz"),
+                       "0 codes match \u201c<bdi>zzzz</bdi>\u201d"));
 }
 
 TEST(pages, codes_blank_query_is_the_full_page) {
@@ -377,7 +378,8 @@ TEST(pages, codes_escapes_the_query_everywhere) {
 TEST(pages, codes_results_have_their_own_heading_and_crumb) {
   const std::string all = codes_page("");
   EXPECT_TRUE(contains(all, "<h1>All HTTP status codes</h1>"));
-  EXPECT_TRUE(contains(all, "<a href=\"/codes\" aria-current=\"page\">All codes</a>"));
+  EXPECT_TRUE(
+      contains(all, "<a href=\"/codes\" aria-current=\"page\">All codes</a>"));
   const std::string hits = codes_page("teapot");
   EXPECT_FALSE(contains(hits, "<h1>All HTTP status codes</h1>"));
   EXPECT_TRUE(
