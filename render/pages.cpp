@@ -651,7 +651,114 @@ std::string entry_html(const status& s, std::string_view title) {
               {{"id", id}, slot::html("body", std::move(out))});
 }
 
+// ------------------------------------------------------------- Try it ---
+
+// Text as a URL's query value: everything but RFC 3986's unreserved
+// characters percent-encoded, so the link asks for exactly these bytes.
+std::string percent_encoded(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') ||
+        (u >= '0' && u <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
+      out += c;
+    else
+      out += fmt::format("%{:02X}", u);
+  }
+  return out;
+}
+
+// Where the commands point without JavaScript: `httpstatus serve`'s default
+// address, as the README gives it. site.js puts the page's own origin in
+// its place (the `data-origin` attribute names the text to replace).
+constexpr std::string_view mock_origin = "http://localhost:8080";
+
+// A curl command that gets `s` from the mock, as the mock answers it (see
+// README, "What each code sends"): a vendor's meaning only with
+// ?vendor=, a 100 only to a body sent with Expect: 100-continue, a 101 only
+// to a WebSocket handshake. The handshake's Upgrade and Connection values
+// are the registry's example ones for 101; Sec-WebSocket-Key is RFC 6455's
+// sample nonce (Section 1.3). After the 101 the connection speaks
+// WebSocket, which curl does not, so the command bounds its own wait.
+std::string try_command(const status& s) {
+  std::string url = fmt::format("{}/status/{}", mock_origin, s.code);
+  if (!s.vendor.empty()) url += "?vendor=" + percent_encoded(s.vendor);
+  std::string flags;
+  if (s.code == 100)
+    flags = " -H 'Expect: 100-continue' --data-binary 'a body'";
+  if (s.code == 101)
+    flags = fmt::format(
+        " --max-time 3 -H 'Connection: {}' -H 'Upgrade: {}' "
+        "-H 'Sec-WebSocket-Version: 13' "
+        "-H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=='",
+        example_value("Connection", 101, 0), example_value("Upgrade", 101, 0));
+  // A shell would read the ? of a query as a wildcard: quote the URL then.
+  const bool quoted = url.find('?') != std::string::npos;
+  return fmt::format("curl -i{} {}{}{}", flags, quoted ? "'" : "", url,
+                     quoted ? "'" : "");
+}
+
+// What the person sees besides the status line, where that is not obvious.
+std::string_view try_note(const status& s) {
+  if (s.code == 100)
+    return "curl prints the 100 Continue, sends the body, then prints the "
+           "final 200 OK.";
+  if (s.code == 101)
+    return "curl prints the 101 Switching Protocols; the mock then echoes "
+           "WebSocket messages, which curl cannot send, so it stops after 3 "
+           "seconds.";
+  if (is_informational(s.code))
+    return "An interim response: curl prints it, then the final 200 OK.";
+  if (s.code == 444 && s.vendor == "nginx")
+    return "Like nginx, the mock closes the connection without any response: "
+           "curl reports an empty reply.";
+  return {};
+}
+
+// One command per entry of the page (IANA's, then each vendor's), each
+// with its Copy button; on a page with several entries each command says
+// whose meaning it asks for.
+std::string try_commands(const std::optional<status>& iana,
+                         std::span<const status> vendors) {
+  std::vector<const status*> entries;
+  if (iana) entries.push_back(&*iana);
+  for (const status& v : vendors) entries.push_back(&v);
+  const bool several = entries.size() > 1;
+  std::string out;
+  for (const status* s : entries) {
+    const std::string id =
+        several ? "curl-" + (s->vendor.empty() ? std::string("iana")
+                                               : slug(s->vendor))
+                : std::string("curl");
+    if (several)
+      out += fill(
+          "<p>{{whose}}: {{code}} {{reason}}</p>\n",
+          {{"whose", s->vendor.empty() ? std::string_view("IANA") : s->vendor},
+           {"code", code_text(s->code)},
+           {"reason", display_reason(*s)}});
+    out += fill(
+        "<div class=\"copy\"><pre><code id=\"{{id}}\" "
+        "data-origin=\"{{origin}}\">{{command}}</code></pre><button "
+        "type=\"button\" class=\"copy-btn\" data-copy=\"{{id}}\" "
+        "hidden>Copy</button><span class=\"copied\" role=\"status\"></span>"
+        "</div>\n",
+        {{"id", id}, {"origin", mock_origin}, {"command", try_command(*s)}});
+    if (const std::string_view note = try_note(*s); !note.empty())
+      out += fill("<p class=\"hint\">{{note}}</p>\n", {{"note", note}});
+  }
+  return out;
+}
+
 // --------------------------------------------------------------- /codes ---
+
+// The visitor's words, echoed in the middle of a sentence, are isolated
+// from it: a right-to-left mark in them ("\u202e404") would otherwise
+// reorder the words after them too. In markup that is <bdi>; <title> and
+// attributes hold text only, so there it is Unicode's first-strong isolate
+// (U+2068 ... U+2069).
+std::string isolated(std::string_view text) {
+  return fmt::format("\u2068{}\u2069", text);
+}
 
 std::string trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -983,8 +1090,8 @@ std::string codes_page(std::string_view query) {
   std::string result;
   if (filtered)
     result = fill(
-        "<p class=\"result\">{{count}} \u201c{{query}}\u201d.{{hint}} <a "
-        "href=\"/codes\">Show all codes</a></p>\n",
+        "<p class=\"result\">{{count}} \u201c<bdi>{{query}}</bdi>\u201d."
+        "{{hint}} <a href=\"/codes\">Show all codes</a></p>\n",
         {{"count", hits.size() == 1
                        ? std::string("1 code matches")
                        : fmt::format("{} codes match", hits.size())},
@@ -992,9 +1099,25 @@ std::string codes_page(std::string_view query) {
          {"hint", hits.empty() ? " Try a code such as 404, or a word such as "
                                  "redirect."
                                : ""}});
+  // A results page is not "All codes": the crumb links back to it, and the
+  // page itself is the search.
+  const std::string crumbs =
+      filtered ? fill(
+                     "<li><a href=\"/codes\">All codes</a></li><li><a "
+                     "href=\"/codes?q={{q}}\" aria-current=\"page\">Search "
+                     "results</a></li>",
+                     {{"q", percent_encoded(q)}})
+               : std::string(
+                     "<li><a href=\"/codes\" aria-current=\"page\">All "
+                     "codes</a></li>");
+  const std::string heading =
+      filtered ? fill("Codes matching \u201c<bdi>{{q}}</bdi>\u201d", {{"q", q}})
+               : std::string("All HTTP status codes");
   std::string main =
       fill(template_of("codes"),
-           {{"iana_iso", iana_last_updated},
+           {slot::html("crumbs", crumbs),
+            slot::html("heading", heading),
+            {"iana_iso", iana_last_updated},
             {"iana", long_date_of(iana_last_updated)},
             slot::html("filter", filter_form(q)),
             slot::html("result", std::move(result)),
@@ -1008,9 +1131,10 @@ std::string codes_page(std::string_view query) {
                 "unassigned ranges and the unofficial codes of nginx, "
                 "Cloudflare and other vendors.",
                 std::move(main));
-  return page(page_title(fmt::format("Codes matching \u201c{}\u201d", q)),
-              fmt::format("HTTP status codes matching \u201c{}\u201d.", q),
-              std::move(main));
+  return page(
+      page_title(fmt::format("Codes matching \u201c{}\u201d", isolated(q))),
+      fmt::format("HTTP status codes matching \u201c{}\u201d.", isolated(q)),
+      std::move(main));
 }
 
 std::optional<std::string> code_page(int code) {
@@ -1054,11 +1178,13 @@ std::optional<std::string> code_page(int code) {
 
   const class_info& c = class_info_of(code);
   std::string main =
-      fill(template_of("code"), {{"class_label", c.label},
-                                 {"class_name", c.name},
-                                 {"code", code_text(code)},
-                                 {"heading", name},
-                                 slot::html("entries", std::move(entries))});
+      fill(template_of("code"),
+           {{"class_label", c.label},
+            {"class_name", c.name},
+            {"code", code_text(code)},
+            {"heading", name},
+            slot::html("entries", std::move(entries)),
+            slot::html("commands", try_commands(iana, vendors))});
   return page(page_title(name), description, std::move(main));
 }
 
@@ -1078,11 +1204,24 @@ std::string not_found_page(std::string_view why,
   if (!sentence.empty() && sentence.back() != '.' && sentence.back() != '?')
     sentence += '.';
   std::string main = fill(template_of("not_found"),
-                          {{"why", sentence},
+                          {{"heading", "Page not found"},
+                           {"why", sentence},
                            slot::html("class_link", std::move(class_link)),
                            slot::html("filter", filter_form(""))});
   return page(page_title("Page not found"),
               "This page does not exist. Find an HTTP status code on the "
+              "reference page or in the list of all codes.",
+              std::move(main));
+}
+
+std::string bad_search_page(std::string_view why) {
+  std::string main =
+      fill(template_of("not_found"), {{"heading", "Search not understood"},
+                                      {"why", why},
+                                      slot::html("class_link", std::string()),
+                                      slot::html("filter", filter_form(""))});
+  return page(page_title("Search not understood"),
+              "The search could not be read. Find an HTTP status code on the "
               "reference page or in the list of all codes.",
               std::move(main));
 }

@@ -43,6 +43,11 @@ struct asset {
 [[nodiscard]] std::string not_found_page(std::string_view why,
                                          std::optional<status_class> cls);
 
+/// Returns the page of a search the server could not read (a 400): headed
+/// "Search not understood", saying `why` (escaped), with the filter form to
+/// search again.
+[[nodiscard]] std::string bad_search_page(std::string_view why);
+
 /// Holds what the "/lint" form was sent with, to show it again.
 struct lint_form {
   std::string_view response = {};         ///< the pasted raw response(s)

@@ -3,15 +3,16 @@
 // resources with content negotiation and revalidation, error bodies.
 #include "response.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <boost/beast/http/field.hpp>
 #include <cassert>
 #include <ctime>
 #include <utility>
 
-#include <fmt/format.h>
-#include <boost/beast/http/field.hpp>
-
+#include "compress.hpp"
 #include "httpstatus/registry.hpp"
 #include "syntax.hpp"
 
@@ -302,15 +303,33 @@ std::string to_wire(const response& res) {
   return wire;
 }
 
+// A body rendered for one request (a search's results, an error page) is
+// compressed for that request, at the quick setting, when the client
+// accepts it and the body is large enough to gain. Its tags follow the
+// stored resources': the identity hash, with the coding's suffix.
 response serve_dynamic(const request& req, std::string body,
                        std::string_view content_type, resource_kind kind,
                        std::string_view cache_control, int code) {
-  const std::string etag = make_etag(body);
+  constexpr std::size_t min_compressed_bytes = 1024;
+  const bool is_negotiated = body.size() >= min_compressed_bytes;
+  const coding c =
+      is_negotiated
+          ? choose_coding(req[http::field::accept_encoding], true, true)
+          : coding::identity;
+  const std::string etag = make_etag(body, c == coding::gzip ? "-gz"
+                                           : c == coding::br ? "-br"
+                                                             : "");
   const bool not_modified =
       code == 200 && none_match_hits(req[http::field::if_none_match], etag);
   response res = make_response(req, not_modified ? 304 : code);
-  if (!not_modified)
+  if (!not_modified) {
+    if (c == coding::gzip) body = gzip(body, effort::quick);
+    if (c == coding::br) body = brotli(body, effort::quick);
     set_body(res, payload::owned(std::move(body)), content_type);
+    if (c == coding::gzip) res.set(http::field::content_encoding, "gzip");
+    if (c == coding::br) res.set(http::field::content_encoding, "br");
+  }
+  if (is_negotiated) res.set(http::field::vary, "Accept-Encoding");
   res.set(http::field::etag, etag);
   res.set(http::field::cache_control, cache_control);
   add_kind_headers(res, kind);

@@ -110,8 +110,9 @@ using wire_buffer_sequence = std::array<boost::asio::const_buffer, 4>;
 [[nodiscard]] std::string to_wire(const response& res);
 
 /// Returns `body`, rendered for this request only, answering `req` like
-/// `serve` does (with an `ETag` and 304), but uncompressed: compression
-/// happens at start-up, never per request.
+/// `serve` does (with an `ETag` and 304): from 1 KB on, compressed as
+/// `Accept-Encoding` asks (quickly, for this request alone), with
+/// `Vary: Accept-Encoding`.
 [[nodiscard]] response serve_dynamic(const request& req, std::string body,
                                      std::string_view content_type,
                                      resource_kind kind,

@@ -92,7 +92,11 @@ response codes_page(const content& site, const request& req,
         if (param.name == "q") query = param.value;
       });
   if (!well_formed)
-    return text_error(req, 400, "The query has a malformed percent escape.");
+    return serve_dynamic(
+        req,
+        render::bad_search_page("The query has a malformed percent escape: a % "
+                                "must be followed by two hex digits."),
+        html_type, resource_kind::page, error_cache, 400);
   // A blank query is no filter: serve the stored page, compressed.
   if (is_blank(query)) return stored(site, req, p);
   const resource* whole = site.find(p.path);

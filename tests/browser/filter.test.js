@@ -102,6 +102,72 @@ describe('filter', () => {
     });
   }
 
+  // The box filters the tables of the page at hand; a term only the full
+  // registry has ("teapot", the placeholder's own example) hid every table
+  // and said "0 codes shown", nothing more.
+  for (const [path, term, want] of [['/', 'teapot', '418'], ['/', '102', '102'], ['/codes?q=teapot', '404', '404']]) {
+    it(`on ${path}, "${term}" matches no row here: it says so and offers the full search`, async () => {
+      await withPage(path, async (page) => {
+        const box = page.getByRole('searchbox', { name: 'Filter codes' });
+        await box.fill(term);
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('main tr[data-code]')].every((tr) => tr.offsetHeight === 0));
+        const status = page.locator('#q-count');
+        assert.match(await status.textContent(), new RegExp(`No code on this page matches “${term}”`));
+        const link = page.getByRole('link', { name: `Search all codes for “${term}”` });
+        assert.ok(await link.isVisible(), 'a link to the full search shows');
+        assert.equal(await link.getAttribute('href'), `/codes?q=${term}`);
+        // Typing on narrows again: the offer follows the box.
+        await box.fill('');
+        assert.ok(!(await link.isVisible()), 'no offer while rows are shown');
+        await box.fill(term);
+        await Promise.all([page.waitForURL(new RegExp(`/codes\\?q=${term}$`)), box.press('Enter')]);
+        assert.ok((await visibleRows(page)).includes(want), `/codes?q=${term} shows ${want}`);
+      });
+    });
+  }
+
+  it('the offer follows the link too, and escapes the term', async () => {
+    await withPage('/', async (page) => {
+      await page.locator('#q').fill('a&b <c>');
+      const link = page.getByRole('link', { name: 'Search all codes for “a&b <c>”' });
+      assert.equal(await link.getAttribute('href'), '/codes?q=a%26b%20%3Cc%3E');
+      await Promise.all([page.waitForURL(/\/codes\?q=/), link.click()]);
+      assert.equal(await page.locator('#q').inputValue(), 'a&b <c>');
+    });
+  });
+
+  // The count is a live region (role=status): a screen reader announces what
+  // changes in it only if the region was in the accessibility tree before,
+  // so the empty region is hidden from the eye but not from the tree.
+  it('the live count is in the accessibility tree before the first count', async () => {
+    await withPage('/', async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const live = nodes.filter((n) => !n.ignored && n.role?.value === 'status');
+      assert.equal(live.length, 1, `one status region in the tree: ${JSON.stringify(live.map((n) => n.name))}`);
+      const box = await page.locator('#q-count').boundingBox();
+      assert.ok(!box || (box.width <= 1 && box.height <= 1), `the empty count takes no room: ${JSON.stringify(box)}`);
+      await page.locator('#q').fill('gone');
+      assert.match(await page.locator('#q-count').textContent(), /1 code shown/);
+      assert.ok((await page.locator('#q-count').boundingBox()).height > 5, 'the count shows once it has text');
+    });
+  });
+
+  // A right-to-left override in the term must not run on into the page's
+  // own words: "Show all codes" still reads left to right.
+  it('a term with a right-to-left override stays inside its quotes', async () => {
+    await withPage('/codes?q=%E2%80%AE404%20abc', async (page) => {
+      const order = await page.locator('p.result a[href="/codes"]').evaluate((a) => {
+        const text = a.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+        return { first: at(0), last: at(text.length - 1), text: text.data };
+      });
+      assert.equal(order.text, 'Show all codes');
+      assert.ok(order.first < order.last, `"Show all codes" is drawn left to right: S at ${order.first}, s at ${order.last}`);
+    });
+  });
+
   it('without JavaScript, the form asks the server: /codes?q=', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {

@@ -64,7 +64,9 @@ describe('page quality', () => {
     try {
       await page.goto(`${env.base}/codes`);
       const linked = await page.$$eval('a[href^="/codes/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
-      const paths = [...new Set([...pages, '/codes/999', ...linked])];
+      // A long search term (a URL pasted into the box) must wrap too.
+      const paths = [...new Set([...pages, '/codes/999', ...linked,
+        '/codes?q=https://api.example.com/v1/orders/12345/items?status=pending'])];
       assert.ok(paths.length > 60, `${paths.length} pages found`);
       const wide = [];
       for (const path of paths) {
@@ -73,6 +75,40 @@ describe('page quality', () => {
         if (width > 390) wide.push(`${path}: ${width} px`);
       }
       assert.deepEqual(wide, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The skip link, once focused, sits where the brand is: it must not hide it.
+  it('the focused skip link covers nothing of the header', async () => {
+    const { context, page } = await newPage(env);
+    try {
+      await page.goto(`${env.base}/`);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+      const skip = await page.locator('a.skip').boundingBox();
+      for (const sel of ['a.brand', 'fieldset.theme']) {
+        const b = await page.locator(sel).boundingBox();
+        const overlap = skip.x < b.x + b.width && b.x < skip.x + skip.width &&
+          skip.y < b.y + b.height && b.y < skip.y + skip.height;
+        assert.ok(!overlap, `the skip link ${JSON.stringify(skip)} covers ${sel} ${JSON.stringify(b)}`);
+      }
+      await page.keyboard.press('Enter');
+      assert.equal(new URL(page.url()).hash, '#main');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the footer links are a navigation landmark with a name', async () => {
+    const { context, page } = await newPage(env);
+    try {
+      await page.goto(`${env.base}/codes/404`);
+      const nav = page.locator('footer').getByRole('navigation', { name: 'Site' });
+      for (const name of ['HTTP status codes', 'All codes', 'Check a response', 'JSON API']) {
+        assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, `footer link "${name}"`);
+      }
     } finally {
       await context.close();
     }

@@ -101,6 +101,27 @@ describe('theme switch', () => {
     });
   });
 
+  // Back to a page that had another theme checked: the browser restores the
+  // old radio (form state, or the whole page from the back/forward cache),
+  // and the stylesheet's :has(#theme-dark:checked) would paint it dark
+  // though the remembered choice is Light.
+  it('Back shows the theme chosen last, not the one the page was left with', async () => {
+    await withPage({ colorScheme: 'light' }, async (page) => {
+      await page.goto(`${env.base}/`);
+      await choose(page, 'Dark');
+      await expectScheme(page, 'dark');
+      await Promise.all([page.waitForURL(/\/codes\/404$/), page.locator('main a[href="/codes/404"]').click()]);
+      await expectScheme(page, 'dark');
+      await choose(page, 'Light');
+      await expectScheme(page, 'light');
+      await page.goBack();
+      assert.equal(new URL(page.url()).pathname, '/');
+      await expectScheme(page, 'light');
+      assert.equal(await checked(page), 'light', 'Light is the checked radio after Back');
+      assert.equal(await page.evaluate(() => localStorage.getItem('theme')), 'light');
+    });
+  });
+
   for (const start of ['light', 'dark']) {
     const other = start === 'light' ? 'dark' : 'light';
     it(`System follows prefers-color-scheme live, from ${start} to ${other} and back`, async () => {

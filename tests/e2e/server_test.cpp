@@ -196,6 +196,63 @@ TEST_F(e2e, compresses_as_accept_encoding_asks) {
   EXPECT_FALSE(boost::json::parse(gunzip(json.body())).as_array().empty());
 }
 
+// A search's results and the error pages are rendered per request; they
+// were sent uncompressed and without Vary whatever the client accepted
+// (/codes?q=4 is 17.8 KB of HTML).
+TEST_F(e2e, compresses_dynamic_pages_as_accept_encoding_asks) {
+  for (const char* target : {"/codes?q=4", "/codes/999"}) {
+    SCOPED_TRACE(target);
+    const reply plain = get(port_, target);
+    EXPECT_EQ(plain.count(http::field::content_encoding), 0u);
+    EXPECT_EQ(plain[http::field::vary], "Accept-Encoding");
+    EXPECT_NE(plain.body().find("</html>"), std::string::npos);
+
+    const reply br = get(port_, target, {{"Accept-Encoding", "gzip, br"}});
+    EXPECT_EQ(br.result_int(), plain.result_int());
+    EXPECT_EQ(br[http::field::content_encoding], "br");
+    EXPECT_EQ(br[http::field::vary], "Accept-Encoding");
+    EXPECT_EQ(br[http::field::content_length],
+              std::to_string(br.body().size()));
+    EXPECT_LT(br.body().size(), plain.body().size() / 2);
+    EXPECT_EQ(unbrotli(br.body()), plain.body());
+
+    const reply gz = get(port_, target, {{"Accept-Encoding", "gzip"}});
+    EXPECT_EQ(gz[http::field::content_encoding], "gzip");
+    EXPECT_EQ(gunzip(gz.body()), plain.body());
+
+    // Each coding is its own representation, with its own tag.
+    EXPECT_NE(br[http::field::etag], plain[http::field::etag]);
+    EXPECT_NE(br[http::field::etag], gz[http::field::etag]);
+  }
+  const reply first = get(port_, "/codes?q=4", {{"Accept-Encoding", "br"}});
+  const std::string etag(first[http::field::etag]);
+  const reply again = get(port_, "/codes?q=4",
+                          {{"Accept-Encoding", "br"}, {"If-None-Match", etag}});
+  EXPECT_EQ(again.result_int(), 304u);
+  EXPECT_TRUE(again.body().empty());
+  EXPECT_EQ(again[http::field::vary], "Accept-Encoding");
+  const reply other =
+      get(port_, "/codes?q=4",
+          {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
+  EXPECT_EQ(other.result_int(), 200u);
+}
+
+// A search the server cannot read is a page of the site saying why, with
+// the box to search again, not a line of plain text.
+TEST_F(e2e, malformed_search_gets_the_sites_error_page) {
+  const reply res = get(port_, "/codes?q=%ZZ", {{"Accept-Encoding", "br"}});
+  EXPECT_EQ(res.result_int(), 400u);
+  EXPECT_EQ(res[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_EQ(res[http::field::cache_control], "no-store");
+  EXPECT_EQ(res["Content-Security-Policy"], content_security_policy);
+  const std::string page = res[http::field::content_encoding] == "br"
+                               ? unbrotli(res.body())
+                               : res.body();
+  EXPECT_NE(page.find("<h1>Search not understood</h1>"), std::string::npos);
+  EXPECT_NE(page.find("malformed percent escape"), std::string::npos);
+  EXPECT_NE(page.find("<form class=\"filter\""), std::string::npos);
+}
+
 TEST_F(e2e, html_pages_carry_security_headers) {
   for (const char* target :
        {"/", "/codes", "/codes/404", "/codes/299", "/nowhere", "/lint"}) {

@@ -343,11 +343,12 @@ TEST(pages, codes_filters_by_query) {
 }
 
 TEST(pages, codes_counts_matches) {
-  EXPECT_TRUE(
-      contains(codes_page("teapot"), "2 codes match \u201cteapot\u201d"));
+  EXPECT_TRUE(contains(codes_page("teapot"),
+                       "2 codes match \u201c<bdi>teapot</bdi>\u201d"));
   EXPECT_TRUE(contains(codes_page("Early Hints"),
-                       "1 code matches \u201cEarly Hints\u201d"));
-  EXPECT_TRUE(contains(codes_page("zzzz"), "0 codes match \u201czzzz\u201d"));
+                       "1 code matches \u201c<bdi>Early Hints</bdi>\u201d"));
+  EXPECT_TRUE(contains(codes_page("zzzz"),
+                       "0 codes match \u201c<bdi>zzzz</bdi>\u201d"));
 }
 
 TEST(pages, codes_blank_query_is_the_full_page) {
@@ -367,9 +368,42 @@ TEST(pages, codes_escapes_the_query_everywhere) {
     const std::string escaped = html_escape(q);
     EXPECT_FALSE(contains(html, q));
     EXPECT_TRUE(contains(html, "name=\"q\" value=\"" + escaped + "\""));
-    EXPECT_TRUE(contains(html, "\u201c" + escaped + "\u201d"));
+    EXPECT_TRUE(contains(html, "\u201c<bdi>" + escaped + "</bdi>\u201d"));
     EXPECT_EQ(count_of(html, "<script"), 2u);
   }
+}
+
+// A results page shows only matches: its heading and breadcrumb say so,
+// and "All codes" is a link back, not the page the reader is on.
+TEST(pages, codes_results_have_their_own_heading_and_crumb) {
+  const std::string all = codes_page("");
+  EXPECT_TRUE(contains(all, "<h1>All HTTP status codes</h1>"));
+  EXPECT_TRUE(
+      contains(all, "<a href=\"/codes\" aria-current=\"page\">All codes</a>"));
+  const std::string hits = codes_page("teapot");
+  EXPECT_FALSE(contains(hits, "<h1>All HTTP status codes</h1>"));
+  EXPECT_TRUE(
+      contains(hits, "<h1>Codes matching \u201c<bdi>teapot</bdi>\u201d</h1>"));
+  EXPECT_TRUE(contains(hits, "<li><a href=\"/codes\">All codes</a></li>"));
+  EXPECT_EQ(count_of(hits, "aria-current=\"page\""), 1u);
+  EXPECT_TRUE(contains(hits,
+                       "<a href=\"/codes?q=teapot\" aria-current=\"page\">"
+                       "Search results</a>"));
+  // The query goes back into the link as a query, percent-encoded.
+  EXPECT_TRUE(contains(codes_page("a&b c"), "href=\"/codes?q=a%26b%20c\""));
+}
+
+// The term sits in an isolate: a right-to-left mark in it cannot reorder
+// the sentence around it ("Show all codes" drawn backwards).
+TEST(pages, codes_isolates_the_query_wherever_it_is_echoed) {
+  const std::string q = "\u202e404 abc";
+  const std::string html = codes_page(q);
+  EXPECT_TRUE(contains(html, "match \u201c<bdi>" + q + "</bdi>\u201d."));
+  // <title> and the description hold text only: Unicode's own isolates.
+  EXPECT_TRUE(contains(html, "\u201c\u2068" + q + "\u2069\u201d"));
+  EXPECT_EQ(count_of(html, q), count_of(html, "\u2068" + q + "\u2069") +
+                                   count_of(html, "<bdi>" + q + "</bdi>") +
+                                   count_of(html, "value=\"" + q + "\""));
 }
 
 // ---------------------------------------------------------- /codes/N ---
@@ -460,6 +494,48 @@ TEST(pages, code_499_shows_both_vendors) {
   EXPECT_TRUE(contains(*page, "Client Closed Request"));
   EXPECT_TRUE(contains(*page, "Token Required"));
   EXPECT_EQ(count_of(*page, "<h1>"), 1u);
+}
+
+// "Try it" asks the mock for what the page is about: each vendor's
+// meaning by name, a 100 with a body and Expect, a 101 with a handshake.
+TEST(pages, code_pages_try_what_the_page_is_about) {
+  struct row {
+    int code;
+    std::vector<std::string_view> commands;
+  };
+  const row rows[] = {
+      {404, {">curl -i http://localhost:8080/status/404</code>"}},
+      {100,
+       {">curl -i -H 'Expect: 100-continue' --data-binary 'a body' "
+        "http://localhost:8080/status/100</code>"}},
+      {101,
+       {">curl -i --max-time 3 -H 'Connection: Upgrade' -H 'Upgrade: "
+        "websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: "
+        "dGhlIHNhbXBsZSBub25jZQ==' http://localhost:8080/status/101</code>"}},
+      {499,
+       {"id=\"curl-nginx\"", "'http://localhost:8080/status/499?vendor=nginx'",
+        "id=\"curl-esri\"", "'http://localhost:8080/status/499?vendor=Esri'"}},
+      {418,
+       {">curl -i http://localhost:8080/status/418</code>",
+        "'http://localhost:8080/status/418?vendor=RFC%202324'"}},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.code);
+    const std::string page = code_page(r.code).value();
+    for (const std::string_view c : r.commands) {
+      std::string escaped = html_escape(c);
+      // html_escape turns the markup of the expectation too: keep it.
+      for (const auto& [from, to] :
+           {std::pair<std::string, std::string>{"&lt;/code&gt;", "</code>"},
+            {"&gt;curl", ">curl"},
+            {"id=&quot;", "id=\""},
+            {"&quot;", "\""}})
+        for (std::size_t at = escaped.find(from); at != std::string::npos;
+             at = escaped.find(from, at + to.size()))
+          escaped.replace(at, from.size(), to);
+      EXPECT_TRUE(contains(page, escaped)) << escaped;
+    }
+  }
 }
 
 TEST(pages, code_418_shows_iana_and_rfc_2324) {

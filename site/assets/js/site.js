@@ -28,9 +28,15 @@
   });
   apply(saved());
   addEventListener('storage', function (e) { if (e.key === key) apply(saved()); });
+  // Back and Forward may show this page as it was left, with the radio
+  // checked then (from the back/forward cache, or restored form state, which
+  // autocomplete="off" refuses); the stylesheet's :has() would follow that
+  // radio, so the choice saved since wins again.
+  addEventListener('pageshow', function () { apply(saved()); });
 
   // Filter: every word must appear in a row's text or its data-aliases.
   var q = d.getElementById('q'), count = d.getElementById('q-count');
+  var all = d.getElementById('q-all'), link = d.getElementById('q-all-link');
   var rows = [].slice.call(d.querySelectorAll('tr[data-code]'));
   var groups = [].slice.call(d.querySelectorAll('[data-group]'));
   rows.forEach(function (r) {
@@ -49,8 +55,30 @@
     groups.forEach(function (g) {
       g.hidden = words.length > 0 && !g.querySelector('tr[data-code]:not([hidden])');
     });
-    if (count) count.textContent = !words.length ? '' :
-      shown === 1 ? '1 code shown' : shown + ' codes shown';
+    var none = words.length > 0 && shown === 0, term = q.value.trim();
+    if (count) {
+      if (none) say(count, 'No code on this page matches ', term, '.');
+      else count.textContent = !words.length ? '' :
+        shown === 1 ? '1 code shown' : shown + ' codes shown';
+    }
+    // The tables hold only this page's codes; the full search (the form's
+    // own action, which Enter submits) may still find the term.
+    if (all) {
+      all.hidden = !none;
+      if (none) {
+        say(link, 'Search all codes for ', term, '');
+        link.href = '/codes?q=' + encodeURIComponent(term);
+      }
+    }
+  }
+  // Writes `before`, the term in quotes and isolated (a right-to-left mark
+  // in it must not reorder the sentence), then `after`; as text, never HTML.
+  function say(el, before, term, after) {
+    var b = d.createElement('bdi');
+    b.textContent = term;
+    el.textContent = before + '\u201c';
+    el.appendChild(b);
+    el.appendChild(d.createTextNode('\u201d' + after));
   }
   if (q && rows.length) {
     q.addEventListener('input', run);
@@ -63,6 +91,12 @@
     e.preventDefault();
     q.focus();
     q.select();
+  });
+
+  // "Try it" commands name localhost:8080, the default address; the server
+  // that sent this page is the one to try.
+  if (/^https?:$/.test(location.protocol)) d.querySelectorAll('code[data-origin]').forEach(function (c) {
+    c.textContent = c.textContent.split(c.getAttribute('data-origin')).join(location.origin);
   });
 
   // Copy buttons need the async clipboard, which needs a secure context.
