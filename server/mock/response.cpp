@@ -606,54 +606,78 @@ std::string_view content_type(media_type m) noexcept {
   return "text/plain; charset=utf-8";
 }
 
-byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
-  byte_range none;
-  range = trim(range);
-  const std::size_t eq = range.find('=');
-  if (eq == std::string_view::npos ||
-      !iequals(trim(range.substr(0, eq)), "bytes"))
-    return none;
-  std::string_view spec = range.substr(eq + 1);
-  spec = trim(spec.substr(0, spec.find(',')));
+namespace {
+
+// Digits only; a number too large for 64 bits saturates, which is past
+// any length we serve, so it still reads right.
+std::optional<std::uint64_t> range_number(std::string_view digits) noexcept {
+  if (digits.empty()) return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    const auto d = static_cast<std::uint64_t>(ch - '0');
+    n = n > (UINT64_MAX - d) / 10 ? UINT64_MAX : n * 10 + d;
+  }
+  return n;
+}
+
+// One range-spec of a set (RFC 9110 Section 14.1.1): `none` when it is
+// not in the grammar, else whether it is satisfiable and what it covers.
+byte_range parse_range_spec(std::string_view spec,
+                            std::uint64_t length) noexcept {
+  const byte_range none;
   const std::size_t dash = spec.find('-');
   if (dash == std::string_view::npos) return none;
-
-  // Digits only; a number too large for 64 bits saturates, which is past
-  // any length we serve, so it still reads right.
-  const auto number =
-      [](std::string_view digits) -> std::optional<std::uint64_t> {
-    if (digits.empty()) return std::nullopt;
-    std::uint64_t n = 0;
-    for (const char ch : digits) {
-      if (ch < '0' || ch > '9') return std::nullopt;
-      const auto d = static_cast<std::uint64_t>(ch - '0');
-      n = n > (UINT64_MAX - d) / 10 ? UINT64_MAX : n * 10 + d;
-    }
-    return n;
-  };
   const std::string_view first_text = trim(spec.substr(0, dash));
   const std::string_view last_text = trim(spec.substr(dash + 1));
-  byte_range r;
   if (first_text.empty()) {  // suffix: the last N bytes
-    const auto n = number(last_text);
+    const auto n = range_number(last_text);
     if (!n) return none;
     if (*n == 0 || length == 0) return {byte_range::kind::unsatisfiable, 0, 0};
     return {byte_range::kind::satisfiable, length - std::min(*n, length),
             length - 1};
   }
-  const auto first = number(first_text);
+  const auto first = range_number(first_text);
   if (!first) return none;
   std::uint64_t last = UINT64_MAX;
   if (!last_text.empty()) {
-    const auto l = number(last_text);
+    const auto l = range_number(last_text);
     if (!l || *l < *first) return none;
     last = *l;
   }
   if (*first >= length) return {byte_range::kind::unsatisfiable, 0, 0};
-  r.outcome = byte_range::kind::satisfiable;
-  r.first = *first;
-  r.last = std::min(last, length - 1);
-  return r;
+  return {byte_range::kind::satisfiable, *first, std::min(last, length - 1)};
+}
+
+}  // namespace
+
+// RFC 9110 Section 14.1.1: a range set is satisfiable if any of its ranges
+// is, so an unsatisfiable range before a satisfiable one must not make a
+// 416. The mock sends one part, the first satisfiable range (a server may
+// coalesce or reorder ranges, Section 14.2, and one part is always a
+// valid answer to a set). An element outside the grammar makes the whole
+// ranges-specifier invalid, which Section 14.2 lets a server ignore; empty
+// list elements are skipped, as Section 5.6.1.2 asks.
+byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
+  const byte_range none;
+  range = trim(range);
+  const std::size_t eq = range.find('=');
+  if (eq == std::string_view::npos ||
+      !iequals(trim(range.substr(0, eq)), "bytes"))
+    return none;
+  std::optional<byte_range> served;
+  bool is_any = false;
+  const bool is_invalid =
+      any_element(range.substr(eq + 1), [&](std::string_view spec) {
+        const byte_range r = parse_range_spec(spec, length);
+        if (r.outcome == byte_range::kind::none) return true;
+        is_any = true;
+        if (!served && r.outcome == byte_range::kind::satisfiable) served = r;
+        return false;
+      });
+  if (is_invalid || !is_any) return none;
+  if (served) return *served;
+  return {byte_range::kind::unsatisfiable, 0, 0};
 }
 
 std::string etag_of(std::string_view body) {

@@ -114,8 +114,8 @@ struct response_options {
 ///   `Expect: 100-continue`), then a final 200; HTTP/1.0 gets only the
 ///   200 (RFC 9110 Section 15.2). 101 answers a WebSocket upgrade request
 ///   with `websocket_echo`, anything else with 426 saying why.
-/// - 206 serves a `Range` of the 200's body (or its first 100 bytes), and
-///   an unsatisfiable one gets 416; 204/304/1xx have no body and no
+/// - 206 serves the first satisfiable range of a `Range` of the 200's body
+///   (or its first 100 bytes), and a set with none satisfiable gets 416; 204/304/1xx have no body and no
 ///   `Content-Length`, 205 has `Content-Length: 0`, HEAD never a body.
 /// - 206 and 304 carry, with the same values, each field of their rows
 ///   marked `if_a_200_had_it` that the 200 to the same request carries
@@ -179,12 +179,14 @@ struct byte_range {
   std::uint64_t last = 0;
 };
 
-/// Reads `range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`, RFC 9110 Section
-/// 14.1.2) against a representation of `length` bytes, clamping the end.
-/// Of several ranges only the first is served. Anything not in that
-/// grammar (another unit, garbage, b < a) is `none`, as RFC 9110 Section
-/// 14.2 lets a server ignore it; a start at or past the end, or a zero
-/// suffix, is `unsatisfiable`.
+/// Reads `range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`, or a comma-separated
+/// set of them, RFC 9110 Section 14.1.2) against a representation of
+/// `length` bytes, clamping the end. Of a set, the first satisfiable range
+/// is the one served (`bytes=100-200, 0-5` against 50 bytes serves 0-5).
+/// Anything not in that grammar (another unit, garbage, b < a, in any
+/// element) is `none`, as RFC 9110 Section 14.2 lets a server ignore it; a
+/// set in which no range is satisfiable (a start at or past the end, a
+/// zero suffix) is `unsatisfiable`.
 [[nodiscard]] byte_range parse_range(std::string_view range,
                                      std::uint64_t length) noexcept;
 

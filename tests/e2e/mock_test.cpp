@@ -459,6 +459,26 @@ TEST_F(mockwire, retries_through_a_sequence) {
   EXPECT_EQ(get("/status/503,200?sequence=other").result_int(), 503U);
 }
 
+// ---- ranges and conditional requests
+// ---------------------------------------------------
+
+// RFC 9110 Section 14.1.1: a range set is satisfiable if any of its ranges
+// is. `bytes=100000-200000, 0-5` got 416 while the other order got 206.
+TEST_F(mockwire, serves_the_first_satisfiable_range_of_a_set) {
+  for (const char* range : {"bytes=100000-200000, 0-5", "bytes=0-5, 100000-"}) {
+    SCOPED_TRACE(range);
+    const message res = get("/status/206", {{"Range", range}});
+    EXPECT_EQ(res.result_int(), 206U);
+    const std::string whole = get("/status/200").body();
+    EXPECT_EQ(res[http::field::content_range],
+              "bytes 0-5/" + std::to_string(whole.size()));
+    EXPECT_EQ(res.body(), whole.substr(0, 6));
+  }
+  const message none =
+      get("/status/206", {{"Range", "bytes=100000-, 200000-"}});
+  EXPECT_EQ(none.result_int(), 416U);
+}
+
 // ---- errors, methods, CORS
 // ---------------------------------------------------
 

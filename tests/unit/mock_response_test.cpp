@@ -427,6 +427,11 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
       {"bytes=-100000", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0,
        n - 1},
       {"bytes=2-4, 8-9", 206, "bytes 2-4/%L", 2, 4},
+      // RFC 9110 Section 14.1.1: a set is satisfiable if any range is; the
+      // first satisfiable one is served.
+      {"bytes=100000-200000, 0-5", 206, "bytes 0-5/%L", 0, 5},
+      {"bytes=100000-, -0, 3-4", 206, "bytes 3-4/%L", 3, 4},
+      {"bytes=100000-, 200000-", 416, "bytes */%L", 0, 0},
       {"BYTES = 1-1", 206, "bytes 1-1/%L", 1, 1},
       {"items=0-5", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
       {"bytes=9-3", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
@@ -802,6 +807,14 @@ TEST(mockresponse, reads_ranges) {
       {"bytes=1", 10, kind::none, 0, 0},
       {"lines=1-2", 10, kind::none, 0, 0},
       {"bytes=--1", 10, kind::none, 0, 0},
+      // A set: the first satisfiable range, whatever comes before it.
+      {"bytes=100-200, 0-5", 10, kind::satisfiable, 0, 5},
+      {"bytes=0-5, 100-200", 10, kind::satisfiable, 0, 5},
+      {"bytes=-0,10-,2-3", 10, kind::satisfiable, 2, 3},
+      {"bytes=1-2,,", 10, kind::satisfiable, 1, 2},  // empty elements skipped
+      {"bytes=100-200, 10-", 10, kind::unsatisfiable, 0, 0},
+      {"bytes=100-200, x", 10, kind::none, 0, 0},  // invalid set: ignored
+      {"bytes=, ,", 10, kind::none, 0, 0},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.range);
