@@ -48,6 +48,7 @@ mock::request_info info_of(const request& req) {
   info.version = req.version();
   info.accept = req[http::field::accept];
   info.range = req[http::field::range];
+  info.if_range = req[http::field::if_range];
   info.expect = req[http::field::expect];
   info.upgrade = req[http::field::upgrade];
   info.connection = req[http::field::connection];

@@ -282,6 +282,38 @@ void add_code_fields(header_list& h, const fill_context& c) {
     add_unique(h, "Retry-After", std::to_string(*c.options.retry_after));
 }
 
+// --- validators -------------------------------------------------------------
+
+// An entity-tag (RFC 9110 Section 8.8.3): `W/` for a weak one, then the
+// opaque-tag with its quotes, which is what comparisons compare.
+struct entity_tag {
+  bool is_weak = false;
+  std::string_view opaque;
+};
+
+std::optional<entity_tag> parse_entity_tag(std::string_view text) noexcept {
+  text = trim(text);
+  entity_tag t;
+  if (text.starts_with("W/")) {
+    t.is_weak = true;
+    text.remove_prefix(2);
+  }
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"' ||
+      text.substr(1, text.size() - 2).find('"') != std::string_view::npos)
+    return std::nullopt;
+  t.opaque = text;
+  return t;
+}
+
+// RFC 9110 Section 13.1.5: If-Range holds an entity-tag or a date. A tag
+// matches by strong comparison (Section 8.8.3.2: neither weak, the same
+// opaque-tag); a date only when it equals the Last-Modified, and the mock
+// sends none, so a date, like anything unreadable, never matches.
+bool if_range_matches(std::string_view if_range, std::string_view etag) {
+  const std::optional<entity_tag> tag = parse_entity_tag(if_range);
+  return tag && !tag->is_weak && tag->opaque == etag;
+}
+
 // --- final and interim responses ------------------------------------------
 
 target must_resolve(int code) { return *resolve(code); }
@@ -295,6 +327,13 @@ final_response make_final(target t, const request_info& req,
   std::optional<rendered> body;
 
   if (t.facts.code == 206 && !t.is_unassigned) {
+    // RFC 9110 Section 13.1.5: a Range sent with an If-Range that does not
+    // match asks for the whole representation, which the client no longer
+    // has a part of: the Range is ignored and the answer is the full 200.
+    // An If-Range without a Range is ignored.
+    if (!req.range.empty() && !req.if_range.empty() &&
+        !if_range_matches(req.if_range, etag_of(representation.bytes)))
+      return make_final(must_resolve(200), req, options);
     const byte_range r = parse_range(req.range, length);
     if (r.outcome == byte_range::kind::unsatisfiable) {
       t = must_resolve(416);

@@ -75,6 +75,7 @@ struct request_info {
   unsigned version = 11;  ///< 10 or 11, as Beast spells it
   std::string_view accept;
   std::string_view range;
+  std::string_view if_range;
   std::string_view expect;
   std::string_view upgrade;
   std::string_view connection;
@@ -115,7 +116,10 @@ struct response_options {
 ///   200 (RFC 9110 Section 15.2). 101 answers a WebSocket upgrade request
 ///   with `websocket_echo`, anything else with 426 saying why.
 /// - 206 serves the first satisfiable range of a `Range` of the 200's body
-///   (or its first 100 bytes), and a set with none satisfiable gets 416; 204/304/1xx have no body and no
+///   (or its first 100 bytes), and a set with none satisfiable gets 416;
+///   an `If-Range` that is not the 200's `ETag` (strong comparison; a date
+///   never matches, as the mock sends no `Last-Modified`) gets the full
+///   200 instead, whatever the `Range`; 204/304/1xx have no body and no
 ///   `Content-Length`, 205 has `Content-Length: 0`, HEAD never a body.
 /// - 206 and 304 carry, with the same values, each field of their rows
 ///   marked `if_a_200_had_it` that the 200 to the same request carries

@@ -479,6 +479,23 @@ TEST_F(mockwire, serves_the_first_satisfiable_range_of_a_set) {
   EXPECT_EQ(none.result_int(), 416U);
 }
 
+// RFC 9110 Section 13.1.5: `If-Range: "stale"` got a 206 of the stale
+// representation; a validator that does not match asks for the full 200.
+TEST_F(mockwire, ignores_the_range_when_if_range_does_not_match) {
+  const message ok = get("/status/200");
+  const std::string etag(ok[http::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  const message fresh =
+      get("/status/206", {{"Range", "bytes=0-3"}, {"If-Range", etag}});
+  EXPECT_EQ(fresh.result_int(), 206U);
+  EXPECT_EQ(fresh.body(), ok.body().substr(0, 4));
+  const message stale =
+      get("/status/206", {{"Range", "bytes=0-3"}, {"If-Range", "\"stale\""}});
+  EXPECT_EQ(stale.result_int(), 200U);
+  EXPECT_EQ(stale.body(), ok.body());
+  EXPECT_FALSE(stale.count(http::field::content_range));
+}
+
 // ---- errors, methods, CORS
 // ---------------------------------------------------
 

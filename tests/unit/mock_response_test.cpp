@@ -458,6 +458,48 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
   EXPECT_EQ(f416.header("Content-Range"), "bytes */" + std::to_string(n));
 }
 
+// RFC 9110 Section 13.1.5: a Range comes with an If-Range; when that is
+// not the current ETag (strong comparison; a date never matches, since the
+// mock sends no Last-Modified), the Range is ignored for the full 200.
+TEST(mockresponse, honours_if_range_only_when_it_matches) {
+  mock::request_info req = get();
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  const std::string etag = mock::etag_of(whole);
+  struct row {
+    std::string if_range;
+    std::string_view range;
+    int code;
+    std::string body;
+  };
+  const row rows[] = {
+      {etag, "bytes=0-3", 206, whole.substr(0, 4)},
+      {" " + etag + " ", "bytes=0-3", 206, whole.substr(0, 4)},
+      {"\"stale\"", "bytes=0-3", 200, whole},
+      {"W/" + etag, "bytes=0-3", 200, whole},  // weak: never a strong match
+      {"Sun, 06 Nov 1994 08:49:37 GMT", "bytes=0-3", 200, whole},
+      {"garbage", "bytes=0-3", 200, whole},
+      {"\"stale\"", "bytes=100000-", 200, whole},  // not 416: Range ignored
+      {etag, "bytes=100000-", 416, ""},
+      {"\"stale\"", "", 206, whole.substr(0, 100)},  // no Range: ignored
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE("If-Range: " + r.if_range + ", Range: " + std::string(r.range));
+    req.if_range = r.if_range;
+    req.range = r.range;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(206), req, {}).final_;
+    EXPECT_EQ(f.code, r.code);
+    if (r.code != 416) {
+      EXPECT_EQ(f.body, r.body);
+    }
+    EXPECT_EQ(f.header("Content-Range").has_value(), r.code != 200);
+    if (r.code != 416) {
+      EXPECT_EQ(f.header("ETag"), etag);
+    }
+  }
+}
+
 TEST(mockresponse, sends_the_first_100_bytes_of_a_long_body) {
   mock::request_info req = get();
   req.accept = "application/json";  // the 200's JSON is longer than 100
