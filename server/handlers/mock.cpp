@@ -49,6 +49,8 @@ mock::request_info info_of(const request& req) {
   info.accept = req[http::field::accept];
   info.range = req[http::field::range];
   info.if_range = req[http::field::if_range];
+  info.if_match = req[http::field::if_match];
+  info.if_none_match = req[http::field::if_none_match];
   info.expect = req[http::field::expect];
   info.upgrade = req[http::field::upgrade];
   info.connection = req[http::field::connection];
@@ -178,6 +180,11 @@ class prepared_answers {
     const int code = plain_code(req.target());
     if (code < first_code || code > last_code) return nullptr;
     if (!req[http::field::expect].empty()) return nullptr;
+    // A precondition may turn the 200 into a 304 or 412 (RFC 9110 Section
+    // 13.2.2); the core judges it, for every code alike.
+    if (!req[http::field::if_match].empty() ||
+        !req[http::field::if_none_match].empty())
+      return nullptr;
     const mock::media_type m =
         mock::negotiate(req[http::field::accept], is_error(code));
     const std::int16_t i = index_[slot(code, m)];

@@ -284,6 +284,8 @@ void add_code_fields(header_list& h, const fill_context& c) {
 
 // --- validators -------------------------------------------------------------
 
+target must_resolve(int code) { return *resolve(code); }
+
 // An entity-tag (RFC 9110 Section 8.8.3): `W/` for a weak one, then the
 // opaque-tag with its quotes, which is what comparisons compare.
 struct entity_tag {
@@ -314,9 +316,92 @@ bool if_range_matches(std::string_view if_range, std::string_view etag) {
   return tag && !tag->is_weak && tag->opaque == etag;
 }
 
-// --- final and interim responses ------------------------------------------
+// Calls `f` with each entity-tag of an If-Match or If-None-Match list,
+// stopping when it returns true. Tags are read whole, since an opaque-tag
+// may hold a comma; an element that is no entity-tag is skipped.
+template <class F>
+bool any_entity_tag(std::string_view list, F&& f) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    if (list[i] == ' ' || list[i] == '\t' || list[i] == ',') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (list.substr(i, 2) == "W/") i += 2;
+    std::size_t end = list.find(',', i);
+    if (i < list.size() && list[i] == '"') {
+      const std::size_t close = list.find('"', i + 1);
+      if (close == std::string_view::npos) return false;
+      end = list.find(',', close);
+    }
+    const std::optional<entity_tag> tag =
+        parse_entity_tag(list.substr(start, end - start));
+    if (tag && f(*tag)) return true;
+    if (end == std::string_view::npos) return false;
+    i = end + 1;
+  }
+  return false;
+}
 
-target must_resolve(int code) { return *resolve(code); }
+// Which answers the mock describes with an ETag: its 200 and the 206 that
+// is a part of it. Only they have a current representation whose tag a
+// precondition can compare; 304 is not a 2xx, whose preconditions RFC 9110
+// Section 13.2.1 ignores, and the other codes carry no validator.
+bool has_validator(const target& t) noexcept {
+  return !t.is_unassigned && (t.code == 200 || t.code == 206);
+}
+
+struct failed_precondition {
+  int code = 412;
+  std::string note;
+};
+
+// RFC 9110 Section 13.2.2, steps 1 and 3 (If-Unmodified-Since and
+// If-Modified-Since need a Last-Modified, which the mock never sends, and
+// If-Range belongs to the 206): If-Match is false unless `*` or a tag
+// strongly equal to the current one (Section 13.1.1), giving 412;
+// If-None-Match is false when `*` or a tag weakly equal to it (Section
+// 13.1.2), giving 304 to GET and HEAD and 412 to the rest. Section 13.2.1
+// has CONNECT, OPTIONS and TRACE ignore preconditions.
+std::optional<failed_precondition> check_preconditions(
+    const target& t, const request_info& req) {
+  if (req.if_match.empty() && req.if_none_match.empty()) return std::nullopt;
+  if (!has_validator(t) || req.method == "CONNECT" ||
+      req.method == "OPTIONS" || req.method == "TRACE")
+    return std::nullopt;
+  const std::string etag =
+      etag_of(render_body(must_resolve(200), req, {}).bytes);
+  if (!req.if_match.empty()) {
+    const bool is_true =
+        trim(req.if_match) == "*" ||
+        any_entity_tag(req.if_match, [&](const entity_tag& tag) {
+          return !tag.is_weak && tag.opaque == etag;
+        });
+    if (!is_true)
+      return failed_precondition{
+          412, "If-Match names no current entity-tag of this resource; its "
+               "ETag is " + etag + "."};
+  }
+  if (!req.if_none_match.empty()) {
+    const bool is_false =
+        trim(req.if_none_match) == "*" ||
+        any_entity_tag(req.if_none_match, [&](const entity_tag& tag) {
+          return tag.opaque == etag;
+        });
+    if (is_false) {
+      if (req.method == "GET" || req.method == "HEAD")
+        return failed_precondition{304, {}};
+      return failed_precondition{
+          412, "If-None-Match names the current entity-tag of this resource (" +
+                   etag + "), so a " + std::string(req.method) +
+                   " must not proceed."};
+    }
+  }
+  return std::nullopt;
+}
+
+// --- final and interim responses ------------------------------------------
 
 final_response make_final(target t, const request_info& req,
                           const response_options& options,
@@ -396,6 +481,15 @@ final_response make_final(target t, const request_info& req,
   return f;
 }
 
+// The final answer for `t`, or the 304 or 412 a failed precondition asks
+// for instead; that 304 carries what the 200 would have (make_final).
+final_response make_answer(const target& t, const request_info& req,
+                           const response_options& options) {
+  if (std::optional<failed_precondition> failed = check_preconditions(t, req))
+    return make_final(must_resolve(failed->code), req, options, failed->note);
+  return make_final(t, req, options);
+}
+
 interim_response make_interim(const target& t, const request_info& req,
                               const response_options& options) {
   const rendered none;
@@ -439,7 +533,7 @@ mock_response informational(const target& t, const request_info& req,
       t.facts.code != 100 || has_token(req.expect, "100-continue");
   if (req.version >= 11 && is_invited)
     r.interim.push_back(make_interim(t, req, options));
-  r.final_ = make_final(must_resolve(200), req, options);
+  r.final_ = make_answer(must_resolve(200), req, options);
   return r;
 }
 
@@ -509,7 +603,7 @@ mock_response build_response(const target& t, const request_info& req,
   if (is_informational(t.code))
     r = informational(t, req, options);
   else
-    r.final_ = make_final(t, req, options);
+    r.final_ = make_answer(t, req, options);
   // A client that sent `Expect: 100-continue` and got no 100 may still send
   // its body; RFC 9110 Section 10.1.1 lets the server close rather than
   // read it, and closing is the answer that never misreads a body as the

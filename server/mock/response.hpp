@@ -76,6 +76,8 @@ struct request_info {
   std::string_view accept;
   std::string_view range;
   std::string_view if_range;
+  std::string_view if_match;
+  std::string_view if_none_match;
   std::string_view expect;
   std::string_view upgrade;
   std::string_view connection;
@@ -121,6 +123,12 @@ struct response_options {
 ///   never matches, as the mock sends no `Last-Modified`) gets the full
 ///   200 instead, whatever the `Range`; 204/304/1xx have no body and no
 ///   `Content-Length`, 205 has `Content-Length: 0`, HEAD never a body.
+/// - Preconditions (RFC 9110 Section 13.2.2) are evaluated for the answers
+///   the mock describes with an `ETag`, its 200 (also after a 1xx) and
+///   206, except to CONNECT, OPTIONS and TRACE: an `If-Match` naming no
+///   current tag (strong comparison) gets 412; an `If-None-Match` naming it
+///   (weak comparison) or `*` gets 304 to GET and HEAD, 412 otherwise.
+///   Other codes describe no representation and ignore them.
 /// - 206 and 304 carry, with the same values, each field of their rows
 ///   marked `if_a_200_had_it` that the 200 to the same request carries
 ///   (`Date`, `ETag`, `Cache-Control`, `Vary`), and no other of them.
@@ -154,7 +162,8 @@ struct response_options {
 /// Returns whether the answer for a single `code` without options to
 /// `method` depends on nothing else but `Accept` and the `Date`, so that
 /// the server may prepare it ahead (refreshing `Date`): GET or HEAD, and
-/// not 1xx, 206, 416 or 444, whose answers read other request fields.
+/// not 1xx, 206, 416 or 444, whose answers read other request fields. A
+/// request with `Expect`, `If-Match` or `If-None-Match` is never prepared.
 [[nodiscard]] bool is_precomputable(int code, std::string_view method) noexcept;
 
 /// Names the media types the mock's bodies come in.

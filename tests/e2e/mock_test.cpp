@@ -496,6 +496,29 @@ TEST_F(mockwire, ignores_the_range_when_if_range_does_not_match) {
   EXPECT_FALSE(stale.count(http::field::content_range));
 }
 
+// RFC 9110 Sections 13.1.1 and 13.1.2: `/status/200` sends a strong ETag,
+// and answered 200 to `If-None-Match: <it>`, to `*` and to `If-Match:
+// "nope"`. These requests also leave the prepared answers' fast path.
+TEST_F(mockwire, answers_preconditions_on_the_200) {
+  const message ok = get("/status/200");
+  const std::string etag(ok[http::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  for (const std::string& tag : {etag, std::string("*")}) {
+    SCOPED_TRACE(tag);
+    const message res = get("/status/200", {{"If-None-Match", tag}});
+    EXPECT_EQ(res.result_int(), 304U);
+    EXPECT_EQ(res[http::field::etag], etag);
+    EXPECT_FALSE(res.has_content_length());
+    EXPECT_TRUE(res.body().empty());
+  }
+  EXPECT_EQ(get("/status/200", {{"If-Match", "\"nope\""}}).result_int(),
+            412U);
+  EXPECT_EQ(get("/status/200", {{"If-Match", etag}}).result_int(), 200U);
+  client c(port_);
+  c.send("PUT", "/status/200", {{"If-None-Match", "*"}});
+  EXPECT_EQ(c.receive().result_int(), 412U);
+}
+
 // ---- errors, methods, CORS
 // ---------------------------------------------------
 

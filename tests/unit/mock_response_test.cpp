@@ -500,6 +500,74 @@ TEST(mockresponse, honours_if_range_only_when_it_matches) {
   }
 }
 
+// RFC 9110 Sections 13.1.1, 13.1.2 and 13.2.2: the 200 sent a strong ETag
+// but answered 200 to `If-None-Match: <that tag>` and to `If-Match: "nope"`.
+TEST(mockresponse, evaluates_preconditions_on_answers_with_an_etag) {
+  const std::string etag = mock::etag_of(
+      mock::build_response(*mock::resolve(200), get(), {}).final_.body);
+  struct row {
+    int code;
+    std::string_view method;
+    std::string if_match, if_none_match;
+    int answer;
+  };
+  const row rows[] = {
+      {200, "GET", "", etag, 304},
+      {200, "GET", "", "*", 304},
+      {200, "HEAD", "", "W/" + etag, 304},  // weak comparison
+      {200, "GET", "", "\"other\", " + etag, 304},
+      {200, "GET", "", "\"other\"", 200},
+      {200, "PUT", "", "*", 412},
+      {200, "DELETE", "", etag, 412},
+      {200, "GET", "\"nope\"", "", 412},
+      {200, "GET", etag, "", 200},
+      {200, "POST", "\"a,b\", " + etag, "", 200},  // a comma inside a tag
+      {200, "GET", "W/" + etag, "", 412},  // strong comparison
+      {200, "GET", "*", "", 200},
+      {200, "GET", "\"nope\"", etag, 412},  // If-Match is evaluated first
+      {200, "GET", etag, etag, 304},
+      {206, "GET", "", etag, 304},
+      {206, "GET", "\"nope\"", "", 412},
+      {200, "CONNECT", "\"nope\"", "", 200},  // no representation selected
+      {200, "OPTIONS", "\"nope\"", "*", 200},
+      {304, "GET", "\"nope\"", "", 304},  // not a 2xx: ignored
+      {201, "GET", "\"nope\"", "*", 201},  // no ETag: nothing to compare
+      {404, "GET", "\"nope\"", "*", 404},
+      {299, "GET", "\"nope\"", "*", 299},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::to_string(r.code) + " " + std::string(r.method) +
+                 " If-Match: " + r.if_match +
+                 " If-None-Match: " + r.if_none_match);
+    mock::request_info req = get();
+    req.method = r.method;
+    req.if_match = r.if_match;
+    req.if_none_match = r.if_none_match;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(r.code), req, {}).final_;
+    EXPECT_EQ(f.code, r.answer);
+    if (r.answer == 304) {
+      // The 304 a 200 would have been: its ETag, no body (Section 15.4.5).
+      EXPECT_EQ(f.header("ETag"), etag);
+      EXPECT_EQ(f.header("Vary"), "Accept");
+      EXPECT_TRUE(f.body.empty());
+      EXPECT_FALSE(f.content_length);
+    }
+    if (r.answer == 412 && r.method != "HEAD") {
+      EXPECT_NE(f.body.find(r.if_match.empty() ? "If-None-Match" : "If-Match"),
+                std::string::npos)
+          << f.body;
+    }
+  }
+  // After an interim 103 the final answer is the mock's 200, judged alike.
+  mock::request_info req = get();
+  req.if_none_match = etag;
+  const mock::mock_response early =
+      mock::build_response(*mock::resolve(103), req, {});
+  ASSERT_EQ(early.interim.size(), 1u);
+  EXPECT_EQ(early.final_.code, 304);
+}
+
 TEST(mockresponse, sends_the_first_100_bytes_of_a_long_body) {
   mock::request_info req = get();
   req.accept = "application/json";  // the 200's JSON is longer than 100
