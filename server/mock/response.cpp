@@ -210,11 +210,18 @@ std::string allow_value(std::string_view method) {
   return "GET, HEAD, OPTIONS";
 }
 
+// What a 103 hints at. It must exist on this server, and the site's
+// stylesheet does not stay put: its URL carries a hash of its bytes
+// ("/assets/site.1a2b3c4d.css"), so "/assets/css/site.css" was a 404. The
+// favicon's URL is stable (browsers ask for it by name), so the mock names
+// it without depending on the site's build. A preload needs `as=`
+// (HTML's preload destinations): an SVG is an image.
+constexpr std::string_view early_hint = "</favicon.svg>; rel=preload; as=image";
+
 std::string link_value(const fill_context& c) {
   // 103 hints at something to preload; 451 names the blocker (RFC 7725),
   // here the code's own page on this server.
-  if (is_informational(c.t.facts.code))
-    return "</assets/css/site.css>; rel=preload; as=style";
+  if (is_informational(c.t.facts.code)) return std::string(early_hint);
   return "</codes/" + std::to_string(c.t.code) + ">; rel=\"blocked-by\"";
 }
 

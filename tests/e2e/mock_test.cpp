@@ -219,6 +219,23 @@ TEST_F(mockwire, sends_reasons_beast_does_not_know) {
   EXPECT_NE(all[0][http::field::link].find("rel=preload"), std::string::npos);
 }
 
+// The 103's Link pointed at "/assets/css/site.css", a 404: the stylesheet
+// is served at a fingerprinted URL. What it hints at must be there, as
+// something a preload can fetch (`as=` names what it is).
+TEST_F(mockwire, early_hints_point_at_something_that_exists) {
+  client c(port_);
+  const std::vector<message> all = c.exchange("GET", "/status/103");
+  ASSERT_EQ(all.size(), 2U);
+  const std::string link(all[0][http::field::link]);
+  ASSERT_EQ(link.front(), '<');
+  const std::string target = link.substr(1, link.find('>') - 1);
+  EXPECT_NE(link.find("rel=preload"), std::string::npos);
+  EXPECT_NE(link.find("as=image"), std::string::npos);
+  const message res = get(target);
+  EXPECT_EQ(res.result_int(), 200U) << target;
+  EXPECT_EQ(res[http::field::content_type].substr(0, 6), "image/") << target;
+}
+
 // An interim response and its final one are two writes. With Nagle's
 // algorithm on, the second waited for the client's delayed ACK of the
 // first: 40 ms for every such answer after a connection's first.

@@ -319,8 +319,10 @@ TEST(mockresponse, sends_interim_responses_only_when_they_fit) {
   ASSERT_EQ(early.interim.size(), 1u);
   EXPECT_EQ(early.interim[0].reason, "Early Hints");
   EXPECT_EQ(early.interim[0].headers.at(0).name, "Link");
+  // A stable URL the server serves (the stylesheet's is fingerprinted),
+  // with the `as=` a preload needs.
   EXPECT_EQ(early.interim[0].headers.at(0).value,
-            "</assets/css/site.css>; rel=preload; as=style");
+            "</favicon.svg>; rel=preload; as=image");
 }
 
 TEST(mockresponse, switches_to_websocket_only_when_asked) {
