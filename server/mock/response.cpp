@@ -55,8 +55,8 @@ json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
 
 constexpr std::string_view exposed_headers =
     "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
-    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, Vary, "
-    "Accept, Accept-Encoding";
+    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, "
+    "X-MS-Location, Vary, Accept, Accept-Encoding";
 
 constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
 
@@ -228,11 +228,15 @@ std::string link_value(const fill_context& c) {
 // One code path for every code: the registry names the fields a code
 // needs, and this says how the mock fills each of them. A field without a
 // filler stays out, and the mock tests, looping over the registry, fail.
+std::string location_value(const fill_context& c) {
+  return c.options.location.empty() ? std::string("/status/200")
+                                    : std::string(c.options.location);
+}
+
 std::optional<std::string> field_value(std::string_view field,
                                        const fill_context& c) {
-  if (iequals(field, "Location"))
-    return c.options.location.empty() ? std::string("/status/200")
-                                      : std::string(c.options.location);
+  if (iequals(field, "Location") || iequals(field, "X-MS-Location"))
+    return location_value(c);
   if (iequals(field, "Retry-After"))
     return std::to_string(c.options.retry_after.value_or(1));
   if (iequals(field, "WWW-Authenticate") ||
@@ -281,6 +285,12 @@ void add_code_fields(header_list& h, const fill_context& c) {
     }
     if (v) add_unique(h, r.field, std::move(*v));
   }
+  // Exchange ActiveSync's 451 names the server to use in X-MS-Location
+  // (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; its
+  // entry has no header row for it, so the mock adds it here, pointing
+  // where a 3xx of the mock would.
+  if (c.t.facts.code == 451 && iequals(c.t.facts.vendor, "Microsoft"))
+    add_unique(h, "X-MS-Location", location_value(c));
   // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
   // session keeps this token when it sets keep-alive.
   if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");

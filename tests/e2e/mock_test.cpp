@@ -536,6 +536,21 @@ TEST_F(mockwire, answers_preconditions_on_the_200) {
   EXPECT_EQ(c.receive().result_int(), 412U);
 }
 
+// Microsoft's 451 ("Redirect") came without the X-MS-Location that names
+// the server to use (MS-ASHTTP Section 3.1.5.2.2).
+TEST_F(mockwire, names_the_new_server_in_microsofts_451) {
+  const message res = get("/status/451?vendor=microsoft&location=/status/204");
+  EXPECT_EQ(res.result_int(), 451U);
+  EXPECT_EQ(trimmed(res.reason()), "Redirect");
+  EXPECT_EQ(res["X-MS-Location"], "/status/204");
+  EXPECT_NE(res[http::field::access_control_expose_headers].find(
+                "X-MS-Location"),
+            std::string::npos);
+  EXPECT_EQ(get("/status/451?vendor=Microsoft")["X-MS-Location"],
+            "/status/200");
+  EXPECT_FALSE(get("/status/451").count("X-MS-Location"));
+}
+
 // ---- errors, methods, CORS
 // ---------------------------------------------------
 

@@ -664,6 +664,23 @@ TEST(mockresponse, fills_code_specific_headers) {
   EXPECT_TRUE(ms.header("Ms-Echo-Request"));
 }
 
+// Exchange ActiveSync's 451 names the server to use in X-MS-Location
+// (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; the
+// mock sent none. It points where the mock's 3xx would; the IANA 451 has
+// none.
+TEST(mockresponse, names_the_new_server_in_microsofts_451) {
+  const auto redirect = *mock::resolve(451, "Microsoft");
+  EXPECT_EQ(mock::build_response(redirect, get(), {}).final_.header(
+                "X-MS-Location"),
+            "/status/200");
+  const mock::response_options there{.location = "/status/201"};
+  EXPECT_EQ(mock::build_response(redirect, get(), there).final_.header(
+                "X-MS-Location"),
+            "/status/201");
+  EXPECT_FALSE(mock::build_response(*mock::resolve(451), get(), there)
+                   .final_.header("X-MS-Location"));
+}
+
 TEST(mockresponse, applies_location_and_retry_after_options) {
   const mock::response_options options{.retry_after = 120,
                                        .location = "/status/201"};
