@@ -525,16 +525,35 @@ bool wants_websocket(const request_info& req) {
          has_token(req.connection, "upgrade");
 }
 
+// Why a request for 101 got 426, from what it did ask: it said "asked for
+// no upgrade" to `Upgrade: h2c` too. The Upgrade value is echoed, cut
+// short, into a body that every media type escapes.
+std::string why_no_switch(const request_info& req) {
+  constexpr std::size_t max_echo = 64;
+  std::string out =
+      "101 Switching Protocols is only sent to an HTTP/1.1 request with "
+      "\"Upgrade: websocket\" and \"Connection: Upgrade\"; ";
+  const std::string_view asked = trim(req.upgrade);
+  if (asked.empty()) return out + "this request asked for no upgrade.";
+  out += "this request asked for \"Upgrade: ";
+  out += asked.substr(0, max_echo);
+  if (asked.size() > max_echo) out += "...";
+  out += '"';
+  if (req.version < 11)
+    return out +
+           " in HTTP/1.0, where Upgrade is ignored (RFC 9110, Section 7.8).";
+  if (!has_token(req.upgrade, "websocket"))
+    return out + ", a protocol the mock does not speak.";
+  return out + " without \"Connection: Upgrade\".";
+}
+
 mock_response informational(const target& t, const request_info& req,
                             const response_options& options) {
   mock_response r;
   if (t.facts.code == 101 && !t.is_unassigned) {
     if (!wants_websocket(req)) {
-      r.final_ = make_final(
-          must_resolve(426), req, options,
-          "101 Switching Protocols is only sent to an HTTP/1.1 request with "
-          "\"Upgrade: websocket\" and \"Connection: Upgrade\"; this request "
-          "asked for no upgrade.");
+      r.final_ =
+          make_final(must_resolve(426), req, options, why_no_switch(req));
       return r;
     }
     r.action = action::websocket_echo;

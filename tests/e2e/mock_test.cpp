@@ -363,6 +363,24 @@ TEST_F(mockwire, answers_426_without_an_upgrade) {
   EXPECT_NE(res.body().find("Upgrade"), std::string::npos);
 }
 
+// The 426 said "this request asked for no upgrade" to a request that
+// asked for h2c, or for websocket over HTTP/1.0.
+TEST_F(mockwire, says_what_upgrade_the_426_refused) {
+  const message h2c =
+      get("/status/101", {{"Upgrade", "h2c"}, {"Connection", "Upgrade"}});
+  EXPECT_EQ(h2c.result_int(), 426U);
+  EXPECT_NE(h2c.body().find("asked for \"Upgrade: h2c\""), std::string::npos)
+      << h2c.body();
+  EXPECT_EQ(h2c.body().find("no upgrade"), std::string::npos) << h2c.body();
+
+  client c(port_);
+  c.send("GET", "/status/101",
+         {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}}, {}, 10);
+  const message old = c.receive();
+  EXPECT_EQ(old.result_int(), 426U);
+  EXPECT_NE(old.body().find("in HTTP/1.0"), std::string::npos) << old.body();
+}
+
 // ---- 444, sleep, sequences
 // ---------------------------------------------------
 

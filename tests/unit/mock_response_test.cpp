@@ -332,15 +332,22 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
   EXPECT_EQ(ws.final_.code, 101);
   EXPECT_EQ(ws.final_.header("Upgrade"), "websocket");
 
+  // The body says what the request asked: it said "asked for no upgrade"
+  // to every one of them.
   struct row {
     std::string_view upgrade, connection;
     unsigned version;
+    std::string_view says;
   };
   const row refused[] = {
-      {"", "", 11},
-      {"websocket", "", 11},         // Connection must name upgrade
-      {"h2c", "Upgrade", 11},        // not a protocol we speak
-      {"websocket", "Upgrade", 10},  // HTTP/1.0 ignores Upgrade
+      {"", "", 11, "this request asked for no upgrade."},
+      {"websocket", "", 11,  // Connection must name upgrade
+       "asked for \"Upgrade: websocket\" without \"Connection: Upgrade\"."},
+      {"h2c", "Upgrade", 11,  // not a protocol we speak
+       "asked for \"Upgrade: h2c\", a protocol the mock does not speak."},
+      {"websocket", "Upgrade", 10,  // HTTP/1.0 ignores Upgrade
+       "asked for \"Upgrade: websocket\" in HTTP/1.0, where Upgrade is "
+       "ignored"},
   };
   for (const row& r : refused) {
     mock::request_info req = get();
@@ -357,7 +364,23 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
     EXPECT_EQ(m.final_.header("Connection"), "Upgrade");
     EXPECT_NE(m.final_.body.find("Upgrade: websocket"), std::string::npos)
         << m.final_.body;
+    EXPECT_NE(m.final_.body.find(r.says), std::string::npos) << m.final_.body;
+    if (!r.upgrade.empty()) {
+      EXPECT_EQ(m.final_.body.find("no upgrade"), std::string::npos)
+          << m.final_.body;
+    }
   }
+  // What is echoed is cut short and, in HTML, escaped.
+  mock::request_info req = get();
+  const std::string long_upgrade = "<b>" + std::string(100, 'x');
+  req.upgrade = long_upgrade;
+  req.accept = "text/html";
+  const std::string html =
+      mock::build_response(*mock::resolve(101), req, {}).final_.body;
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;" + std::string(61, 'x') + "..."),
+            std::string::npos)
+      << html;
 }
 
 TEST(mockresponse, closes_without_response_for_nginx_444) {
