@@ -31,8 +31,8 @@ namespace http = boost::beast::http;
 namespace {
 
 // Beast replaces an empty reason with its own table's, which lacks 103,
-// 418, 425 and every unofficial code; a lone space is the empty reason
-// RFC 9112 allows.
+// 418, 425 and every unofficial code; a lone space stands for the empty
+// reason RFC 9112 allows, and `wire_buffers` writes it as none.
 std::string_view shown(const std::string& reason) noexcept {
   return reason.empty() ? std::string_view(" ") : std::string_view(reason);
 }
