@@ -384,8 +384,8 @@ struct failed_precondition {
 std::optional<failed_precondition> check_preconditions(
     const target& t, const request_info& req) {
   if (req.if_match.empty() && req.if_none_match.empty()) return std::nullopt;
-  if (!has_validator(t) || req.method == "CONNECT" ||
-      req.method == "OPTIONS" || req.method == "TRACE")
+  if (!has_validator(t) || req.method == "CONNECT" || req.method == "OPTIONS" ||
+      req.method == "TRACE")
     return std::nullopt;
   const std::string etag =
       etag_of(render_body(must_resolve(200), req, {}).bytes);
@@ -395,10 +395,11 @@ std::optional<failed_precondition> check_preconditions(
         any_entity_tag(req.if_match, [&](const entity_tag& tag) {
           return !tag.is_weak && tag.opaque == etag;
         });
-    if (!is_true)
-      return failed_precondition{
-          412, "If-Match names no current entity-tag of this resource; its "
-               "ETag is " + etag + "."};
+    if (!is_true) {
+      std::string note = "If-Match names no current entity-tag of this ";
+      note += "resource; its ETag is " + etag + ".";
+      return failed_precondition{412, std::move(note)};
+    }
   }
   if (!req.if_none_match.empty()) {
     const bool is_false =
@@ -409,10 +410,12 @@ std::optional<failed_precondition> check_preconditions(
     if (is_false) {
       if (req.method == "GET" || req.method == "HEAD")
         return failed_precondition{304, {}};
-      return failed_precondition{
-          412, "If-None-Match names the current entity-tag of this resource (" +
-                   etag + "), so a " + std::string(req.method) +
-                   " must not proceed."};
+      std::string note =
+          "If-None-Match names the current entity-tag of this resource (" +
+          etag + "), so a ";
+      note += req.method;
+      note += " must not proceed.";
+      return failed_precondition{412, std::move(note)};
     }
   }
   return std::nullopt;

@@ -576,8 +576,7 @@ TEST_F(mockwire, answers_preconditions_on_the_200) {
     EXPECT_FALSE(res.has_content_length());
     EXPECT_TRUE(res.body().empty());
   }
-  EXPECT_EQ(get("/status/200", {{"If-Match", "\"nope\""}}).result_int(),
-            412U);
+  EXPECT_EQ(get("/status/200", {{"If-Match", "\"nope\""}}).result_int(), 412U);
   EXPECT_EQ(get("/status/200", {{"If-Match", etag}}).result_int(), 200U);
   client c(port_);
   c.send("PUT", "/status/200", {{"If-None-Match", "*"}});
@@ -591,9 +590,9 @@ TEST_F(mockwire, names_the_new_server_in_microsofts_451) {
   EXPECT_EQ(res.result_int(), 451U);
   EXPECT_EQ(res.reason(), "Redirect");
   EXPECT_EQ(res["X-MS-Location"], "/status/204");
-  EXPECT_NE(res[http::field::access_control_expose_headers].find(
-                "X-MS-Location"),
-            std::string::npos);
+  EXPECT_NE(
+      res[http::field::access_control_expose_headers].find("X-MS-Location"),
+      std::string::npos);
   EXPECT_EQ(get("/status/451?vendor=Microsoft")["X-MS-Location"],
             "/status/200");
   EXPECT_FALSE(get("/status/451").count("X-MS-Location"));

@@ -717,10 +717,8 @@ TEST(handlers, mock_prepared_answers_heed_preconditions) {
     for (const std::string_view accept : accepts)
       for (const http::verb method : {http::verb::get, http::verb::head}) {
         // The tag the 200 sends for this Accept, so that If-None-Match hits.
-        const std::string etag(
-            unprepared_routes()
-                .dispatch(mock_request(http::verb::get, "/status/200", accept,
-                                       11))[http::field::etag]);
+        const std::string etag(unprepared_routes().dispatch(mock_request(
+            http::verb::get, "/status/200", accept, 11))[http::field::etag]);
         const std::pair<http::field, std::string> conditions[] = {
             {http::field::if_none_match, etag},
             {http::field::if_none_match, "*"},

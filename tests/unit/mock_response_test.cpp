@@ -509,7 +509,8 @@ TEST(mockresponse, honours_if_range_only_when_it_matches) {
       {"\"stale\"", "", 206, whole.substr(0, 100)},  // no Range: ignored
   };
   for (const row& r : rows) {
-    SCOPED_TRACE("If-Range: " + r.if_range + ", Range: " + std::string(r.range));
+    SCOPED_TRACE("If-Range: " + r.if_range +
+                 ", Range: " + std::string(r.range));
     req.if_range = r.if_range;
     req.range = r.range;
     const mock::final_response f =
@@ -547,7 +548,7 @@ TEST(mockresponse, evaluates_preconditions_on_answers_with_an_etag) {
       {200, "GET", "\"nope\"", "", 412},
       {200, "GET", etag, "", 200},
       {200, "POST", "\"a,b\", " + etag, "", 200},  // a comma inside a tag
-      {200, "GET", "W/" + etag, "", 412},  // strong comparison
+      {200, "GET", "W/" + etag, "", 412},          // strong comparison
       {200, "GET", "*", "", 200},
       {200, "GET", "\"nope\"", etag, 412},  // If-Match is evaluated first
       {200, "GET", etag, etag, 304},
@@ -555,7 +556,7 @@ TEST(mockresponse, evaluates_preconditions_on_answers_with_an_etag) {
       {206, "GET", "\"nope\"", "", 412},
       {200, "CONNECT", "\"nope\"", "", 200},  // no representation selected
       {200, "OPTIONS", "\"nope\"", "*", 200},
-      {304, "GET", "\"nope\"", "", 304},  // not a 2xx: ignored
+      {304, "GET", "\"nope\"", "", 304},   // not a 2xx: ignored
       {201, "GET", "\"nope\"", "*", 201},  // no ETag: nothing to compare
       {404, "GET", "\"nope\"", "*", 404},
       {299, "GET", "\"nope\"", "*", 299},
@@ -693,12 +694,13 @@ TEST(mockresponse, fills_code_specific_headers) {
 // none.
 TEST(mockresponse, names_the_new_server_in_microsofts_451) {
   const auto redirect = *mock::resolve(451, "Microsoft");
-  EXPECT_EQ(mock::build_response(redirect, get(), {}).final_.header(
-                "X-MS-Location"),
-            "/status/200");
-  const mock::response_options there{.location = "/status/201"};
-  EXPECT_EQ(mock::build_response(redirect, get(), there).final_.header(
-                "X-MS-Location"),
+  EXPECT_EQ(
+      mock::build_response(redirect, get(), {}).final_.header("X-MS-Location"),
+      "/status/200");
+  const mock::response_options there{.retry_after = std::nullopt,
+                                     .location = "/status/201"};
+  EXPECT_EQ(mock::build_response(redirect, get(), there)
+                .final_.header("X-MS-Location"),
             "/status/201");
   EXPECT_FALSE(mock::build_response(*mock::resolve(451), get(), there)
                    .final_.header("X-MS-Location"));

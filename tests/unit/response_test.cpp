@@ -251,7 +251,8 @@ TEST(response, writes_what_beasts_serializer_writes) {
   // An empty reason, held as a lone space, is sent as none: SP, then the
   // line's end (RFC 9112 Section 4), where Beast writes the space.
   const response unregistered = make_response(299, 11, true);
-  EXPECT_EQ(to_wire(unregistered), "HTTP/1.1 299 \r\nServer: httpstatus\r\n\r\n");
+  EXPECT_EQ(to_wire(unregistered),
+            "HTTP/1.1 299 \r\nServer: httpstatus\r\n\r\n");
   EXPECT_EQ(beast_wire(unregistered),
             "HTTP/1.1 299  \r\nServer: httpstatus\r\n\r\n");
   // A message for an HTTP/1.0 client says HTTP/1.1 all the same.
