@@ -281,8 +281,11 @@ wire_buffer_sequence wire_buffers(const response& res, std::string& scratch) {
   scratch.push_back(static_cast<char>('0' + code % 10));
   scratch.push_back(' ');
   // The reason set by `make_response` (the registry's) or by the mock (a
-  // vendor's); Beast's own table only for the prepared 200 and 304.
-  scratch.append(res.reason());
+  // vendor's); Beast's own table only for the prepared 200 and 304. A lone
+  // space is how the message holds an empty reason (Beast would put its
+  // own in place of an empty one): the line ends "299 \r\n", SP then no
+  // reason-phrase (RFC 9112 Section 4), not a phrase of one space.
+  if (res.reason() != " ") scratch.append(res.reason());
   scratch.append("\r\n");
   const std::size_t status_line = scratch.size();
   append_fields(res, scratch);

@@ -31,8 +31,8 @@ namespace http = boost::beast::http;
 namespace {
 
 // Beast replaces an empty reason with its own table's, which lacks 103,
-// 418, 425 and every unofficial code; a lone space is the empty reason
-// RFC 9112 allows.
+// 418, 425 and every unofficial code; a lone space stands for the empty
+// reason RFC 9112 allows, and `wire_buffers` writes it as none.
 std::string_view shown(const std::string& reason) noexcept {
   return reason.empty() ? std::string_view(" ") : std::string_view(reason);
 }
@@ -48,6 +48,9 @@ mock::request_info info_of(const request& req) {
   info.version = req.version();
   info.accept = req[http::field::accept];
   info.range = req[http::field::range];
+  info.if_range = req[http::field::if_range];
+  info.if_match = req[http::field::if_match];
+  info.if_none_match = req[http::field::if_none_match];
   info.expect = req[http::field::expect];
   info.upgrade = req[http::field::upgrade];
   info.connection = req[http::field::connection];
@@ -177,6 +180,11 @@ class prepared_answers {
     const int code = plain_code(req.target());
     if (code < first_code || code > last_code) return nullptr;
     if (!req[http::field::expect].empty()) return nullptr;
+    // A precondition may turn the 200 into a 304 or 412 (RFC 9110 Section
+    // 13.2.2); the core judges it, for every code alike.
+    if (!req[http::field::if_match].empty() ||
+        !req[http::field::if_none_match].empty())
+      return nullptr;
     const mock::media_type m =
         mock::negotiate(req[http::field::accept], is_error(code));
     const std::int16_t i = index_[slot(code, m)];

@@ -55,8 +55,8 @@ json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
 
 constexpr std::string_view exposed_headers =
     "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
-    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, Vary, "
-    "Accept, Accept-Encoding";
+    "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, "
+    "X-MS-Location, Vary, Accept, Accept-Encoding";
 
 constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
 
@@ -210,22 +210,33 @@ std::string allow_value(std::string_view method) {
   return "GET, HEAD, OPTIONS";
 }
 
+// What a 103 hints at. It must exist on this server, and the site's
+// stylesheet does not stay put: its URL carries a hash of its bytes
+// ("/assets/site.1a2b3c4d.css"), so "/assets/css/site.css" was a 404. The
+// favicon's URL is stable (browsers ask for it by name), so the mock names
+// it without depending on the site's build. A preload needs `as=`
+// (HTML's preload destinations): an SVG is an image.
+constexpr std::string_view early_hint = "</favicon.svg>; rel=preload; as=image";
+
 std::string link_value(const fill_context& c) {
   // 103 hints at something to preload; 451 names the blocker (RFC 7725),
   // here the code's own page on this server.
-  if (is_informational(c.t.facts.code))
-    return "</assets/css/site.css>; rel=preload; as=style";
+  if (is_informational(c.t.facts.code)) return std::string(early_hint);
   return "</codes/" + std::to_string(c.t.code) + ">; rel=\"blocked-by\"";
 }
 
 // One code path for every code: the registry names the fields a code
 // needs, and this says how the mock fills each of them. A field without a
 // filler stays out, and the mock tests, looping over the registry, fail.
+std::string location_value(const fill_context& c) {
+  return c.options.location.empty() ? std::string("/status/200")
+                                    : std::string(c.options.location);
+}
+
 std::optional<std::string> field_value(std::string_view field,
                                        const fill_context& c) {
-  if (iequals(field, "Location"))
-    return c.options.location.empty() ? std::string("/status/200")
-                                      : std::string(c.options.location);
+  if (iequals(field, "Location") || iequals(field, "X-MS-Location"))
+    return location_value(c);
   if (iequals(field, "Retry-After"))
     return std::to_string(c.options.retry_after.value_or(1));
   if (iequals(field, "WWW-Authenticate") ||
@@ -274,6 +285,12 @@ void add_code_fields(header_list& h, const fill_context& c) {
     }
     if (v) add_unique(h, r.field, std::move(*v));
   }
+  // Exchange ActiveSync's 451 names the server to use in X-MS-Location
+  // (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; its
+  // entry has no header row for it, so the mock adds it here, pointing
+  // where a 3xx of the mock would.
+  if (c.t.facts.code == 451 && iequals(c.t.facts.vendor, "Microsoft"))
+    add_unique(h, "X-MS-Location", location_value(c));
   // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
   // session keeps this token when it sets keep-alive.
   if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");
@@ -282,9 +299,129 @@ void add_code_fields(header_list& h, const fill_context& c) {
     add_unique(h, "Retry-After", std::to_string(*c.options.retry_after));
 }
 
-// --- final and interim responses ------------------------------------------
+// --- validators -------------------------------------------------------------
 
 target must_resolve(int code) { return *resolve(code); }
+
+// An entity-tag (RFC 9110 Section 8.8.3): `W/` for a weak one, then the
+// opaque-tag with its quotes, which is what comparisons compare.
+struct entity_tag {
+  bool is_weak = false;
+  std::string_view opaque;
+};
+
+std::optional<entity_tag> parse_entity_tag(std::string_view text) noexcept {
+  text = trim(text);
+  entity_tag t;
+  if (text.starts_with("W/")) {
+    t.is_weak = true;
+    text.remove_prefix(2);
+  }
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"' ||
+      text.substr(1, text.size() - 2).find('"') != std::string_view::npos)
+    return std::nullopt;
+  t.opaque = text;
+  return t;
+}
+
+// RFC 9110 Section 13.1.5: If-Range holds an entity-tag or a date. A tag
+// matches by strong comparison (Section 8.8.3.2: neither weak, the same
+// opaque-tag); a date only when it equals the Last-Modified, and the mock
+// sends none, so a date, like anything unreadable, never matches.
+bool if_range_matches(std::string_view if_range, std::string_view etag) {
+  const std::optional<entity_tag> tag = parse_entity_tag(if_range);
+  return tag && !tag->is_weak && tag->opaque == etag;
+}
+
+// Calls `f` with each entity-tag of an If-Match or If-None-Match list,
+// stopping when it returns true. Tags are read whole, since an opaque-tag
+// may hold a comma; an element that is no entity-tag is skipped.
+template <class F>
+bool any_entity_tag(std::string_view list, F&& f) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    if (list[i] == ' ' || list[i] == '\t' || list[i] == ',') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (list.substr(i, 2) == "W/") i += 2;
+    std::size_t end = list.find(',', i);
+    if (i < list.size() && list[i] == '"') {
+      const std::size_t close = list.find('"', i + 1);
+      if (close == std::string_view::npos) return false;
+      end = list.find(',', close);
+    }
+    const std::optional<entity_tag> tag =
+        parse_entity_tag(list.substr(start, end - start));
+    if (tag && f(*tag)) return true;
+    if (end == std::string_view::npos) return false;
+    i = end + 1;
+  }
+  return false;
+}
+
+// Which answers the mock describes with an ETag: its 200 and the 206 that
+// is a part of it. Only they have a current representation whose tag a
+// precondition can compare; 304 is not a 2xx, whose preconditions RFC 9110
+// Section 13.2.1 ignores, and the other codes carry no validator.
+bool has_validator(const target& t) noexcept {
+  return !t.is_unassigned && (t.code == 200 || t.code == 206);
+}
+
+struct failed_precondition {
+  int code = 412;
+  std::string note;
+};
+
+// RFC 9110 Section 13.2.2, steps 1 and 3 (If-Unmodified-Since and
+// If-Modified-Since need a Last-Modified, which the mock never sends, and
+// If-Range belongs to the 206): If-Match is false unless `*` or a tag
+// strongly equal to the current one (Section 13.1.1), giving 412;
+// If-None-Match is false when `*` or a tag weakly equal to it (Section
+// 13.1.2), giving 304 to GET and HEAD and 412 to the rest. Section 13.2.1
+// has CONNECT, OPTIONS and TRACE ignore preconditions.
+std::optional<failed_precondition> check_preconditions(
+    const target& t, const request_info& req) {
+  if (req.if_match.empty() && req.if_none_match.empty()) return std::nullopt;
+  if (!has_validator(t) || req.method == "CONNECT" || req.method == "OPTIONS" ||
+      req.method == "TRACE")
+    return std::nullopt;
+  const std::string etag =
+      etag_of(render_body(must_resolve(200), req, {}).bytes);
+  if (!req.if_match.empty()) {
+    const bool is_true =
+        trim(req.if_match) == "*" ||
+        any_entity_tag(req.if_match, [&](const entity_tag& tag) {
+          return !tag.is_weak && tag.opaque == etag;
+        });
+    if (!is_true) {
+      std::string note = "If-Match names no current entity-tag of this ";
+      note += "resource; its ETag is " + etag + ".";
+      return failed_precondition{412, std::move(note)};
+    }
+  }
+  if (!req.if_none_match.empty()) {
+    const bool is_false =
+        trim(req.if_none_match) == "*" ||
+        any_entity_tag(req.if_none_match, [&](const entity_tag& tag) {
+          return tag.opaque == etag;
+        });
+    if (is_false) {
+      if (req.method == "GET" || req.method == "HEAD")
+        return failed_precondition{304, {}};
+      std::string note =
+          "If-None-Match names the current entity-tag of this resource (" +
+          etag + "), so a ";
+      note += req.method;
+      note += " must not proceed.";
+      return failed_precondition{412, std::move(note)};
+    }
+  }
+  return std::nullopt;
+}
+
+// --- final and interim responses ------------------------------------------
 
 final_response make_final(target t, const request_info& req,
                           const response_options& options,
@@ -295,6 +432,13 @@ final_response make_final(target t, const request_info& req,
   std::optional<rendered> body;
 
   if (t.facts.code == 206 && !t.is_unassigned) {
+    // RFC 9110 Section 13.1.5: a Range sent with an If-Range that does not
+    // match asks for the whole representation, which the client no longer
+    // has a part of: the Range is ignored and the answer is the full 200.
+    // An If-Range without a Range is ignored.
+    if (!req.range.empty() && !req.if_range.empty() &&
+        !if_range_matches(req.if_range, etag_of(representation.bytes)))
+      return make_final(must_resolve(200), req, options);
     const byte_range r = parse_range(req.range, length);
     if (r.outcome == byte_range::kind::unsatisfiable) {
       t = must_resolve(416);
@@ -357,6 +501,15 @@ final_response make_final(target t, const request_info& req,
   return f;
 }
 
+// The final answer for `t`, or the 304 or 412 a failed precondition asks
+// for instead; that 304 carries what the 200 would have (make_final).
+final_response make_answer(const target& t, const request_info& req,
+                           const response_options& options) {
+  if (std::optional<failed_precondition> failed = check_preconditions(t, req))
+    return make_final(must_resolve(failed->code), req, options, failed->note);
+  return make_final(t, req, options);
+}
+
 interim_response make_interim(const target& t, const request_info& req,
                               const response_options& options) {
   const rendered none;
@@ -375,16 +528,35 @@ bool wants_websocket(const request_info& req) {
          has_token(req.connection, "upgrade");
 }
 
+// Why a request for 101 got 426, from what it did ask: it said "asked for
+// no upgrade" to `Upgrade: h2c` too. The Upgrade value is echoed, cut
+// short, into a body that every media type escapes.
+std::string why_no_switch(const request_info& req) {
+  constexpr std::size_t max_echo = 64;
+  std::string out =
+      "101 Switching Protocols is only sent to an HTTP/1.1 request with "
+      "\"Upgrade: websocket\" and \"Connection: Upgrade\"; ";
+  const std::string_view asked = trim(req.upgrade);
+  if (asked.empty()) return out + "this request asked for no upgrade.";
+  out += "this request asked for \"Upgrade: ";
+  out += asked.substr(0, max_echo);
+  if (asked.size() > max_echo) out += "...";
+  out += '"';
+  if (req.version < 11)
+    return out +
+           " in HTTP/1.0, where Upgrade is ignored (RFC 9110, Section 7.8).";
+  if (!has_token(req.upgrade, "websocket"))
+    return out + ", a protocol the mock does not speak.";
+  return out + " without \"Connection: Upgrade\".";
+}
+
 mock_response informational(const target& t, const request_info& req,
                             const response_options& options) {
   mock_response r;
   if (t.facts.code == 101 && !t.is_unassigned) {
     if (!wants_websocket(req)) {
-      r.final_ = make_final(
-          must_resolve(426), req, options,
-          "101 Switching Protocols is only sent to an HTTP/1.1 request with "
-          "\"Upgrade: websocket\" and \"Connection: Upgrade\"; this request "
-          "asked for no upgrade.");
+      r.final_ =
+          make_final(must_resolve(426), req, options, why_no_switch(req));
       return r;
     }
     r.action = action::websocket_echo;
@@ -400,7 +572,7 @@ mock_response informational(const target& t, const request_info& req,
       t.facts.code != 100 || has_token(req.expect, "100-continue");
   if (req.version >= 11 && is_invited)
     r.interim.push_back(make_interim(t, req, options));
-  r.final_ = make_final(must_resolve(200), req, options);
+  r.final_ = make_answer(must_resolve(200), req, options);
   return r;
 }
 
@@ -470,7 +642,7 @@ mock_response build_response(const target& t, const request_info& req,
   if (is_informational(t.code))
     r = informational(t, req, options);
   else
-    r.final_ = make_final(t, req, options);
+    r.final_ = make_answer(t, req, options);
   // A client that sent `Expect: 100-continue` and got no 100 may still send
   // its body; RFC 9110 Section 10.1.1 lets the server close rather than
   // read it, and closing is the answer that never misreads a body as the
@@ -606,54 +778,78 @@ std::string_view content_type(media_type m) noexcept {
   return "text/plain; charset=utf-8";
 }
 
-byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
-  byte_range none;
-  range = trim(range);
-  const std::size_t eq = range.find('=');
-  if (eq == std::string_view::npos ||
-      !iequals(trim(range.substr(0, eq)), "bytes"))
-    return none;
-  std::string_view spec = range.substr(eq + 1);
-  spec = trim(spec.substr(0, spec.find(',')));
+namespace {
+
+// Digits only; a number too large for 64 bits saturates, which is past
+// any length we serve, so it still reads right.
+std::optional<std::uint64_t> range_number(std::string_view digits) noexcept {
+  if (digits.empty()) return std::nullopt;
+  std::uint64_t n = 0;
+  for (const char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    const auto d = static_cast<std::uint64_t>(ch - '0');
+    n = n > (UINT64_MAX - d) / 10 ? UINT64_MAX : n * 10 + d;
+  }
+  return n;
+}
+
+// One range-spec of a set (RFC 9110 Section 14.1.1): `none` when it is
+// not in the grammar, else whether it is satisfiable and what it covers.
+byte_range parse_range_spec(std::string_view spec,
+                            std::uint64_t length) noexcept {
+  const byte_range none;
   const std::size_t dash = spec.find('-');
   if (dash == std::string_view::npos) return none;
-
-  // Digits only; a number too large for 64 bits saturates, which is past
-  // any length we serve, so it still reads right.
-  const auto number =
-      [](std::string_view digits) -> std::optional<std::uint64_t> {
-    if (digits.empty()) return std::nullopt;
-    std::uint64_t n = 0;
-    for (const char ch : digits) {
-      if (ch < '0' || ch > '9') return std::nullopt;
-      const auto d = static_cast<std::uint64_t>(ch - '0');
-      n = n > (UINT64_MAX - d) / 10 ? UINT64_MAX : n * 10 + d;
-    }
-    return n;
-  };
   const std::string_view first_text = trim(spec.substr(0, dash));
   const std::string_view last_text = trim(spec.substr(dash + 1));
-  byte_range r;
   if (first_text.empty()) {  // suffix: the last N bytes
-    const auto n = number(last_text);
+    const auto n = range_number(last_text);
     if (!n) return none;
     if (*n == 0 || length == 0) return {byte_range::kind::unsatisfiable, 0, 0};
     return {byte_range::kind::satisfiable, length - std::min(*n, length),
             length - 1};
   }
-  const auto first = number(first_text);
+  const auto first = range_number(first_text);
   if (!first) return none;
   std::uint64_t last = UINT64_MAX;
   if (!last_text.empty()) {
-    const auto l = number(last_text);
+    const auto l = range_number(last_text);
     if (!l || *l < *first) return none;
     last = *l;
   }
   if (*first >= length) return {byte_range::kind::unsatisfiable, 0, 0};
-  r.outcome = byte_range::kind::satisfiable;
-  r.first = *first;
-  r.last = std::min(last, length - 1);
-  return r;
+  return {byte_range::kind::satisfiable, *first, std::min(last, length - 1)};
+}
+
+}  // namespace
+
+// RFC 9110 Section 14.1.1: a range set is satisfiable if any of its ranges
+// is, so an unsatisfiable range before a satisfiable one must not make a
+// 416. The mock sends one part, the first satisfiable range (a server may
+// coalesce or reorder ranges, Section 14.2, and one part is always a
+// valid answer to a set). An element outside the grammar makes the whole
+// ranges-specifier invalid, which Section 14.2 lets a server ignore; empty
+// list elements are skipped, as Section 5.6.1.2 asks.
+byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
+  const byte_range none;
+  range = trim(range);
+  const std::size_t eq = range.find('=');
+  if (eq == std::string_view::npos ||
+      !iequals(trim(range.substr(0, eq)), "bytes"))
+    return none;
+  std::optional<byte_range> served;
+  bool is_any = false;
+  const bool is_invalid =
+      any_element(range.substr(eq + 1), [&](std::string_view spec) {
+        const byte_range r = parse_range_spec(spec, length);
+        if (r.outcome == byte_range::kind::none) return true;
+        is_any = true;
+        if (!served && r.outcome == byte_range::kind::satisfiable) served = r;
+        return false;
+      });
+  if (is_invalid || !is_any) return none;
+  if (served) return *served;
+  return {byte_range::kind::unsatisfiable, 0, 0};
 }
 
 std::string etag_of(std::string_view body) {

@@ -75,6 +75,9 @@ struct request_info {
   unsigned version = 11;  ///< 10 or 11, as Beast spells it
   std::string_view accept;
   std::string_view range;
+  std::string_view if_range;
+  std::string_view if_match;
+  std::string_view if_none_match;
   std::string_view expect;
   std::string_view upgrade;
   std::string_view connection;
@@ -114,9 +117,18 @@ struct response_options {
 ///   `Expect: 100-continue`), then a final 200; HTTP/1.0 gets only the
 ///   200 (RFC 9110 Section 15.2). 101 answers a WebSocket upgrade request
 ///   with `websocket_echo`, anything else with 426 saying why.
-/// - 206 serves a `Range` of the 200's body (or its first 100 bytes), and
-///   an unsatisfiable one gets 416; 204/304/1xx have no body and no
+/// - 206 serves the first satisfiable range of a `Range` of the 200's body
+///   (or its first 100 bytes), and a set with none satisfiable gets 416;
+///   an `If-Range` that is not the 200's `ETag` (strong comparison; a date
+///   never matches, as the mock sends no `Last-Modified`) gets the full
+///   200 instead, whatever the `Range`; 204/304/1xx have no body and no
 ///   `Content-Length`, 205 has `Content-Length: 0`, HEAD never a body.
+/// - Preconditions (RFC 9110 Section 13.2.2) are evaluated for the answers
+///   the mock describes with an `ETag`, its 200 (also after a 1xx) and
+///   206, except to CONNECT, OPTIONS and TRACE: an `If-Match` naming no
+///   current tag (strong comparison) gets 412; an `If-None-Match` naming it
+///   (weak comparison) or `*` gets 304 to GET and HEAD, 412 otherwise.
+///   Other codes describe no representation and ignore them.
 /// - 206 and 304 carry, with the same values, each field of their rows
 ///   marked `if_a_200_had_it` that the 200 to the same request carries
 ///   (`Date`, `ETag`, `Cache-Control`, `Vary`), and no other of them.
@@ -150,7 +162,8 @@ struct response_options {
 /// Returns whether the answer for a single `code` without options to
 /// `method` depends on nothing else but `Accept` and the `Date`, so that
 /// the server may prepare it ahead (refreshing `Date`): GET or HEAD, and
-/// not 1xx, 206, 416 or 444, whose answers read other request fields.
+/// not 1xx, 206, 416 or 444, whose answers read other request fields. A
+/// request with `Expect`, `If-Match` or `If-None-Match` is never prepared.
 [[nodiscard]] bool is_precomputable(int code, std::string_view method) noexcept;
 
 /// Names the media types the mock's bodies come in.
@@ -179,12 +192,14 @@ struct byte_range {
   std::uint64_t last = 0;
 };
 
-/// Reads `range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`, RFC 9110 Section
-/// 14.1.2) against a representation of `length` bytes, clamping the end.
-/// Of several ranges only the first is served. Anything not in that
-/// grammar (another unit, garbage, b < a) is `none`, as RFC 9110 Section
-/// 14.2 lets a server ignore it; a start at or past the end, or a zero
-/// suffix, is `unsatisfiable`.
+/// Reads `range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`, or a comma-separated
+/// set of them, RFC 9110 Section 14.1.2) against a representation of
+/// `length` bytes, clamping the end. Of a set, the first satisfiable range
+/// is the one served (`bytes=100-200, 0-5` against 50 bytes serves 0-5).
+/// Anything not in that grammar (another unit, garbage, b < a, in any
+/// element) is `none`, as RFC 9110 Section 14.2 lets a server ignore it; a
+/// set in which no range is satisfiable (a start at or past the end, a
+/// zero suffix) is `unsatisfiable`.
 [[nodiscard]] byte_range parse_range(std::string_view range,
                                      std::uint64_t length) noexcept;
 

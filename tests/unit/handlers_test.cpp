@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <boost/beast/http/field.hpp>
@@ -665,9 +666,12 @@ const router& unprepared_routes() {
 }
 
 request mock_request(http::verb method, const std::string& target,
-                     std::string_view accept, unsigned version) {
+                     std::string_view accept, unsigned version,
+                     http::field condition = http::field::unknown,
+                     std::string_view tag = {}) {
   request req{method, target, version};
   if (!accept.empty()) req.set(http::field::accept, accept);
+  if (condition != http::field::unknown) req.set(condition, tag);
   return req;
 }
 
@@ -698,6 +702,46 @@ TEST(handlers, mock_prepared_answers_are_the_cores) {
   }
   // Most answers are prepared; the exceptions are named in the next test.
   EXPECT_GT(prepared, codes.size() * 8);
+}
+
+// A precondition can turn a prepared 200 into a 304 or 412 (RFC 9110
+// Section 13.2.2): a request carrying one gets what the core answers per
+// request, for every code, media type and method the mock prepares.
+TEST(handlers, mock_prepared_answers_heed_preconditions) {
+  const std::string_view accepts[] = {"", "application/json", "text/html"};
+  std::set<int> codes;
+  for (const status& s : all()) codes.insert(s.code);
+  for (const status& s : unofficial()) codes.insert(s.code);
+  for (const int code : codes) {
+    const std::string target = "/status/" + std::to_string(code);
+    for (const std::string_view accept : accepts)
+      for (const http::verb method : {http::verb::get, http::verb::head}) {
+        // The tag the 200 sends for this Accept, so that If-None-Match hits.
+        const std::string etag(unprepared_routes().dispatch(mock_request(
+            http::verb::get, "/status/200", accept, 11))[http::field::etag]);
+        const std::pair<http::field, std::string> conditions[] = {
+            {http::field::if_none_match, etag},
+            {http::field::if_none_match, "*"},
+            {http::field::if_none_match, "\"other\""},
+            {http::field::if_match, "\"nope\""},
+            {http::field::if_match, etag},
+        };
+        for (const auto& [field, tag] : conditions) {
+          const request req =
+              mock_request(method, target, accept, 11, field, tag);
+          const response fast = routes().dispatch(req);
+          const response slow = unprepared_routes().dispatch(req);
+          EXPECT_EQ(comparable(fast), comparable(slow))
+              << target << " Accept: " << accept << " "
+              << http::to_string(field) << ": " << tag;
+        }
+      }
+  }
+  request fresh = mock_request(http::verb::get, "/status/200", "", 11);
+  fresh.set(http::field::if_none_match, "*");
+  const response res = routes().dispatch(fresh);
+  EXPECT_EQ(res.result_int(), 304u);
+  EXPECT_TRUE(res.body().prepared_fields().empty());
 }
 
 TEST(handlers, mock_prepares_only_what_reads_no_more_of_the_request) {

@@ -319,8 +319,10 @@ TEST(mockresponse, sends_interim_responses_only_when_they_fit) {
   ASSERT_EQ(early.interim.size(), 1u);
   EXPECT_EQ(early.interim[0].reason, "Early Hints");
   EXPECT_EQ(early.interim[0].headers.at(0).name, "Link");
+  // A stable URL the server serves (the stylesheet's is fingerprinted),
+  // with the `as=` a preload needs.
   EXPECT_EQ(early.interim[0].headers.at(0).value,
-            "</assets/css/site.css>; rel=preload; as=style");
+            "</favicon.svg>; rel=preload; as=image");
 }
 
 TEST(mockresponse, switches_to_websocket_only_when_asked) {
@@ -330,15 +332,22 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
   EXPECT_EQ(ws.final_.code, 101);
   EXPECT_EQ(ws.final_.header("Upgrade"), "websocket");
 
+  // The body says what the request asked: it said "asked for no upgrade"
+  // to every one of them.
   struct row {
     std::string_view upgrade, connection;
     unsigned version;
+    std::string_view says;
   };
   const row refused[] = {
-      {"", "", 11},
-      {"websocket", "", 11},         // Connection must name upgrade
-      {"h2c", "Upgrade", 11},        // not a protocol we speak
-      {"websocket", "Upgrade", 10},  // HTTP/1.0 ignores Upgrade
+      {"", "", 11, "this request asked for no upgrade."},
+      {"websocket", "", 11,  // Connection must name upgrade
+       "asked for \"Upgrade: websocket\" without \"Connection: Upgrade\"."},
+      {"h2c", "Upgrade", 11,  // not a protocol we speak
+       "asked for \"Upgrade: h2c\", a protocol the mock does not speak."},
+      {"websocket", "Upgrade", 10,  // HTTP/1.0 ignores Upgrade
+       "asked for \"Upgrade: websocket\" in HTTP/1.0, where Upgrade is "
+       "ignored"},
   };
   for (const row& r : refused) {
     mock::request_info req = get();
@@ -355,7 +364,23 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
     EXPECT_EQ(m.final_.header("Connection"), "Upgrade");
     EXPECT_NE(m.final_.body.find("Upgrade: websocket"), std::string::npos)
         << m.final_.body;
+    EXPECT_NE(m.final_.body.find(r.says), std::string::npos) << m.final_.body;
+    if (!r.upgrade.empty()) {
+      EXPECT_EQ(m.final_.body.find("no upgrade"), std::string::npos)
+          << m.final_.body;
+    }
   }
+  // What is echoed is cut short and, in HTML, escaped.
+  mock::request_info req = get();
+  const std::string long_upgrade = "<b>" + std::string(100, 'x');
+  req.upgrade = long_upgrade;
+  req.accept = "text/html";
+  const std::string html =
+      mock::build_response(*mock::resolve(101), req, {}).final_.body;
+  EXPECT_EQ(html.find("<b>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;" + std::string(61, 'x') + "..."),
+            std::string::npos)
+      << html;
 }
 
 TEST(mockresponse, closes_without_response_for_nginx_444) {
@@ -427,6 +452,11 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
       {"bytes=-100000", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0,
        n - 1},
       {"bytes=2-4, 8-9", 206, "bytes 2-4/%L", 2, 4},
+      // RFC 9110 Section 14.1.1: a set is satisfiable if any range is; the
+      // first satisfiable one is served.
+      {"bytes=100000-200000, 0-5", 206, "bytes 0-5/%L", 0, 5},
+      {"bytes=100000-, -0, 3-4", 206, "bytes 3-4/%L", 3, 4},
+      {"bytes=100000-, 200000-", 416, "bytes */%L", 0, 0},
       {"BYTES = 1-1", 206, "bytes 1-1/%L", 1, 1},
       {"items=0-5", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
       {"bytes=9-3", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0, n - 1},
@@ -451,6 +481,117 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
   const mock::final_response f416 =
       mock::build_response(*mock::resolve(416), req, {}).final_;
   EXPECT_EQ(f416.header("Content-Range"), "bytes */" + std::to_string(n));
+}
+
+// RFC 9110 Section 13.1.5: a Range comes with an If-Range; when that is
+// not the current ETag (strong comparison; a date never matches, since the
+// mock sends no Last-Modified), the Range is ignored for the full 200.
+TEST(mockresponse, honours_if_range_only_when_it_matches) {
+  mock::request_info req = get();
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  const std::string etag = mock::etag_of(whole);
+  struct row {
+    std::string if_range;
+    std::string_view range;
+    int code;
+    std::string body;
+  };
+  const row rows[] = {
+      {etag, "bytes=0-3", 206, whole.substr(0, 4)},
+      {" " + etag + " ", "bytes=0-3", 206, whole.substr(0, 4)},
+      {"\"stale\"", "bytes=0-3", 200, whole},
+      {"W/" + etag, "bytes=0-3", 200, whole},  // weak: never a strong match
+      {"Sun, 06 Nov 1994 08:49:37 GMT", "bytes=0-3", 200, whole},
+      {"garbage", "bytes=0-3", 200, whole},
+      {"\"stale\"", "bytes=100000-", 200, whole},  // not 416: Range ignored
+      {etag, "bytes=100000-", 416, ""},
+      {"\"stale\"", "", 206, whole.substr(0, 100)},  // no Range: ignored
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE("If-Range: " + r.if_range +
+                 ", Range: " + std::string(r.range));
+    req.if_range = r.if_range;
+    req.range = r.range;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(206), req, {}).final_;
+    EXPECT_EQ(f.code, r.code);
+    if (r.code != 416) {
+      EXPECT_EQ(f.body, r.body);
+    }
+    EXPECT_EQ(f.header("Content-Range").has_value(), r.code != 200);
+    if (r.code != 416) {
+      EXPECT_EQ(f.header("ETag"), etag);
+    }
+  }
+}
+
+// RFC 9110 Sections 13.1.1, 13.1.2 and 13.2.2: the 200 sent a strong ETag
+// but answered 200 to `If-None-Match: <that tag>` and to `If-Match: "nope"`.
+TEST(mockresponse, evaluates_preconditions_on_answers_with_an_etag) {
+  const std::string etag = mock::etag_of(
+      mock::build_response(*mock::resolve(200), get(), {}).final_.body);
+  struct row {
+    int code;
+    std::string_view method;
+    std::string if_match, if_none_match;
+    int answer;
+  };
+  const row rows[] = {
+      {200, "GET", "", etag, 304},
+      {200, "GET", "", "*", 304},
+      {200, "HEAD", "", "W/" + etag, 304},  // weak comparison
+      {200, "GET", "", "\"other\", " + etag, 304},
+      {200, "GET", "", "\"other\"", 200},
+      {200, "PUT", "", "*", 412},
+      {200, "DELETE", "", etag, 412},
+      {200, "GET", "\"nope\"", "", 412},
+      {200, "GET", etag, "", 200},
+      {200, "POST", "\"a,b\", " + etag, "", 200},  // a comma inside a tag
+      {200, "GET", "W/" + etag, "", 412},          // strong comparison
+      {200, "GET", "*", "", 200},
+      {200, "GET", "\"nope\"", etag, 412},  // If-Match is evaluated first
+      {200, "GET", etag, etag, 304},
+      {206, "GET", "", etag, 304},
+      {206, "GET", "\"nope\"", "", 412},
+      {200, "CONNECT", "\"nope\"", "", 200},  // no representation selected
+      {200, "OPTIONS", "\"nope\"", "*", 200},
+      {304, "GET", "\"nope\"", "", 304},   // not a 2xx: ignored
+      {201, "GET", "\"nope\"", "*", 201},  // no ETag: nothing to compare
+      {404, "GET", "\"nope\"", "*", 404},
+      {299, "GET", "\"nope\"", "*", 299},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::to_string(r.code) + " " + std::string(r.method) +
+                 " If-Match: " + r.if_match +
+                 " If-None-Match: " + r.if_none_match);
+    mock::request_info req = get();
+    req.method = r.method;
+    req.if_match = r.if_match;
+    req.if_none_match = r.if_none_match;
+    const mock::final_response f =
+        mock::build_response(*mock::resolve(r.code), req, {}).final_;
+    EXPECT_EQ(f.code, r.answer);
+    if (r.answer == 304) {
+      // The 304 a 200 would have been: its ETag, no body (Section 15.4.5).
+      EXPECT_EQ(f.header("ETag"), etag);
+      EXPECT_EQ(f.header("Vary"), "Accept");
+      EXPECT_TRUE(f.body.empty());
+      EXPECT_FALSE(f.content_length);
+    }
+    if (r.answer == 412 && r.method != "HEAD") {
+      EXPECT_NE(f.body.find(r.if_match.empty() ? "If-None-Match" : "If-Match"),
+                std::string::npos)
+          << f.body;
+    }
+  }
+  // After an interim 103 the final answer is the mock's 200, judged alike.
+  mock::request_info req = get();
+  req.if_none_match = etag;
+  const mock::mock_response early =
+      mock::build_response(*mock::resolve(103), req, {});
+  ASSERT_EQ(early.interim.size(), 1u);
+  EXPECT_EQ(early.final_.code, 304);
 }
 
 TEST(mockresponse, sends_the_first_100_bytes_of_a_long_body) {
@@ -545,6 +686,24 @@ TEST(mockresponse, fills_code_specific_headers) {
   const mock::final_response ms =
       mock::build_response(*mock::resolve(449, "Microsoft"), get(), {}).final_;
   EXPECT_TRUE(ms.header("Ms-Echo-Request"));
+}
+
+// Exchange ActiveSync's 451 names the server to use in X-MS-Location
+// (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; the
+// mock sent none. It points where the mock's 3xx would; the IANA 451 has
+// none.
+TEST(mockresponse, names_the_new_server_in_microsofts_451) {
+  const auto redirect = *mock::resolve(451, "Microsoft");
+  EXPECT_EQ(
+      mock::build_response(redirect, get(), {}).final_.header("X-MS-Location"),
+      "/status/200");
+  const mock::response_options there{.retry_after = std::nullopt,
+                                     .location = "/status/201"};
+  EXPECT_EQ(mock::build_response(redirect, get(), there)
+                .final_.header("X-MS-Location"),
+            "/status/201");
+  EXPECT_FALSE(mock::build_response(*mock::resolve(451), get(), there)
+                   .final_.header("X-MS-Location"));
 }
 
 TEST(mockresponse, applies_location_and_retry_after_options) {
@@ -802,6 +961,14 @@ TEST(mockresponse, reads_ranges) {
       {"bytes=1", 10, kind::none, 0, 0},
       {"lines=1-2", 10, kind::none, 0, 0},
       {"bytes=--1", 10, kind::none, 0, 0},
+      // A set: the first satisfiable range, whatever comes before it.
+      {"bytes=100-200, 0-5", 10, kind::satisfiable, 0, 5},
+      {"bytes=0-5, 100-200", 10, kind::satisfiable, 0, 5},
+      {"bytes=-0,10-,2-3", 10, kind::satisfiable, 2, 3},
+      {"bytes=1-2,,", 10, kind::satisfiable, 1, 2},  // empty elements skipped
+      {"bytes=100-200, 10-", 10, kind::unsatisfiable, 0, 0},
+      {"bytes=100-200, x", 10, kind::none, 0, 0},  // invalid set: ignored
+      {"bytes=, ,", 10, kind::none, 0, 0},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.range);

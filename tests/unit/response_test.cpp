@@ -245,10 +245,16 @@ TEST(response, writes_what_beasts_serializer_writes) {
   response head = make_response(200, 11, true);
   set_body(head, payload::owned("hello"), "text/plain");
   strip_body(head);
-  response unregistered = make_response(299, 11, true);
-  for (const response* res : {&teapot, &vendor, &no_content, &head, &unregistered})
+  for (const response* res : {&teapot, &vendor, &no_content, &head})
     EXPECT_EQ(to_wire(*res), beast_wire(*res));
   EXPECT_TRUE(to_wire(teapot).starts_with("HTTP/1.1 418 I'm a teapot\r\n"));
+  // An empty reason, held as a lone space, is sent as none: SP, then the
+  // line's end (RFC 9112 Section 4), where Beast writes the space.
+  const response unregistered = make_response(299, 11, true);
+  EXPECT_EQ(to_wire(unregistered),
+            "HTTP/1.1 299 \r\nServer: httpstatus\r\n\r\n");
+  EXPECT_EQ(beast_wire(unregistered),
+            "HTTP/1.1 299  \r\nServer: httpstatus\r\n\r\n");
   // A message for an HTTP/1.0 client says HTTP/1.1 all the same.
   EXPECT_TRUE(to_wire(vendor).starts_with("HTTP/1.1 499 Token Required\r\n"));
 }
