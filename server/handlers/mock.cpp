@@ -54,6 +54,8 @@ mock::request_info info_of(const request& req) {
   info.expect = req[http::field::expect];
   info.upgrade = req[http::field::upgrade];
   info.connection = req[http::field::connection];
+  info.sec_websocket_key = req[http::field::sec_websocket_key];
+  info.sec_websocket_version = req[http::field::sec_websocket_version];
   info.access_control_request_method =
       req[http::field::access_control_request_method];
   info.access_control_request_headers =

@@ -528,6 +528,56 @@ bool wants_websocket(const request_info& req) {
          has_token(req.connection, "upgrade");
 }
 
+// A request the mock cannot answer as asked: a problem document with the
+// mock's usual fields, whatever the Accept.
+final_response refusal(int code, std::string_view detail,
+                       const request_info& req) {
+  final_response f;
+  f.code = code;
+  f.reason = std::string(find(code)->reason);
+  f.headers.push_back({"Date", http_date(req.now)});
+  f.headers.push_back(
+      {"Content-Type", std::string(content_type(media_type::problem))});
+  add_common(f.headers);
+  std::string body = render::problem_json(code, detail);
+  f.content_length = body.size();
+  if (req.method != "HEAD") f.body = std::move(body);
+  return f;
+}
+
+// RFC 6455 Section 4.2.1: what an opening handshake holds besides its
+// Upgrade: a GET, a key that is 16 bytes in base64, version 13. Beast
+// refuses any other itself, but with a bare text body and none of the
+// mock's fields; the mock answers it as it answers any bad request.
+struct handshake_problem {
+  int code = 400;
+  std::string_view note;
+};
+
+bool is_websocket_key(std::string_view key) {
+  constexpr std::string_view base64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  return key.size() == 24 && key.ends_with("==") &&
+         key.substr(0, 22).find_first_not_of(base64) == std::string_view::npos;
+}
+
+std::optional<handshake_problem> websocket_handshake_problem(
+    const request_info& req) {
+  if (req.method != "GET")
+    return handshake_problem{
+        400, "A WebSocket opening handshake is a GET request (RFC 6455, "
+             "Section 4.1)."};
+  if (!is_websocket_key(trim(req.sec_websocket_key)))
+    return handshake_problem{
+        400, "A WebSocket opening handshake needs a Sec-WebSocket-Key of 16 "
+             "bytes in base64 (RFC 6455, Section 4.1)."};
+  if (trim(req.sec_websocket_version) != "13")
+    return handshake_problem{
+        426, "The mock speaks WebSocket version 13, as its "
+             "Sec-WebSocket-Version says (RFC 6455, Section 4.4)."};
+  return std::nullopt;
+}
+
 // Why a request for 101 got 426, from what it did ask: it said "asked for
 // no upgrade" to `Upgrade: h2c` too. The Upgrade value is echoed, cut
 // short, into a body that every media type escapes.
@@ -557,6 +607,16 @@ mock_response informational(const target& t, const request_info& req,
     if (!wants_websocket(req)) {
       r.final_ =
           make_final(must_resolve(426), req, options, why_no_switch(req));
+      return r;
+    }
+    if (const std::optional<handshake_problem> bad =
+            websocket_handshake_problem(req)) {
+      r.final_ = refusal(bad->code, bad->note, req);
+      if (bad->code == 426) {  // RFC 9110 Section 15.5.22: name the protocol
+        r.final_.headers.push_back({"Upgrade", "websocket"});
+        r.final_.headers.push_back({"Connection", "Upgrade"});
+        r.final_.headers.push_back({"Sec-WebSocket-Version", "13"});
+      }
       return r;
     }
     r.action = action::websocket_echo;
@@ -656,16 +716,7 @@ mock_response build_response(const target& t, const request_info& req,
 
 mock_response build_error(std::string_view detail, const request_info& req) {
   mock_response r;
-  final_response& f = r.final_;
-  f.code = 400;
-  f.reason = std::string(find(400)->reason);
-  f.headers.push_back({"Date", http_date(req.now)});
-  f.headers.push_back(
-      {"Content-Type", std::string(content_type(media_type::problem))});
-  add_common(f.headers);
-  std::string body = render::problem_json(400, detail);
-  f.content_length = body.size();
-  if (req.method != "HEAD") f.body = std::move(body);
+  r.final_ = refusal(400, detail, req);
   return r;
 }
 

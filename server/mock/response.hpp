@@ -81,6 +81,8 @@ struct request_info {
   std::string_view expect;
   std::string_view upgrade;
   std::string_view connection;
+  std::string_view sec_websocket_key;
+  std::string_view sec_websocket_version;
   std::string_view access_control_request_method;
   std::string_view access_control_request_headers;
   bool has_body = false;

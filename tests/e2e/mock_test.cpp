@@ -412,6 +412,31 @@ TEST_F(mockwire, says_what_upgrade_the_426_refused) {
   EXPECT_NE(old.body().find("in HTTP/1.0"), std::string::npos) << old.body();
 }
 
+// A handshake Beast would refuse got Beast's bare text answer, without the
+// mock's Content-Type, Cache-Control, CORS or nosniff; the mock now
+// refuses it as any bad request.
+TEST_F(mockwire, refuses_a_bad_websocket_handshake_as_a_problem) {
+  const headers upgrade = {{"Upgrade", "websocket"},
+                           {"Connection", "Upgrade"},
+                           {"Sec-WebSocket-Version", "13"}};
+  const message no_key = get("/status/101", upgrade);
+  EXPECT_EQ(no_key.result_int(), 400U);
+  EXPECT_EQ(no_key[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(no_key[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(no_key["X-Content-Type-Options"], "nosniff");
+  EXPECT_NE(no_key.body().find("Sec-WebSocket-Key"), std::string::npos);
+
+  const message old_version =
+      get("/status/101", {{"Upgrade", "websocket"},
+                          {"Connection", "Upgrade"},
+                          {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="},
+                          {"Sec-WebSocket-Version", "8"}});
+  EXPECT_EQ(old_version.result_int(), 426U);
+  EXPECT_EQ(old_version[http::field::sec_websocket_version], "13");
+  EXPECT_EQ(old_version[http::field::content_type],
+            "application/problem+json");
+}
+
 // ---- 444, sleep, sequences
 // ---------------------------------------------------
 

@@ -45,6 +45,8 @@ mock::request_info inviting(int code) {
   if (code == 101) {
     r.upgrade = "websocket";
     r.connection = "keep-alive, Upgrade";
+    r.sec_websocket_key = "dGhlIHNhbXBsZSBub25jZQ==";  // RFC 6455's sample
+    r.sec_websocket_version = "13";
   }
   return r;
 }
@@ -323,6 +325,43 @@ TEST(mockresponse, sends_interim_responses_only_when_they_fit) {
   // with the `as=` a preload needs.
   EXPECT_EQ(early.interim[0].headers.at(0).value,
             "</favicon.svg>; rel=preload; as=image");
+}
+
+// A handshake Beast would refuse (with a bare text body and none of the
+// mock's fields) is refused by the mock itself, as any bad request is.
+TEST(mockresponse, refuses_a_bad_websocket_handshake_itself) {
+  struct row {
+    std::string_view method, key, version;
+    int code;
+    std::string_view says;
+  };
+  const row rows[] = {
+      {"POST", "dGhlIHNhbXBsZSBub25jZQ==", "13", 400, "is a GET request"},
+      {"GET", "", "13", 400, "needs a Sec-WebSocket-Key"},
+      {"GET", "short", "13", 400, "needs a Sec-WebSocket-Key"},
+      {"GET", "dGhlIHNhbXBsZSBub25jZQ==x", "13", 400, "Sec-WebSocket-Key"},
+      {"GET", "dGhlIHNhbXBsZSBub25j!Q==", "13", 400, "Sec-WebSocket-Key"},
+      {"GET", "dGhlIHNhbXBsZSBub25jZQ==", "", 426, "version 13"},
+      {"GET", "dGhlIHNhbXBsZSBub25jZQ==", "8", 426, "version 13"},
+  };
+  for (const row& r : rows) {
+    mock::request_info req = inviting(101);
+    req.method = r.method;
+    req.sec_websocket_key = r.key;
+    req.sec_websocket_version = r.version;
+    SCOPED_TRACE(std::string(r.method) + " key=" + std::string(r.key) +
+                 " version=" + std::string(r.version));
+    const mock::mock_response m =
+        mock::build_response(*mock::resolve(101), req, {});
+    EXPECT_EQ(m.action, mock::action::respond);
+    EXPECT_EQ(m.final_.code, r.code);
+    EXPECT_NE(m.final_.body.find(r.says), std::string::npos) << m.final_.body;
+    EXPECT_EQ(m.final_.header("Cache-Control"), "no-store");
+    EXPECT_EQ(m.final_.header("Access-Control-Allow-Origin"), "*");
+    if (r.code == 426) {
+      EXPECT_EQ(m.final_.header("Sec-WebSocket-Version"), "13");
+    }
+  }
 }
 
 TEST(mockresponse, switches_to_websocket_only_when_asked) {
