@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Grammar checks for the header fields the lint reads (RFC 9110 ABNF).
 // The small ones are inline: the server's request path and the mock read
-// fields with the same four, so there is one copy of each.
+// fields with the same ones (tokens, entity-tags), so there is one copy of
+// each.
 #pragma once
 
 #include <cstdint>
@@ -54,6 +55,60 @@ namespace httpstatus::lint {
   for (std::size_t i = 0; i < a.size(); ++i)
     if (detail::ascii_lower(a[i]) != detail::ascii_lower(b[i])) return false;
   return true;
+}
+
+/// Holds an entity-tag (RFC 9110 Section 8.8.3) as read: whether it is
+/// weak (`W/`), and its opaque-tag with the quotes, which is what strong
+/// and weak comparison compare.
+struct entity_tag {
+  bool is_weak = false;
+  std::string_view opaque;
+};
+
+/// Reads one entity-tag, surrounding spaces ignored; `std::nullopt` when
+/// `text` is not one.
+[[nodiscard]] constexpr std::optional<entity_tag> parse_entity_tag(
+    std::string_view text) noexcept {
+  text = trim(text);
+  entity_tag t;
+  if (text.starts_with("W/")) {
+    t.is_weak = true;
+    text.remove_prefix(2);
+  }
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"' ||
+      text.substr(1, text.size() - 2).find('"') != std::string_view::npos)
+    return std::nullopt;
+  t.opaque = text;
+  return t;
+}
+
+/// Calls `f` with each entity-tag of an If-Match or If-None-Match list and
+/// returns true as soon as `f` does. Tags are read whole, since an
+/// opaque-tag may hold a comma; an element that is no entity-tag is
+/// skipped. (`*` is not a list element: callers check for it first.)
+template <class F>
+[[nodiscard]] constexpr bool any_entity_tag(std::string_view list, F&& f) {
+  std::size_t i = 0;
+  while (i < list.size()) {
+    if (list[i] == ' ' || list[i] == '\t' || list[i] == ',') {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    if (list.substr(i, 2) == "W/") i += 2;
+    std::size_t end = list.find(',', i);
+    if (i < list.size() && list[i] == '"') {
+      const std::size_t close = list.find('"', i + 1);
+      if (close == std::string_view::npos) return false;
+      end = list.find(',', close);
+    }
+    const std::optional<entity_tag> tag =
+        parse_entity_tag(list.substr(start, end - start));
+    if (tag && f(*tag)) return true;
+    if (end == std::string_view::npos) return false;
+    i = end + 1;
+  }
+  return false;
 }
 
 /// Returns whether `s` is an IMF-fixdate, the only HTTP-date form a sender

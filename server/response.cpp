@@ -3,14 +3,14 @@
 // resources with content negotiation and revalidation, error bodies.
 #include "response.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
-#include <boost/beast/http/field.hpp>
 #include <cassert>
 #include <ctime>
 #include <utility>
+
+#include <fmt/format.h>
+#include <boost/beast/http/field.hpp>
 
 #include "compress.hpp"
 #include "httpstatus/registry.hpp"
@@ -189,15 +189,14 @@ coding choose_coding(std::string_view accept_encoding, bool has_gzip,
 
 bool none_match_hits(std::string_view if_none_match,
                      std::string_view etag) noexcept {
-  auto opaque = [](std::string_view tag) {
-    if (tag.size() >= 2 && tag[0] == 'W' && tag[1] == '/') tag.remove_prefix(2);
-    return tag;
-  };
-  bool hit = false;
-  for_each_element(if_none_match, [&](std::string_view element) {
-    if (element == "*" || opaque(element) == opaque(etag)) hit = true;
-  });
-  return hit;
+  if (if_none_match.empty()) return false;
+  if (trim(if_none_match) == "*") return true;
+  // Weak comparison (RFC 9110 Section 13.1.2): the opaque-tags alone.
+  const std::optional<lint::entity_tag> ours = lint::parse_entity_tag(etag);
+  return ours && lint::any_entity_tag(if_none_match,
+                                      [&](const lint::entity_tag& tag) {
+                                        return tag.opaque == ours->opaque;
+                                      });
 }
 
 namespace {

@@ -22,8 +22,11 @@ namespace httpstatus::server::mock {
 namespace {
 
 namespace json = boost::json;
+using lint::any_entity_tag;
+using lint::entity_tag;
 using lint::iequals;
 using lint::is_token;
+using lint::parse_entity_tag;
 using lint::trim;
 
 // --- small text helpers ----------------------------------------------------
@@ -303,27 +306,6 @@ void add_code_fields(header_list& h, const fill_context& c) {
 
 target must_resolve(int code) { return *resolve(code); }
 
-// An entity-tag (RFC 9110 Section 8.8.3): `W/` for a weak one, then the
-// opaque-tag with its quotes, which is what comparisons compare.
-struct entity_tag {
-  bool is_weak = false;
-  std::string_view opaque;
-};
-
-std::optional<entity_tag> parse_entity_tag(std::string_view text) noexcept {
-  text = trim(text);
-  entity_tag t;
-  if (text.starts_with("W/")) {
-    t.is_weak = true;
-    text.remove_prefix(2);
-  }
-  if (text.size() < 2 || text.front() != '"' || text.back() != '"' ||
-      text.substr(1, text.size() - 2).find('"') != std::string_view::npos)
-    return std::nullopt;
-  t.opaque = text;
-  return t;
-}
-
 // RFC 9110 Section 13.1.5: If-Range holds an entity-tag or a date. A tag
 // matches by strong comparison (Section 8.8.3.2: neither weak, the same
 // opaque-tag); a date only when it equals the Last-Modified, and the mock
@@ -331,34 +313,6 @@ std::optional<entity_tag> parse_entity_tag(std::string_view text) noexcept {
 bool if_range_matches(std::string_view if_range, std::string_view etag) {
   const std::optional<entity_tag> tag = parse_entity_tag(if_range);
   return tag && !tag->is_weak && tag->opaque == etag;
-}
-
-// Calls `f` with each entity-tag of an If-Match or If-None-Match list,
-// stopping when it returns true. Tags are read whole, since an opaque-tag
-// may hold a comma; an element that is no entity-tag is skipped.
-template <class F>
-bool any_entity_tag(std::string_view list, F&& f) {
-  std::size_t i = 0;
-  while (i < list.size()) {
-    if (list[i] == ' ' || list[i] == '\t' || list[i] == ',') {
-      ++i;
-      continue;
-    }
-    const std::size_t start = i;
-    if (list.substr(i, 2) == "W/") i += 2;
-    std::size_t end = list.find(',', i);
-    if (i < list.size() && list[i] == '"') {
-      const std::size_t close = list.find('"', i + 1);
-      if (close == std::string_view::npos) return false;
-      end = list.find(',', close);
-    }
-    const std::optional<entity_tag> tag =
-        parse_entity_tag(list.substr(start, end - start));
-    if (tag && f(*tag)) return true;
-    if (end == std::string_view::npos) return false;
-    i = end + 1;
-  }
-  return false;
 }
 
 // Which answers the mock describes with an ETag: its 200 and the 206 that

@@ -1140,6 +1140,31 @@ TEST(syntax, tokens_trimming_and_case) {
   EXPECT_FALSE(lint::iequals("\xc3\xa9", "\xc3\x89"));  // ASCII only
 }
 
+// The server's page revalidation and the mock's preconditions read
+// entity-tags with these.
+TEST(syntax, entity_tags_and_their_lists) {
+  static_assert(lint::parse_entity_tag("W/\"v1\"")->is_weak);
+  EXPECT_EQ(lint::parse_entity_tag(" \"a,b\" ")->opaque, "\"a,b\"");
+  EXPECT_FALSE(lint::parse_entity_tag("abc"));
+  EXPECT_FALSE(lint::parse_entity_tag("\"a\"b\""));
+  EXPECT_FALSE(lint::parse_entity_tag("w/\"a\""));  // W is upper case
+  std::vector<std::string> seen;
+  const bool found = lint::any_entity_tag(
+      "\"a,b\", junk, W/\"c\"", [&](const lint::entity_tag& t) {
+        seen.emplace_back(t.opaque);
+        return t.is_weak;
+      });
+  EXPECT_TRUE(found);
+  EXPECT_EQ(seen, (std::vector<std::string>{"\"a,b\"", "\"c\""}));
+  int calls = 0;  // a quote left open swallows the rest of the list
+  EXPECT_FALSE(lint::any_entity_tag("\"open, \"x\"",
+                                    [&](const lint::entity_tag&) {
+                                      ++calls;
+                                      return true;
+                                    }));
+  EXPECT_EQ(calls, 0);
+}
+
 // --- the `lint` command --------------------------------------------------
 
 struct run_result {
