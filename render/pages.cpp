@@ -1117,6 +1117,12 @@ std::string codes_page(std::string_view query) {
       fill(template_of("codes"),
            {slot::html("crumbs", crumbs),
             slot::html("heading", heading),
+            {"intro", filtered ? "The codes whose number, name, meaning or "
+                                 "description match, by class: the IANA "
+                                 "registry's, then the ones vendors use."
+                               : "Every code in the IANA registry, by class, "
+                                 "with the ranges IANA leaves unassigned and "
+                                 "the unofficial codes that vendors use."},
             {"iana_iso", iana_last_updated},
             {"iana", long_date_of(iana_last_updated)},
             slot::html("filter", filter_form(q)),

@@ -382,6 +382,10 @@ TEST(pages, codes_results_have_their_own_heading_and_crumb) {
       contains(all, "<a href=\"/codes\" aria-current=\"page\">All codes</a>"));
   const std::string hits = codes_page("teapot");
   EXPECT_FALSE(contains(hits, "<h1>All HTTP status codes</h1>"));
+  // Nor does its introduction promise every code.
+  EXPECT_TRUE(contains(all, "<p class=\"intro\">Every code in the IANA"));
+  EXPECT_FALSE(contains(hits, "Every code in the IANA"));
+  EXPECT_TRUE(contains(hits, "<p class=\"intro\">The codes whose number"));
   EXPECT_TRUE(
       contains(hits, "<h1>Codes matching \u201c<bdi>teapot</bdi>\u201d</h1>"));
   EXPECT_TRUE(contains(hits, "<li><a href=\"/codes\">All codes</a></li>"));
