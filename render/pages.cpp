@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -1235,6 +1236,172 @@ std::string bad_search_page(std::string_view why) {
 std::span<const asset> assets() { return assets_once().list; }
 
 std::string lint_page() { return lint_wrap(lint_main({}, false, {})); }
+
+namespace {
+
+// ---------------------------------------------------------------- /api ---
+
+std::string_view text_of(const boost::json::value* v) {
+  if (!v || !v->is_string()) return {};
+  const boost::json::string& s = v->get_string();
+  return {s.data(), s.size()};
+}
+
+// The OpenAPI descriptions mark code with backquotes, as Markdown does;
+// the page shows those spans as <code>. Everything else is escaped text.
+std::string with_code_spans(std::string_view text) {
+  std::string out;
+  bool in_code = false;
+  for (std::size_t at = 0; at <= text.size();) {
+    const std::size_t tick = std::min(text.find('`', at), text.size());
+    out += html_escape(text.substr(at, tick - at));
+    if (tick == text.size()) break;
+    out += in_code ? "</code>" : "<code>";
+    in_code = !in_code;
+    at = tick + 1;
+  }
+  if (in_code) out += "</code>";
+  return out;
+}
+
+// What a parameter may be: its values when they are listed, else its
+// description, else its type.
+std::string parameter_values(const boost::json::object& p) {
+  const boost::json::object* schema = nullptr;
+  if (const boost::json::value* s = p.if_contains("schema"))
+    schema = s->if_object();
+  if (schema)
+    if (const boost::json::value* e = schema->if_contains("enum");
+        e && e->is_array()) {
+      std::string out;
+      for (const boost::json::value& v : e->get_array())
+        out += (out.empty() ? "<code>" : ", <code>") +
+               html_escape(text_of(&v)) + "</code>";
+      return out;
+    }
+  if (const std::string_view d = text_of(p.if_contains("description"));
+      !d.empty())
+    return with_code_spans(d);
+  if (schema && schema->contains("pattern"))
+    return "<code>" + html_escape(text_of(schema->if_contains("pattern"))) +
+           "</code>";
+  return schema ? html_escape(text_of(schema->if_contains("type")))
+                : std::string();
+}
+
+std::string parameter_table(const boost::json::value* params,
+                            std::string_view id) {
+  if (!params || !params->is_array() || params->get_array().empty())
+    return {};
+  std::string rows;
+  for (const boost::json::value& v : params->get_array()) {
+    const boost::json::object* p = v.if_object();
+    if (!p) continue;
+    const boost::json::value* required = p->if_contains("required");
+    rows += fill(
+        "<tr><th scope=\"row\"><code>{{name}}</code></th><td>{{in}}{{req}}"
+        "</td><td>{{{values}}}</td></tr>\n",
+        {{"name", text_of(p->if_contains("name"))},
+         {"in", text_of(p->if_contains("in"))},
+         {"req", required && required->is_bool() && required->get_bool()
+                     ? ", required"
+                     : ""},
+         slot::html("values", parameter_values(*p))});
+  }
+  return fill(
+      "<table class=\"params\" aria-labelledby=\"{{id}}\">\n<thead><tr><th "
+      "scope=\"col\">Parameter</th><th scope=\"col\">In</th><th "
+      "scope=\"col\">Values</th></tr></thead>\n<tbody>\n{{{rows}}}</tbody>\n"
+      "</table>\n",
+      {{"id", id}, slot::html("rows", std::move(rows))});
+}
+
+// The answers an operation documents, each linked to its code's page.
+std::string answer_list(const boost::json::value* responses) {
+  if (!responses || !responses->is_object()) return {};
+  std::string out;
+  for (const auto& r : responses->get_object()) {
+    const std::string_view code{r.key().data(), r.key().size()};
+    const parse_result parsed = parse_code(code);
+    std::string item =
+        parsed.ec == std::errc{} && find(parsed.code)
+            ? fill("<a href=\"/codes/{{code}}\">{{code}} {{reason}}</a>",
+                   {{"code", code}, {"reason", find(parsed.code)->reason}})
+            : html_escape(code);
+    out += (out.empty() ? "" : ", ") + item;
+  }
+  return out.empty() ? out : "<p>Answers: " + out + ".</p>\n";
+}
+
+// A GET to open as it is: its path, with 404 for a code.
+std::string example_link(std::string_view method, std::string_view path) {
+  if (method != "get") return {};
+  std::string target(path);
+  if (const std::size_t at = target.find("{code}"); at != std::string::npos)
+    target.replace(at, 6, "404");
+  return fill("<p>Try <a href=\"{{t}}\"><code>{{t}}</code></a>.</p>\n",
+              {{"t", target}});
+}
+
+}  // namespace
+
+std::string api_page(std::string_view openapi_json) {
+  boost::system::error_code ec;
+  const boost::json::value doc = boost::json::parse(
+      boost::json::string_view(openapi_json.data(), openapi_json.size()), ec);
+  const boost::json::object* root = ec ? nullptr : doc.if_object();
+  const boost::json::object* info =
+      root && root->contains("info") ? root->at("info").if_object() : nullptr;
+  const boost::json::object* paths =
+      root && root->contains("paths") ? root->at("paths").if_object() : nullptr;
+  if (!info || !paths)
+    throw std::invalid_argument("api_page: not an OpenAPI document");
+  std::string operations;
+  for (const auto& [path_key, item] : *paths) {
+    const std::string_view path{path_key.data(), path_key.size()};
+    if (!item.is_object()) continue;
+    for (const auto& [method_key, op_value] : item.get_object()) {
+      const boost::json::object* op = op_value.if_object();
+      if (!op) continue;
+      const std::string_view method{method_key.data(), method_key.size()};
+      std::string upper(method);
+      for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      const std::string id = slug(upper + " " + std::string(path));
+      operations += fill(
+          "<section aria-labelledby=\"{{id}}\">\n<h2 id=\"{{id}}\"><code>"
+          "{{method}} {{path}}</code></h2>\n<p>{{summary}}.</p>\n"
+          "{{{description}}}{{{parameters}}}{{{answers}}}{{{example}}}"
+          "</section>\n",
+          {{"id", id},
+           {"method", upper},
+           {"path", path},
+           {"summary", text_of(op->if_contains("summary"))},
+           slot::html("description",
+                      op->contains("description")
+                          ? "<p>" +
+                                with_code_spans(
+                                    text_of(op->if_contains("description"))) +
+                                "</p>\n"
+                          : std::string()),
+           slot::html("parameters",
+                      parameter_table(op->if_contains("parameters"), id)),
+           slot::html("answers", answer_list(op->if_contains("responses"))),
+           slot::html("example", example_link(method, path))});
+    }
+  }
+  const std::string_view summary = text_of(info->if_contains("summary"));
+  std::string main = fill(
+      template_of("api"),
+      {{"summary", summary},
+       {"version", text_of(root->if_contains("openapi"))},
+       slot::html("operations", std::move(operations))});
+  return page(page_title("JSON API"),
+              "The JSON API of this HTTP status code reference: every "
+              "registered and unofficial code, its class and protocol "
+              "facts, and a check of raw responses.",
+              std::move(main));
+}
 
 std::string lint_page(const lint_form& form, std::string_view problem,
                       const boost::json::array& reports) {

@@ -61,6 +61,14 @@ struct lint_form {
 /// shows the answer on the page; without it the form posts to "/lint".
 [[nodiscard]] std::string lint_page();
 
+/// Returns "/api": the JSON API for people, rendered from `openapi_json`,
+/// the OpenAPI document the server serves (one description of the API):
+/// each operation's method and path, summary, description, parameters,
+/// answers (linked to their code pages) and, for a GET, an example to
+/// open. Throws `std::invalid_argument` when the document is not OpenAPI
+/// JSON with `info` and `paths`.
+[[nodiscard]] std::string api_page(std::string_view openapi_json);
+
 /// Returns "/lint" answering its form: the fields filled with `form`, then
 /// `problem` when it is not empty (why nothing was judged: bad input);
 /// else the reports, one section per response with its findings and, beside

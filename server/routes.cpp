@@ -70,6 +70,7 @@ std::shared_ptr<const content> render_site(
   page("/", render::index_page());
   page("/codes", render::codes_page(""));
   page("/lint", render::lint_page());
+  page("/api", render::api_page(handlers::openapi_document()));
   std::set<int> codes;
   for (const status& s : all()) codes.insert(s.code);
   for (const status& s : unofficial()) codes.insert(s.code);
@@ -141,6 +142,7 @@ router make_router(const content& site, logger log,
       .get("/codes/{code}", with_site(handlers::code_page))
       .get("/lint", with_site(handlers::stored))
       .add(http::verb::post, "/lint", handlers::lint_form)
+      .get("/api", with_site(handlers::stored))
       .get("/api/v1/codes", with_site(handlers::api_codes))
       .get("/api/v1/codes/{code}", with_site(handlers::api_code))
       .get("/api/v1/classes", with_site(handlers::stored))

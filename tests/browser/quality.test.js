@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { setup, newPage, choose, watchProblems, expectScheme } = require('./lib/harness');
 
-const pages = ['/', '/codes', '/codes/404', '/lint'];
+const pages = ['/', '/codes', '/codes/404', '/lint', '/api'];
 
 // One line per violated rule and node, enough to find and fix it.
 function describeViolations(violations) {

@@ -344,6 +344,23 @@ TEST(handlers, openapi_is_3_1_and_documents_every_api_route) {
   }
 }
 
+// "/api" is rendered from the OpenAPI document the server serves, so it
+// shows every operation the API has.
+TEST(handlers, api_page_shows_every_documented_operation) {
+  const response res = get("/api");
+  ASSERT_EQ(res.result_int(), 200u);
+  const std::string body(res.body().view());
+  const json::value doc = json::parse(handlers::openapi_document());
+  for (const auto& [path, item] : doc.at("paths").as_object())
+    for (const auto& [method, op] : item.as_object()) {
+      std::string upper(method);
+      for (char& c : upper) c = static_cast<char>(std::toupper(c));
+      const std::string heading =
+          "<code>" + upper + " " + std::string(path) + "</code>";
+      EXPECT_NE(body.find(heading), std::string::npos) << heading;
+    }
+}
+
 TEST(handlers, every_stored_document_is_valid_json) {
   for (const auto& [key, r] : site().all()) {
     if (r.kind != resource_kind::document) continue;

@@ -147,6 +147,31 @@ struct named_page {
   std::string html;
 };
 
+// A small OpenAPI document of the shape the server serves, with text that
+// must be escaped.
+constexpr std::string_view sample_openapi = R"json({
+  "openapi": "3.1.0",
+  "info": { "title": "t", "version": "1", "summary": "Codes as JSON <b>." },
+  "paths": {
+    "/api/v1/codes": { "get": {
+      "summary": "List status codes",
+      "description": "Sorted by code; `q` searches <script>.",
+      "parameters": [
+        { "name": "class", "in": "query",
+          "schema": { "type": "string", "enum": ["1xx", "4xx"] } },
+        { "name": "q", "in": "query", "description": "Words, `all` of them." }
+      ],
+      "responses": { "200": {}, "400": {} } } },
+    "/api/v1/codes/{code}": { "get": {
+      "summary": "Describe one status code",
+      "parameters": [ { "name": "code", "in": "path", "required": true,
+                        "schema": { "pattern": "^[0-9]{3}$" } } ],
+      "responses": { "200": {}, "404": {} } } },
+    "/api/v1/lint": { "post": { "summary": "Judge a raw HTTP response",
+      "responses": { "413": {} } } }
+  }
+})json";
+
 const std::vector<named_page>& all_pages() {
   static const std::vector<named_page> pages = [] {
     std::vector<named_page> list;
@@ -165,6 +190,7 @@ const std::vector<named_page>& all_pages() {
         {"/lint refused", lint_page({"<script>alert(1)</script>", "GET", ""},
                                     "The input is not an HTTP response.", {})});
     list.push_back({"/lint empty", lint_page({}, {}, {})});
+    list.push_back({"/api", api_page(sample_openapi)});
     for (int code = 100; code <= 599; ++code)
       if (std::optional<std::string> p = code_page(code))
         list.push_back({"/codes/" + std::to_string(code), *p});
@@ -677,6 +703,29 @@ TEST(pages, assets_are_fingerprinted_and_typed) {
   EXPECT_EQ(js, 3u);
 }
 
+// The API for people: each operation of the OpenAPI document, its
+// parameters, its answers linked to their pages, and a GET to open.
+TEST(pages, api_page_shows_every_operation_of_the_document) {
+  const std::string html = api_page(sample_openapi);
+  EXPECT_TRUE(contains(html, "<h1>JSON API</h1>"));
+  EXPECT_TRUE(contains(html, "Codes as JSON &lt;b&gt;."));
+  EXPECT_TRUE(contains(html, "<code>GET /api/v1/codes</code></h2>"));
+  EXPECT_TRUE(contains(html, "<code>GET /api/v1/codes/{code}</code></h2>"));
+  EXPECT_TRUE(contains(html, "<code>POST /api/v1/lint</code></h2>"));
+  EXPECT_TRUE(contains(html, "; <code>q</code> searches &lt;script&gt;."));
+  EXPECT_FALSE(contains(html, "<script>."));
+  EXPECT_TRUE(contains(html, "<code>1xx</code>, <code>4xx</code>"));
+  EXPECT_TRUE(contains(html, "Words, <code>all</code> of them."));
+  EXPECT_TRUE(contains(html, "path, required"));
+  EXPECT_TRUE(contains(html, "<code>^[0-9]{3}$</code>"));
+  EXPECT_TRUE(contains(html, "<a href=\"/codes/404\">404 Not Found</a>"));
+  EXPECT_TRUE(contains(html, "<a href=\"/codes/413\">413 Content Too Large"));
+  EXPECT_TRUE(contains(html, "Try <a href=\"/api/v1/codes/404\">"));
+  EXPECT_EQ(count_of(html, "Try <a"), 2u);  // the GETs, not the POST
+  EXPECT_THROW((void)api_page("[]"), std::invalid_argument);
+  EXPECT_THROW((void)api_page("not json"), std::invalid_argument);
+}
+
 TEST(pages, every_page_has_head_and_landmarks) {
   const std::string_view required[] = {
       "<!doctype html>\n<html lang=\"en\">",
@@ -689,7 +738,7 @@ TEST(pages, every_page_has_head_and_landmarks) {
       "<main id=\"main\">",
       "<footer",
       "href=\"/codes\"",
-      "href=\"/api/v1/codes\"",
+      "href=\"/api\"",
   };
   static const std::regex title("<title>[^<]{10,}</title>");
   static const std::regex description(
