@@ -586,10 +586,9 @@ void session::enqueue(reply r, route_id route) {
 // responses, at once (a 102 or a 103 says the final answer is coming, so
 // it must not wait for the final answer's `sleep=`); the delay on the
 // timer; then the close, the handover or the final response. A graceful
-// stop lets the delay run out, since the
-// response is owed and the client asked for the wait (`--max-sleep`
-// should not exceed `--shutdown-grace`); the grace's deadline, or the
-// connection closing, ends the wait for good.
+// stop lets the delay run out, since the response is owed and the client
+// asked for the wait (`--max-sleep` should not exceed `--shutdown-grace`);
+// the grace's deadline, or the connection closing, ends the wait for good.
 void session::do_write() {
   reply& front = queue_.front().r;
   if (front.extras) {
