@@ -87,22 +87,13 @@ bool is_signed_number(std::string_view text) {
          parse_code(text.substr(1)).ec != std::errc::invalid_argument;
 }
 
-// "0404" and "00000000404" spell 404 but are not how a code is written
-// (exactly three digits), so parse_code refuses them; the site's 404 page
-// gives the same hint.
-std::optional<int> padded_code(std::string_view text) {
-  const std::size_t digits = text.find_first_not_of('0');
-  if (digits == std::string_view::npos || digits == 0) return std::nullopt;
-  const parse_result unpadded = parse_code(text.substr(digits));
-  if (unpadded.ec != std::errc{}) return std::nullopt;
-  return unpadded.code;
-}
-
 resolution resolve(std::string_view query) {
   resolution r;
   const parse_result number = parse_code(query);
   if (number.ec == std::errc{}) return resolve_code(number.code);
-  if (const std::optional<int> code = padded_code(query)) {
+  // "0404" spells 404 but is not how a code is written; the site's 404
+  // page gives the same hint.
+  if (const std::optional<int> code = zero_padded_code(query)) {
     r.not_found = fmt::format(
         "'{}' is not how a status code is written; did you mean {}?",
         printable(query), *code);

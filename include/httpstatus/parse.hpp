@@ -48,6 +48,18 @@ struct parse_result {
   return {code, std::errc{}};
 }
 
+/// Returns the code that `text` spells with leading zeros ("0404",
+/// "00000000404": 404), which `parse_code` refuses since a code is three
+/// digits; `std::nullopt` for anything else. For "did you mean 404?".
+[[nodiscard]] constexpr std::optional<int> zero_padded_code(
+    std::string_view text) noexcept {
+  const std::size_t digits = text.find_first_not_of('0');
+  if (digits == 0 || digits == std::string_view::npos) return std::nullopt;
+  const parse_result unpadded = parse_code(text.substr(digits));
+  if (unpadded.ec != std::errc{}) return std::nullopt;
+  return unpadded.code;
+}
+
 /// Reads a class written as "4xx" (any case of `x`) or as a bare digit
 /// followed by "xx". Returns `std::nullopt` for anything else, including
 /// "6xx" and "4x".

@@ -38,15 +38,11 @@ missing_code explain_missing(std::string_view text) {
   if (parsed.ec == std::errc::invalid_argument) {
     // parse_code refuses "0404" (a code is three digits), but the code the
     // digits spell is worth a hint.
-    const std::size_t digits = text.find_first_not_of('0');
-    if (digits != std::string_view::npos && digits > 0) {
-      const parse_result unpadded = parse_code(text.substr(digits));
-      if (unpadded.ec == std::errc{})
-        return {fmt::format("'{}' is not how a status code is written; did "
-                            "you mean {}?",
-                            text, unpadded.code),
-                class_of(unpadded.code)};
-    }
+    if (const std::optional<int> code = zero_padded_code(text))
+      return {fmt::format("'{}' is not how a status code is written; did "
+                          "you mean {}?",
+                          text, *code),
+              class_of(*code)};
     return {fmt::format("'{}' is not a status code", text), std::nullopt};
   }
   if (parsed.ec == std::errc::result_out_of_range)

@@ -71,6 +71,15 @@ TEST(parse, accepts_only_three_digits) {
   }
 }
 
+// The code behind a "did you mean" hint, for the CLI and the site alike.
+TEST(parse, names_the_code_zero_padded_digits_spell) {
+  static_assert(zero_padded_code("0404") == 404);
+  EXPECT_EQ(zero_padded_code("00000000404"), 404);
+  for (const std::string_view none : {"404", "0", "000", "0600", "0099",
+                                      "04x4", "", "-0404"})
+    EXPECT_FALSE(zero_padded_code(none).has_value()) << none;
+}
+
 TEST(parse, reads_classes) {
   EXPECT_EQ(parse_class("1xx"), status_class::informational);
   EXPECT_EQ(parse_class("5XX"), status_class::server_error);
