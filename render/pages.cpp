@@ -1241,12 +1241,6 @@ namespace {
 
 // ---------------------------------------------------------------- /api ---
 
-std::string_view text_of(const boost::json::value* v) {
-  if (!v || !v->is_string()) return {};
-  const boost::json::string& s = v->get_string();
-  return {s.data(), s.size()};
-}
-
 // The OpenAPI descriptions mark code with backquotes, as Markdown does;
 // the page shows those spans as <code>. Everything else is escaped text.
 std::string with_code_spans(std::string_view text) {
@@ -1274,18 +1268,23 @@ std::string parameter_values(const boost::json::object& p) {
     if (const boost::json::value* e = schema->if_contains("enum");
         e && e->is_array()) {
       std::string out;
-      for (const boost::json::value& v : e->get_array())
-        out += (out.empty() ? "<code>" : ", <code>") +
-               html_escape(text_of(&v)) + "</code>";
+      for (const boost::json::value& v : e->get_array()) {
+        const std::string_view text =
+            v.is_string() ? std::string_view(v.get_string().data(),
+                                             v.get_string().size())
+                          : std::string_view();
+        out += (out.empty() ? "<code>" : ", <code>") + html_escape(text) +
+               "</code>";
+      }
       return out;
     }
-  if (const std::string_view d = text_of(p.if_contains("description"));
+  if (const std::string_view d = text_at(p, "description");
       !d.empty())
     return with_code_spans(d);
   if (schema && schema->contains("pattern"))
-    return "<code>" + html_escape(text_of(schema->if_contains("pattern"))) +
+    return "<code>" + html_escape(text_at(*schema, "pattern")) +
            "</code>";
-  return schema ? html_escape(text_of(schema->if_contains("type")))
+  return schema ? html_escape(text_at(*schema, "type"))
                 : std::string();
 }
 
@@ -1301,8 +1300,8 @@ std::string parameter_table(const boost::json::value* params,
     rows += fill(
         "<tr><th scope=\"row\"><code>{{name}}</code></th><td>{{in}}{{req}}"
         "</td><td>{{{values}}}</td></tr>\n",
-        {{"name", text_of(p->if_contains("name"))},
-         {"in", text_of(p->if_contains("in"))},
+        {{"name", text_at(*p, "name")},
+         {"in", text_at(*p, "in")},
          {"req", required && required->is_bool() && required->get_bool()
                      ? ", required"
                      : ""},
@@ -1376,12 +1375,12 @@ std::string api_page(std::string_view openapi_json) {
           {{"id", id},
            {"method", upper},
            {"path", path},
-           {"summary", text_of(op->if_contains("summary"))},
+           {"summary", text_at(*op, "summary")},
            slot::html("description",
                       op->contains("description")
                           ? "<p>" +
                                 with_code_spans(
-                                    text_of(op->if_contains("description"))) +
+                                    text_at(*op, "description")) +
                                 "</p>\n"
                           : std::string()),
            slot::html("parameters",
@@ -1390,11 +1389,11 @@ std::string api_page(std::string_view openapi_json) {
            slot::html("example", example_link(method, path))});
     }
   }
-  const std::string_view summary = text_of(info->if_contains("summary"));
+  const std::string_view summary = text_at(*info, "summary");
   std::string main = fill(
       template_of("api"),
       {{"summary", summary},
-       {"version", text_of(root->if_contains("openapi"))},
+       {"version", text_at(*root, "openapi")},
        slot::html("operations", std::move(operations))});
   return page(page_title("JSON API"),
               "The JSON API of this HTTP status code reference: every "
