@@ -106,6 +106,15 @@ class mockwire : public httpstatus::test::server_fixture {
     return c.exchange("GET", target, fields).back();
   }
 
+  // With one sleeping slot: probes (each a 1 ms sleep) until one is refused
+  // with 503, which shows that a sleeper holds the slot, without a fixed
+  // wait. False when no probe of 1000 was refused.
+  bool sleeper_holds_the_slot() {
+    for (int i = 0; i < 1000; ++i)
+      if (get("/status/204?sleep=1").result_int() == 503) return true;
+    return false;
+  }
+
   // Returns the final response's status line as sent, without its CRLF:
   // Beast's parser would hide an empty reason behind its own table's
   // phrase ("<unknown-status>", or "Network Connect Timeout Error" for a
@@ -490,8 +499,7 @@ TEST_F(mockwire, graceful_stop_lets_a_sleep_finish) {
     const auto started = clock_type::now();
     client sleeper(port_);
     sleeper.send("GET", "/status/200?sleep=300");
-    for (int i = 0; i < 1000; ++i)
-      if (get("/status/204?sleep=1").result_int() == 503) break;
+    sleeper_holds_the_slot();  // a refused sleeper shows as its own 503
     server_->stop();
     const message res = sleeper.receive();
     if (res.result_int() == 503) {
@@ -518,8 +526,7 @@ TEST_F(mockwire, shutdown_grace_cuts_a_longer_sleep) {
     start(cfg);
     client sleeper(port_);
     sleeper.send("GET", "/status/200?sleep=10000");
-    for (int i = 0; i < 1000; ++i)
-      if (get("/status/204?sleep=1").result_int() == 503) break;
+    sleeper_holds_the_slot();  // a refused sleeper shows as its own 503
     const auto started = clock_type::now();
     server_->stop();
     server_->wait();
@@ -580,8 +587,7 @@ TEST_F(mockwire, client_that_leaves_mid_sleep_frees_its_slot) {
     {
       client sleeper(port_);
       sleeper.send("GET", "/status/200?sleep=10000");
-      for (int i = 0; i < 1000 && !is_asleep; ++i)
-        is_asleep = get("/status/204?sleep=1").result_int() == 503;
+      is_asleep = sleeper_holds_the_slot();
     }  // the sleeper closes its connection
     if (!is_asleep) continue;
     const auto left = clock_type::now();
