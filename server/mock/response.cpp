@@ -566,9 +566,10 @@ mock_response informational(const target& t, const request_info& req,
     if (const std::optional<handshake_problem> bad =
             websocket_handshake_problem(req)) {
       r.final_ = refusal(bad->code, bad->note, req);
-      if (bad->code == 426) {  // RFC 9110 Section 15.5.22: name the protocol
-        r.final_.headers.push_back({"Upgrade", "websocket"});
-        r.final_.headers.push_back({"Connection", "Upgrade"});
+      if (bad->code == 426) {  // the 426's own fields (Upgrade), then ours
+        const rendered none;
+        add_code_fields(r.final_.headers,
+                        {must_resolve(426), req, options, none, {}});
         r.final_.headers.push_back({"Sec-WebSocket-Version", "13"});
       }
       return r;

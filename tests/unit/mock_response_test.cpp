@@ -360,6 +360,8 @@ TEST(mockresponse, refuses_a_bad_websocket_handshake_itself) {
     EXPECT_EQ(m.final_.header("Access-Control-Allow-Origin"), "*");
     if (r.code == 426) {
       EXPECT_EQ(m.final_.header("Sec-WebSocket-Version"), "13");
+      EXPECT_EQ(m.final_.header("Upgrade"), "websocket");
+      EXPECT_EQ(m.final_.header("Connection"), "Upgrade");
     }
   }
 }
