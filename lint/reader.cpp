@@ -137,7 +137,9 @@ std::optional<std::string> dechunk(std::string_view text, std::size_t& used) {
       used = c.pos;
       return out;
     }
-    if (c.pos + size > text.size()) return std::nullopt;
+    // Compared with what is left, not as pos + size, which a chunk size
+    // near 2^64 wraps round to an earlier line: that was an endless loop.
+    if (size > text.size() - c.pos) return std::nullopt;
     out.append(text.substr(c.pos, size));
     c.pos += size;
     const std::string_view rest = c.next_line();

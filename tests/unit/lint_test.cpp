@@ -1024,6 +1024,19 @@ TEST(reader, chunked_body_is_decoded) {
   EXPECT_EQ(r.responses[0].body_size, 5u);
 }
 
+// A chunk size near 2^64 wrapped the reader's position round to an earlier
+// line, which it then read again for ever (lint, check and /api/v1/lint
+// spun at 100 % CPU). Such a body is not chunked the way it says: it is
+// kept as it came.
+TEST(reader, chunk_size_beyond_the_text_ends_the_chunked_reading) {
+  const std::string_view chunks = "1\r\nA\r\nffffffffffffffec\r\n";
+  const auto r = lint::parse_responses(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" +
+      std::string(chunks));
+  ASSERT_EQ(r.responses.size(), 1u);
+  EXPECT_EQ(r.responses[0].body, chunks);
+}
+
 TEST(reader, dechunked_by_curl_is_kept) {
   const auto r = lint::parse_responses(
       "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\nhello");
