@@ -7,6 +7,8 @@
 #include <fmt/ostream.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
 #include <ostream>
 
 #include "bounded.hpp"
@@ -63,6 +65,36 @@ bool is_followed_redirect(int code) noexcept {
 bool becomes_get(int code, std::string_view method) noexcept {
   if (code == 303) return method != "HEAD";
   return (code == 301 || code == 302) && method == "POST";
+}
+
+// Whether two URLs have one origin (RFC 6454): scheme, host and port.
+bool same_origin(const url_parts& a, const url_parts& b) noexcept {
+  return a.scheme == b.scheme && lint::iequals(a.host, b.host) &&
+         a.port == b.port;
+}
+
+std::string origin_text(const url_parts& u) {
+  return u.scheme + "://" + u.host_header;
+}
+
+// Credentials given with -H are for the origin the user named, and so is a
+// Host given with -H. A redirect to another origin does not get them, as
+// curl does (CVE-2018-1000007, CVE-2022-27776): a server must not be able
+// to collect a token by answering 302. Removes them from `headers` and
+// returns their names, as given, for the note that says so.
+std::vector<std::string> drop_origin_bound_fields(
+    std::vector<lint::field>& headers) {
+  constexpr std::array<std::string_view, 4> bound = {
+      "Authorization", "Proxy-Authorization", "Cookie", "Host"};
+  std::vector<std::string> dropped;
+  std::erase_if(headers, [&](const lint::field& f) {
+    const bool is_bound = std::any_of(
+        bound.begin(), bound.end(),
+        [&](std::string_view name) { return lint::iequals(f.name, name); });
+    if (is_bound) dropped.push_back(f.name);
+    return is_bound;
+  });
+  return dropped;
 }
 
 std::string ms(std::chrono::microseconds t) {
@@ -179,14 +211,15 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
   }
   for (const std::string& h : cmd.headers) {
     lint::field f;
-    if (!parse_header_arg(h, f)) {
-      fmt::print(err, "httpstatus: error: -H '{}' is not 'Name: value'\n",
-                 terminal_safe(h));
+    if (const std::string_view problem = parse_header_arg(h, f);
+        !problem.empty()) {
+      fmt::print(err, "httpstatus: error: -H '{}' {}\n", terminal_safe(h),
+                 problem);
       return lint_usage;
     }
     req.headers.push_back(std::move(f));
   }
-  req.body = cmd.data;
+  if (cmd.has_data) req.body = cmd.data;
   client_options opts;
   opts.timeout = std::chrono::milliseconds(
       static_cast<std::int64_t>(cmd.timeout_seconds * 1000.0));
@@ -234,7 +267,18 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
     }
     if (becomes_get(code, req.method)) {
       req.method = "GET";
-      req.body.clear();
+      req.body.reset();
+    }
+    if (!same_origin(next.url, start.url)) {
+      const std::vector<std::string> dropped =
+          drop_origin_bound_fields(req.headers);
+      if (!dropped.empty())
+        fmt::print(err,
+                   "httpstatus: not sending {} to {}: another origin than "
+                   "{}\n",
+                   terminal_safe(fmt::format("{}", fmt::join(dropped, ", "))),
+                   terminal_safe(origin_text(next.url)),
+                   terminal_safe(origin_text(start.url)));
     }
     url = next.url;
   }

@@ -31,6 +31,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
+#include <charconv>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -87,11 +88,24 @@ url_result from_view(const urls::url_view& u) {
                ? std::string(u.host_name())
                : std::string(u.host_address());
   const std::string default_port = scheme == "https" ? "443" : "80";
-  p.port =
-      u.has_port() && !u.port().empty() ? std::string(u.port()) : default_port;
-  if (u.has_port() && (u.port_number() == 0 || u.port().size() > 5)) {
-    r.error = "the port must be a number from 1 to 65535";
-    return r;
+  // An empty port ("host:/") is the scheme's default and leading zeros
+  // ("018150") change nothing (RFC 3986 Section 3.2.3). Read here, since
+  // Boost.URL's port_number() wraps a port beyond 65535 round (99999 is
+  // 34463).
+  const bool has_port = u.has_port() && !u.port().empty();
+  if (has_port) {
+    const std::string_view digits = u.port();
+    unsigned long number = 0;
+    const auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    if (ec != std::errc{} || end != digits.data() + digits.size() ||
+        number == 0 || number > 65535) {
+      r.error = "the port must be a number from 1 to 65535";
+      return r;
+    }
+    p.port = std::to_string(number);
+  } else {
+    p.port = default_port;
   }
   p.host_header = std::string(u.encoded_host());
   if (p.port != default_port) p.host_header += ":" + p.port;
@@ -504,7 +518,7 @@ http::request<http::string_body> build_request(const url_parts& url,
   // One request per connection: closing tells us where the response ends
   // even when its framing is broken, which is what we are checking for.
   r.set(http::field::connection, "close");
-  if (!req.body.empty())
+  if (req.body)
     r.set(http::field::content_type, "application/x-www-form-urlencoded");
   for (const lint::field& f : req.headers) {
     const http::field known = http::string_to_field(f.name);
@@ -515,8 +529,8 @@ http::request<http::string_body> build_request(const url_parts& url,
     else
       r.insert(f.name, f.value);
   }
-  if (!req.body.empty()) {
-    r.body() = req.body;
+  if (req.body) {
+    r.body() = *req.body;
     r.prepare_payload();
   }
   return r;

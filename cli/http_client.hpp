@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,9 @@ struct url_result {
 struct http_request {
   std::string method = "GET";
   std::vector<lint::field> headers;  ///< override Host, User-Agent, Accept
-  std::string body;                  ///< sent with Content-Length if set
+  /// Sent with Content-Length when set, even when empty (-d ''), as curl
+  /// does: RFC 9110 Section 8.6 asks a user agent to frame a POST.
+  std::optional<std::string> body;
 };
 
 /// Says how to send it.

@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -73,14 +74,20 @@ std::string terminal_safe(std::string_view text) {
   return result;
 }
 
-bool parse_header_arg(std::string_view text, lint::field& result) {
+std::string_view parse_header_arg(std::string_view text,
+                                  lint::field& result) {
+  constexpr std::string_view not_a_field = "is not 'Name: value'";
   const std::size_t colon = text.find(':');
-  if (colon == std::string_view::npos) return false;
+  if (colon == std::string_view::npos) return not_a_field;
   const std::string_view name = text.substr(0, colon);
-  if (!lint::is_token(name)) return false;
+  if (!lint::is_token(name)) return not_a_field;
+  const std::string_view value = lint::trim(text.substr(colon + 1));
+  if (std::any_of(value.begin(), value.end(), lint::is_field_value_control))
+    return "has a control character in its value; a field value is visible "
+           "characters, spaces and tabs (RFC 9110 Section 5.5)";
   result.name = std::string(name);
-  result.value = std::string(lint::trim(text.substr(colon + 1)));
-  return true;
+  result.value = std::string(value);
+  return {};
 }
 
 void add_lint_command(CLI::App& app, lint_command& cmd) {
@@ -155,11 +162,10 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
   }
   for (const std::string& h : cmd.request_headers) {
     lint::field f;
-    if (!parse_header_arg(h, f)) {
-      fmt::print(
-          err,
-          "httpstatus: error: --request-header '{}' is not 'Name: value'\n",
-          terminal_safe(h));
+    if (const std::string_view problem = parse_header_arg(h, f);
+        !problem.empty()) {
+      fmt::print(err, "httpstatus: error: --request-header '{}' {}\n",
+                 terminal_safe(h), problem);
       return lint_usage;
     }
     req.headers.push_back(std::move(f));

@@ -48,9 +48,12 @@ void add_lint_command(CLI::App& app, lint_command& cmd);
 [[nodiscard]] int run_lint(const lint_command& cmd, std::ostream& out,
                            std::ostream& err);
 
-/// Reads "Name: value" into `result`; returns false (leaving `result`
-/// unspecified) when there is no colon or the name is not a token.
-[[nodiscard]] bool parse_header_arg(std::string_view text, lint::field& result);
+/// Reads "Name: value" (a -H or --request-header argument) into `result`;
+/// returns why it is not one (no colon, a name that is not a token, a
+/// control character such as CR or LF in the value, which would write a
+/// second header line), or an empty string. `result` is unspecified then.
+[[nodiscard]] std::string_view parse_header_arg(std::string_view text,
+                                                lint::field& result);
 
 /// Prints the report on one response: its status line; the code's class,
 /// meaning and spec link from the registry; then one block per finding

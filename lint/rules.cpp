@@ -499,10 +499,8 @@ void field_lines(const subject& s) {
   // smuggling and header injection are made of, and recipients may reject
   // the message or replace it with a space.
   for (const field& f : s.res.fields) {
-    const auto control = std::find_if(f.value.begin(), f.value.end(), [](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return (u < 0x20 && u != '\t') || u == 0x7f;
-    });
+    const auto control =
+        std::find_if(f.value.begin(), f.value.end(), is_field_value_control);
     if (control == f.value.end()) continue;
     constexpr std::string_view hex = "0123456789ABCDEF";
     const auto byte = static_cast<unsigned char>(*control);

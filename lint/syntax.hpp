@@ -47,6 +47,14 @@ namespace httpstatus::lint {
   return s;
 }
 
+/// Returns whether `c` is a control character a field value may not hold
+/// (RFC 9110 Section 5.5: visible characters, obs-text, spaces and tabs):
+/// NUL, CR, LF and the other C0 controls but tab, and DEL.
+[[nodiscard]] constexpr bool is_field_value_control(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return (u < 0x20 && u != '\t') || u == 0x7f;
+}
+
 /// Returns whether `a` and `b` are equal ignoring ASCII case (field names,
 /// tokens, codings).
 [[nodiscard]] constexpr bool iequals(std::string_view a,

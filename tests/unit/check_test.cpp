@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -42,7 +43,8 @@ constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n";
 // that the client reads the two parts apart; "{hold}" at the end keeps the
 // connection open after the bytes, until the client closes it, as a
 // keep-alive server does. The acceptor listens before the thread starts,
-// so there is nothing to wait for; the destructor stops and joins.
+// so there is nothing to wait for; the destructor stops and joins. Each
+// request's header is kept, for the tests of what the client sends.
 class test_server {
  public:
   explicit test_server(std::map<std::string, std::string> routes)
@@ -63,6 +65,12 @@ class test_server {
     return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
   }
 
+  /// The header sections received so far, as Beast writes them out.
+  [[nodiscard]] std::vector<std::string> requests() const {
+    const std::lock_guard lock(mutex_);
+    return requests_;
+  }
+
  private:
   void do_accept() {
     acceptor_.async_accept([this](beast::error_code ec, tcp::socket socket) {
@@ -79,6 +87,15 @@ class test_server {
     beast::error_code ec;
     http::read(socket, buffer, req, ec);
     if (ec) return;
+    {
+      std::string header = std::string(req.method_string()) + " " +
+                           std::string(req.target()) + " HTTP/1.1\r\n";
+      for (const auto& f : req)
+        header += std::string(f.name_string()) + ": " +
+                  std::string(f.value()) + "\r\n";
+      const std::lock_guard lock(mutex_);
+      requests_.push_back(std::move(header));
+    }
     const auto it = routes_.find(std::string(req.target()));
     std::string raw = it == routes_.end()
                           ? "HTTP/1.1 404 Not Found\r\n" + std::string(date) +
@@ -105,6 +122,8 @@ class test_server {
   }
 
   std::map<std::string, std::string> routes_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> requests_;
   net::io_context ioc_;
   tcp::acceptor acceptor_;
   unsigned short port_;
@@ -211,6 +230,68 @@ TEST(check, follows_two_redirects) {
     at = r.out.find(line, at);
     ASSERT_NE(at, std::string::npos) << line << "\n" << r.out;
   }
+}
+
+// A token given with -H is for the origin the user named: a 302 to another
+// origin (here another port) must not collect it, nor a Cookie, nor the
+// Host the user set for the first server. A redirect within the origin
+// keeps them.
+TEST(check, credentials_stay_with_their_origin) {
+  const test_server other(routes());
+  const test_server first(
+      {{"/away", "HTTP/1.1 302 Found\r\n" + std::string(date) +
+                     "Location: " + other.url("/ok") +
+                     "\r\nContent-Length: 0\r\n\r\n"},
+       {"/near", "HTTP/1.1 302 Found\r\n" + std::string(date) +
+                     "Location: /ok\r\nContent-Length: 0\r\n\r\n"},
+       {"/ok", ok_response()}});
+  const std::vector<std::string> credentials = {
+      "-H", "Authorization: Bearer secret", "-H", "Cookie: sid=1",
+      "-H", "Host: name.example"};
+  std::vector<std::string> args = credentials;
+  args.insert(args.end(), {"-L", first.url("/away")});
+  const run_result away = run_check_args(args);
+  EXPECT_EQ(away.code, 0) << away.out << away.err;
+  ASSERT_EQ(first.requests().size(), 1u);
+  EXPECT_NE(first.requests()[0].find("Authorization: Bearer secret\r\n"),
+            std::string::npos);
+  ASSERT_EQ(other.requests().size(), 1u);
+  const std::string sent = other.requests()[0];
+  EXPECT_EQ(sent.find("Authorization"), std::string::npos) << sent;
+  EXPECT_EQ(sent.find("Cookie"), std::string::npos) << sent;
+  EXPECT_EQ(sent.find("name.example"), std::string::npos) << sent;
+  EXPECT_NE(sent.find("Host: 127.0.0.1:"), std::string::npos) << sent;
+  EXPECT_NE(away.err.find("not sending Authorization, Cookie, Host to "
+                          "http://127.0.0.1:"),
+            std::string::npos)
+      << away.err;
+
+  args = credentials;
+  args.insert(args.end(), {"-L", first.url("/near")});
+  const run_result near = run_check_args(args);
+  EXPECT_EQ(near.code, 0) << near.out << near.err;
+  const std::vector<std::string> seen = first.requests();
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_NE(seen[2].find("Authorization: Bearer secret\r\n"),
+            std::string::npos)
+      << seen[2];
+  EXPECT_NE(seen[2].find("Cookie: sid=1\r\n"), std::string::npos) << seen[2];
+  EXPECT_EQ(near.err, "");
+}
+
+// -d '' is a POST with empty content: framed with Content-Length: 0, as
+// curl sends it (RFC 9110 Section 8.6), so that a server need not answer
+// 411. A GET without -d carries no framing at all.
+TEST(check, empty_data_is_framed) {
+  const test_server server(routes());
+  EXPECT_EQ(run_check_args({"-d", "", server.url("/ok")}).code, 0);
+  EXPECT_EQ(run_check_args({server.url("/ok")}).code, 0);
+  const std::vector<std::string> seen = server.requests();
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].rfind("POST /ok HTTP/1.1\r\n", 0), 0u) << seen[0];
+  EXPECT_NE(seen[0].find("Content-Length: 0\r\n"), std::string::npos)
+      << seen[0];
+  EXPECT_EQ(seen[1].find("Content-Length"), std::string::npos) << seen[1];
 }
 
 TEST(check, without_follow_stops_at_first_hop) {
@@ -576,6 +657,11 @@ TEST(check, usage_errors_exit_2) {
       {"example.com"},
       {"http://user:pw@example.com/"},
       {"-H", "NoColon", "http://127.0.0.1/"},
+      {"-H", "X-A: a\r\nX-Injected: 1", "http://127.0.0.1/"},
+      {"-H", "X-A: a\nb", "http://127.0.0.1/"},
+      {"http://127.0.0.1:99999/"},
+      {"http://127.0.0.1:65536/"},
+      {"http://127.0.0.1:0/"},
       {"-X", "GE T", "http://127.0.0.1/"},
       {"--timeout", "0", "http://127.0.0.1/"},
       {},
@@ -600,6 +686,11 @@ TEST(url, parses_absolute_urls) {
       {"http://127.0.0.1:8080/x", "127.0.0.1", "8080", "127.0.0.1:8080", "/x"},
       {"https://[::1]:8443/", "::1", "8443", "[::1]:8443", "/"},
       {"HTTP://Example.com:80/", "Example.com", "80", "Example.com", "/"},
+      // An empty port is the default; leading zeros change nothing.
+      {"http://127.0.0.1:/x", "127.0.0.1", "80", "127.0.0.1", "/x"},
+      {"http://127.0.0.1:018150/", "127.0.0.1", "18150", "127.0.0.1:18150",
+       "/"},
+      {"https://h.example:00443/", "h.example", "443", "h.example", "/"},
   };
   for (const row& r : rows) {
     const cli::url_result u = cli::parse_url(r.text);

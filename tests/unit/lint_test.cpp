@@ -1237,6 +1237,10 @@ TEST(command, exit_codes) {
        {"--request-header", "NoColon"},
        "HTTP/1.1 200 OK\n\n",
        2},
+      {"request_header_with_a_line_break",
+       {"--request-header", "Accept-Encoding: gzip\r\nX: 1"},
+       "HTTP/1.1 200 OK\n\n",
+       2},
       {"unknown_flag", {"--frobnicate"}, "", 2},
       {"missing_file", {"/nonexistent/response.txt"}, "", 2},
   };
