@@ -1,0 +1,134 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# The bash completion held to the binary's own --help,
+# one behaviour per CTest entry, so that a new flag or subcommand fails here
+# until share/completions/ offers it:
+#   completions_test.sh BINARY SHARE_DIR BEHAVIOUR, one of
+#   completion_bash_flags       bash offers each command's flags, no others
+#   completion_bash_subcommand  ... after global options (--json list -<TAB>)
+#   completion_bash_values      methods, files and folders where they go
+# The lookup (no subcommand) is named "" below and "lookup" in messages.
+set -u
+bin=$1
+share=$(cd "$2" && pwd) || exit 1
+what=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+fail() {
+  echo "FAIL: $*"
+  failed=1
+}
+
+# The subcommands, from the Subcommands section of `httpstatus --help`.
+subcommands() {
+  "$bin" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'
+}
+# The flags of one command, one a line, from the Options section of its
+# --help: "  -X,--request TEXT ..." gives -X and --request.
+help_flags() {
+  "$bin" ${1:+"$1"} --help |
+    sed -n '/^Options:/,/^$/s/^  \(-[^ ]*\).*/\1/p' | tr ',' '\n' | sort -u
+}
+# What a user can type after the command: its own flags, and for list and
+# search the top level's -j, --json and --no-color too, which they print
+# through (the top level falls through; see cli/app.cpp).
+offered_flags() {
+  {
+    help_flags "$1"
+    case $1 in
+    list | search) help_flags "" | grep -Ex -- '-j|--json|--no-color' ;;
+    esac
+  } | sort -u
+}
+name() { echo "${1:-lookup}"; }
+# Compares two sorted lists; says what one lacks and the other adds.
+same() { # what expected actual
+  local lacks adds
+  lacks=$(comm -23 <(echo "$2") <(echo "$3") | sed '/^$/d' | tr '\n' ' ')
+  adds=$(comm -13 <(echo "$2") <(echo "$3") | sed '/^$/d' | tr '\n' ' ')
+  [ -z "$lacks$adds" ] && return 0
+  fail "$1: lacks [ $lacks] adds [ $adds]"
+}
+
+# COMPREPLY, one a line, for the words of a command line whose last word is
+# the one being completed; run in $work, so files are the test's own.
+bash_complete() {
+  (
+    cd "$work" || exit 1
+    # shellcheck source=/dev/null
+    . "$share/completions/httpstatus.bash"
+    COMP_WORDS=("$@")
+    COMP_CWORD=$(($# - 1))
+    COMP_LINE="$*"
+    COMP_POINT=${#COMP_LINE}
+    COMPREPLY=()
+    _httpstatus httpstatus "${COMP_WORDS[COMP_CWORD]}" \
+      "${COMP_WORDS[COMP_CWORD - 1]}"
+    [ ${#COMPREPLY[@]} -eq 0 ] || printf '%s\n' "${COMPREPLY[@]}"
+  )
+}
+# The flags bash offers for `-<TAB>`, less the lone `-` (lint's stdin).
+bash_flags() { bash_complete "$@" - | grep -- '^-.' | sort -u; }
+expect_bash() { # expected words...
+  local expected=$1
+  shift
+  same "bash: httpstatus ${*:2}<TAB>" \
+    "$(echo "$expected" | tr ' ' '\n' | sed '/^$/d' | sort -u)" \
+    "$(bash_complete "$@" | sort -u)"
+}
+
+
+case $what in
+completion_bash_flags)
+  for sub in "" $(subcommands); do
+    same "bash: httpstatus $(name "$sub") -<TAB>" "$(offered_flags "$sub")" \
+      "$(bash_flags httpstatus ${sub:+"$sub"})"
+  done
+  # After a query the lookup's flags are still offered.
+  same "bash: httpstatus 404 -<TAB>" "$(offered_flags "")" \
+    "$(bash_flags httpstatus 404)"
+  expect_bash "$(subcommands; printf '%s\n' 1xx 2xx 3xx 4xx 5xx)" httpstatus ''
+  ;;
+completion_bash_subcommand)
+  # The global options take no value, so the subcommand is the first word
+  # that is not an option, after any of them.
+  globals=$(help_flags "")
+  for sub in $(subcommands); do
+    for global in $globals; do
+      same "bash: httpstatus $global $sub -<TAB>" "$(offered_flags "$sub")" \
+        "$(bash_flags httpstatus "$global" "$sub")"
+    done
+  done
+  same "bash: httpstatus --no-color -j list -<TAB>" "$(offered_flags list)" \
+    "$(bash_flags httpstatus --no-color -j list)"
+  expect_bash "--all" httpstatus --json list --a
+  expect_bash "$(subcommands; printf '%s\n' 1xx 2xx 3xx 4xx 5xx)" \
+    httpstatus --json ''
+  ;;
+completion_bash_values)
+  touch "$work/ca.pem" "$work/response.txt" "$work/data.txt"
+  mkdir "$work/dist"
+  expect_bash "POST PUT PATCH" httpstatus check -X P
+  expect_bash "DELETE" httpstatus --json check --request D
+  expect_bash "HEAD" httpstatus lint -m H
+  expect_bash "HEAD" httpstatus lint --method H
+  # bash splits --method=HEAD at the =.
+  expect_bash "GET" httpstatus check --request = G
+  expect_bash "$(printf '%s\n' GET HEAD POST PUT DELETE CONNECT OPTIONS TRACE PATCH)" \
+    httpstatus lint --method =
+  expect_bash "ca.pem" httpstatus check --cacert c
+  expect_bash "response.txt" httpstatus lint r
+  expect_bash "dist" httpstatus export d
+  # A value that is not a method or a file: nothing, and no flags.
+  expect_bash "" httpstatus check -H -
+  expect_bash "" httpstatus lint --request-header -
+  expect_bash "" httpstatus serve --port -
+  ;;
+*)
+  echo "unknown behaviour: $what"
+  exit 1
+  ;;
+esac
+[ $failed -eq 0 ] || exit 1
+echo ok
