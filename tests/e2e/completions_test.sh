@@ -1,12 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
-# The bash completion held to the binary's own --help,
+# The shell completions held to the binary's own --help,
 # one behaviour per CTest entry, so that a new flag or subcommand fails here
 # until share/completions/ offers it:
 #   completions_test.sh BINARY SHARE_DIR BEHAVIOUR, one of
 #   completion_bash_flags       bash offers each command's flags, no others
 #   completion_bash_subcommand  ... after global options (--json list -<TAB>)
 #   completion_bash_values      methods, files and folders where they go
+#   completion_zsh_flags        each zsh branch names its command's flags, no others
+#   completion_fish_flags       fish offers each command's flags, no others
 # The lookup (no subcommand) is named "" below and "lookup" in messages.
 set -u
 bin=$1
@@ -78,6 +80,13 @@ expect_bash() { # expected words...
     "$(bash_complete "$@" | sort -u)"
 }
 
+# The distinct flags in some text, one a line: -X, --request, ...
+flags_in() {
+  grep -oE -- '(^|[^-[:alnum:]])--?[[:alpha:]][-[:alnum:]]*' |
+    sed -E 's/^[^-]//' | sort -u
+}
+# The quoted strings of shell code, less its comments.
+quoted() { grep -v '^ *#' | grep -oE "'[^']*'|\"[^\"]*\""; }
 
 case $what in
 completion_bash_flags)
@@ -124,6 +133,57 @@ completion_bash_values)
   expect_bash "" httpstatus check -H -
   expect_bash "" httpstatus lint --request-header -
   expect_bash "" httpstatus serve --port -
+  ;;
+completion_zsh_flags)
+  zsh_file=$share/completions/_httpstatus
+  if command -v zsh >/dev/null; then
+    zsh -n "$zsh_file" || fail "zsh: _httpstatus does not parse"
+  fi
+  # The flags are those in the specs, the quoted strings (not comments or
+  # _arguments's own options). The top level's are before `case $state`,
+  # less the commands' descriptions; each command's in its branch, from
+  # `  SUB)` to `;;`.
+  same "zsh: httpstatus -<TAB>" "$(offered_flags "")" \
+    "$(sed -n '/^_httpstatus()/,/case \$state/p' "$zsh_file" |
+      grep -v "^ *'[a-z]*:" | quoted | flags_in)"
+  for sub in $(subcommands); do
+    grep -q "^ *'$sub:" "$zsh_file" || fail "zsh: no command $sub"
+    same "zsh: httpstatus $sub -<TAB>" "$(offered_flags "$sub")" \
+      "$(awk -v sub_="$sub" '
+        $0 ~ "^ *" sub_ "\\)" { on = 1 }
+        on { print }
+        on && /;;/ { exit }' "$zsh_file" | quoted | flags_in)"
+  done
+  ;;
+completion_fish_flags)
+  fish_file=$share/completions/httpstatus.fish
+  if ! command -v fish >/dev/null; then
+    # Without fish, the file's text: each command and long flag is named.
+    echo "fish is not installed: reading httpstatus.fish as text"
+    for sub in "" $(subcommands); do
+      [ -z "$sub" ] || grep -q -- "-a $sub " "$fish_file" || fail "fish: no command $sub"
+      for flag in $(offered_flags "$sub" | grep -- '^--'); do
+        grep -q -- "-l ${flag#--} " "$fish_file" || fail "fish: no $flag"
+      done
+    done
+    [ $failed -eq 0 ] && echo ok
+    exit $failed
+  fi
+  fish -n "$fish_file" || fail "fish: httpstatus.fish does not parse"
+  fish_complete() {
+    fish --no-config -c "source '$fish_file'; complete -C '$1'" | cut -f1
+  }
+  for sub in "" $(subcommands); do
+    same "fish: httpstatus $(name "$sub") -<TAB>" "$(offered_flags "$sub")" \
+      "$(fish_complete "httpstatus ${sub:+$sub }-" | grep -- '^-.' | sort -u)"
+  done
+  same "fish: httpstatus --json list -<TAB>" "$(offered_flags list)" \
+    "$(fish_complete "httpstatus --json list -" | sort -u)"
+  same "fish: httpstatus <TAB>" \
+    "$( (subcommands; printf '%s\n' 1xx 2xx 3xx 4xx 5xx) | sort -u)" \
+    "$(fish_complete "httpstatus " | sort -u)"
+  same "fish: httpstatus check -X P<TAB>" "$(printf '%s\n' PATCH POST PUT)" \
+    "$(fish_complete "httpstatus check -X P" | sort -u)"
   ;;
 *)
   echo "unknown behaviour: $what"
