@@ -1,14 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: MIT
-# The shell completions held to the binary's own --help,
+# The shell completions and the man page held to the binary's own --help,
 # one behaviour per CTest entry, so that a new flag or subcommand fails here
-# until share/completions/ offers it:
+# until share/ offers and documents it:
 #   completions_test.sh BINARY SHARE_DIR BEHAVIOUR, one of
 #   completion_bash_flags       bash offers each command's flags, no others
 #   completion_bash_subcommand  ... after global options (--json list -<TAB>)
 #   completion_bash_values      methods, files and folders where they go
 #   completion_zsh_flags        each zsh branch names its command's flags, no others
 #   completion_fish_flags       fish offers each command's flags, no others
+#   man_page_options            the man page has an entry for every flag, command by command
+#   man_page_exit_status        EXIT STATUS says what each command's --help says
 # The lookup (no subcommand) is named "" below and "lookup" in messages.
 set -u
 bin=$1
@@ -87,6 +89,20 @@ flags_in() {
 }
 # The quoted strings of shell code, less its comments.
 quoted() { grep -v '^ *#' | grep -oE "'[^']*'|\"[^\"]*\""; }
+# The man page source as text: \- is -, font changes are dropped.
+man_text() {
+  sed -e 's/\\-/-/g' -e 's/\\%//g' -e 's/\\f[BIRP]//g' -e 's/\\(en/-/g' \
+    "$share/man/httpstatus.1.in"
+}
+# One section of it: from the line that names it to the next heading.
+man_section() { # ".SH OPTIONS" or ".SS list"
+  man_text | awk -v head="$1" '
+    $0 == head { on = 1; next }
+    on && /^\.S[HS]( |$)/ { exit }
+    on { print }'
+}
+# The tags of a section's .TP entries: the line after each .TP.
+man_tags() { man_section "$1" | awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }'; }
 
 case $what in
 completion_bash_flags)
@@ -184,6 +200,49 @@ completion_fish_flags)
     "$(fish_complete "httpstatus " | sort -u)"
   same "fish: httpstatus check -X P<TAB>" "$(printf '%s\n' PATCH POST PUT)" \
     "$(fish_complete "httpstatus check -X P" | sort -u)"
+  ;;
+man_page_options)
+  # Each command's options are .TP entries in its own section: the lookup's
+  # under OPTIONS, a subcommand's under `.SS SUB`. -h, --help is the same
+  # everywhere and listed once, under OPTIONS.
+  same "man: OPTIONS" "$(offered_flags "")" "$(man_tags ".SH OPTIONS" | flags_in)"
+  for sub in $(subcommands); do
+    man_text | grep -qx "\.SS $sub" || { fail "man: no section .SS $sub"; continue; }
+    same "man: .SS $sub" "$(help_flags "$sub" | grep -vEx -- '-h|--help')" \
+      "$(man_tags ".SS $sub" | flags_in)"
+  done
+  ;;
+man_page_exit_status)
+  # Every exit code in a command's --help has an entry under EXIT STATUS
+  # that names the command (the lookup's need not) and says what --help
+  # says: each item of its parenthesis, or its whole text if it has none.
+  # Case and line breaks aside, the words must be the same.
+  for sub in "" $(subcommands); do
+    "$bin" ${sub:+"$sub"} --help |
+      sed -n '/^Exit codes:/,/^$/s/^  \([0-9]\)  \(.*\)/\1 \2/p' >"$work/codes"
+    while read -r code text; do
+      entry=$(man_section ".SH EXIT STATUS" | awk -v code="$code" '
+        /^\.TP/ { on = 0; next }
+        /^\.B [0-9]/ { on = ($2 == code); next }
+        on' | tr '\n' ' ' | tr -s ' ' | tr '[:upper:]' '[:lower:]')
+      [ -n "$entry" ] || { fail "man: EXIT STATUS has no $code"; continue; }
+      if [ -n "$sub" ] && ! echo "$entry" | grep -qw -- "$sub"; then
+        fail "man: EXIT STATUS $code does not name $sub ($text)"
+        continue
+      fi
+      case $text in
+      *"("*")"*) items=$(echo "$text" | sed 's/.*(\(.*\)).*/\1/' | sed 's/, */\n/g') ;;
+      *) items=$text ;;
+      esac
+      while IFS= read -r item; do
+        item=$(echo "$item" | tr '[:upper:]' '[:lower:]')
+        case $entry in
+        *"$item"*) ;;
+        *) fail "man: EXIT STATUS $code lacks '$item' ($(name "$sub") --help: $text)" ;;
+        esac
+      done <<<"$items"
+    done <"$work/codes"
+  done
   ;;
 *)
   echo "unknown behaviour: $what"
