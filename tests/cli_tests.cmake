@@ -60,3 +60,15 @@ set_tests_properties(cli.serve_extra_exit PROPERTIES TIMEOUT 10)
 httpstatus_cli_test(bad_flag_exit ARGS --frobnicate EXIT 2)
 httpstatus_cli_test(version ARGS --version PASS "^httpstatus [0-9]+\\.[0-9]+\\.[0-9]+")
 httpstatus_cli_test(help_lists_exit_codes ARGS --help PASS "Exit codes:")
+
+# The shell completions and the man page against the binary's --help, so
+# that neither drifts from the flags (tests/e2e/completions_test.sh).
+foreach(behaviour completion_bash_flags completion_bash_subcommand
+                  completion_bash_values completion_zsh_flags
+                  completion_fish_flags man_page_options man_page_exit_status)
+  add_test(NAME cli.${behaviour}
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/completions_test.sh
+            $<TARGET_FILE:httpstatus_cli> ${PROJECT_SOURCE_DIR}/share
+            ${behaviour})
+  set_tests_properties(cli.${behaviour} PROPERTIES TIMEOUT 60)
+endforeach()
