@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,12 @@ namespace net = boost::asio;
 using tcp = boost::asio::ip::tcp;
 
 namespace {
+
+// How long a closing connection reads on, discarding, for the client to
+// close its end (see `do_close`): nginx's lingering_timeout, here a bound
+// on the whole wait. A client that read our `Connection: close` closes at
+// once; this bounds the one that does not.
+constexpr std::chrono::seconds linger_time{5};
 
 // A Host value is a uri-host and an optional port (RFC 9110 Section 7.2):
 // the characters of a reg-name, an IP literal's brackets and colons, and
@@ -411,9 +418,11 @@ void session::on_read(beast::error_code ec, std::size_t) {
                        ec == net::error::connection_reset)) {
     report(499, 0);
     queue_.clear();
+    peer_closed_ = true;
     return do_close();
   }
   if (ec == http::error::end_of_stream) {
+    peer_closed_ = true;
     closing_ = true;
     if (queue_.empty()) do_close();
     return;
@@ -698,15 +707,41 @@ void session::on_shutdown() {
 }
 
 // Half-close first, so the peer reads every byte we sent before it sees
-// the end; then cancel a read still waiting, which drops the last
-// reference to the session and closes the socket.
+// the end. A read still waiting (an idle connection, closed by a graceful
+// stop) is cancelled, which drops the last reference to the session and
+// closes the socket.
+//
+// Otherwise the client may still be sending: the requests it pipelined
+// after a `Connection: close`, or after one we refused. Closing a socket
+// with bytes unread makes the kernel send a reset, which throws away what
+// we sent and the client has not read yet (responses cut mid-body). So,
+// as RFC 9112 Section 9.6 asks, the session reads on and discards until
+// the client closes too, for at most `linger_time`.
 void session::do_close() {
+  if (is_lingering_) return;
   closing_ = true;
   timer_.cancel();
   idle_timer_.cancel();
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-  if (reading_) stream_.cancel();
+  if (reading_) return stream_.cancel();
+  if (peer_closed_ || ec) return;
+  is_lingering_ = true;
+  buffer_.clear();
+  stream_.expires_after(linger_time);  // one deadline for all the reads
+  read_and_discard();
+}
+
+void session::read_and_discard() {
+  stream_.async_read_some(
+      buffer_.prepare(4096),
+      beast::bind_front_handler(&session::on_discarded, shared_from_this()));
+}
+
+// The client's close, a reset or the deadline ends the session; bytes are
+// dropped uncommitted.
+void session::on_discarded(beast::error_code ec, std::size_t) {
+  if (!ec) read_and_discard();
 }
 
 // nginx's 444: no response at all, and the connection closed at once. The

@@ -139,6 +139,8 @@ class session : public std::enable_shared_from_this<session> {
   void do_upgrade();
   void on_shutdown();
   void do_close();
+  void read_and_discard();
+  void on_discarded(boost::beast::error_code ec, std::size_t bytes);
   void report(int status, std::uint64_t bytes) noexcept;
   struct pending;
   void report(const pending& p, int status, std::uint64_t bytes) noexcept;
@@ -194,6 +196,8 @@ class session : public std::enable_shared_from_this<session> {
   bool closing_ = false;   ///< read no more requests
   bool stopping_ = false;  ///< the server is stopping: close after this
   bool served_one_ = false;  ///< a request was read: the next waits idle
+  bool peer_closed_ = false;  ///< the client's end of the stream was read
+  bool is_lingering_ = false;  ///< half-closed, discarding what still comes
   /// Requests parsed and answered from the buffer within one another's
   /// call (see `do_read_header`).
   std::size_t nested_parses_ = 0;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/asio/connect.hpp>
@@ -519,6 +520,36 @@ TEST_F(e2e, connection_close_is_honoured) {
       c.request(http::verb::get, "/healthz", {{"Connection", "close"}});
   EXPECT_EQ(res.body(), "ok");
   EXPECT_FALSE(res.keep_alive());
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
+// After a `Connection: close` the client may already have sent more
+// requests. Closing the socket with them unread made the kernel reset the
+// connection, which threw away responses written but not yet read: the
+// client got the first of three, then ECONNRESET. The server now
+// half-closes and discards what comes until the client closes (RFC 9112
+// Section 9.6). The client reads slowly (a small receive buffer, a pause)
+// so that the responses are still in flight when the server closes.
+TEST_F(e2e, requests_after_a_close_do_not_destroy_the_responses_before_it) {
+  const std::string_view list = "/api/v1/codes?unofficial=true";
+  client c(port_, 4096);
+  const std::string big = "GET " + std::string(list) +
+                          " HTTP/1.1\r\nHost: x\r\n\r\n";
+  std::string batch = big + big +
+                      "GET /healthz HTTP/1.1\r\nHost: x\r\n"
+                      "Connection: close\r\n\r\n";
+  for (int i = 0; i < 20; ++i)
+    batch += "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  c.send_raw(batch);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  for (int i = 0; i < 2; ++i) {
+    const reply res = c.receive();
+    ASSERT_EQ(res.result_int(), 200u) << i;
+    EXPECT_GT(res.body().size(), 10'000u) << i;
+  }
+  const reply last = c.receive();
+  EXPECT_EQ(last.body(), "ok");
+  EXPECT_FALSE(last.keep_alive());
   EXPECT_TRUE(c.is_closed_by_server());
 }
 
