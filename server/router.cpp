@@ -29,8 +29,10 @@ router::router(error_builder errors, logger log)
   if (!log_) log_ = log_to_stderr;
 }
 
-router& router::add(http::verb method, std::string_view pattern, handler h) {
+router& router::add(http::verb method, std::string_view pattern, handler h,
+                    content use) {
   route r{method, pattern_kind::exact, std::string(pattern), std::move(h)};
+  r.use = use;
   const auto named = std::find(names_.begin(), names_.end(), pattern);
   r.id = static_cast<route_id>(named - names_.begin());
   if (named == names_.end()) names_.emplace_back(pattern);
@@ -82,6 +84,7 @@ route_match router::match(http::verb method, std::string_view path) const {
         m.target = &r.target;
       m.param = param;
       m.route = r.id;
+      m.reads_content = r.use == content::read;
       return m;
     }
     allowed.push_back(r.method);
@@ -131,8 +134,8 @@ routed_reply router::answer_routed(const request& req) const noexcept {
 }
 
 // Mirrors the checks of `route_request` only as far as finding the route:
-// a target it would refuse goes the ordinary way (body read, then a 400).
-bool router::answers_from_header(const request& req) const {
+// a target it would refuse is answered from the header too (a 400, 414).
+bool router::reads_content(const request& req) const {
   const std::string_view target = req.target();
   if (target.empty() || target.front() != '/' ||
       target.size() > max_target_bytes)
@@ -144,7 +147,7 @@ bool router::answers_from_header(const request& req) const {
     if (!decoded) return false;
     path = *decoded;
   }
-  return match(req.method(), path).exchange != nullptr;
+  return match(req.method(), path).reads_content;
 }
 
 // RFC 9110 Section 9.3.7: OPTIONS asks what a resource supports, which

@@ -63,6 +63,7 @@ struct route_match {
   verdict result = verdict::not_found;
   const handler* target = nullptr;  ///< set when `found` on a `handler`
   const exchange_handler* exchange = nullptr;  ///< or on an `any` route
+  bool reads_content = false;       ///< the route was added so (`found`)
   std::string_view param;           ///< what `{name}` or `*` matched
   std::string allow;                ///< "GET, HEAD" when `method_not_allowed`
   route_id route = no_route;        ///< the pattern, when `found`
@@ -97,9 +98,15 @@ class router {
   /// when empty) and `log` for handler failures (stderr when empty).
   explicit router(error_builder errors = {}, logger log = {});
 
-  /// Adds a route for `method` and `pattern`.
+  /// Says whether a route's handler reads the request's content (a posted
+  /// form or document) or answers from the header alone.
+  enum class content : std::uint8_t { ignored, read };
+
+  /// Adds a route for `method` and `pattern`; `use` says whether its
+  /// handler reads the content, which decides how a request that expects
+  /// 100-continue is answered (`reads_content`).
   router& add(boost::beast::http::verb method, std::string_view pattern,
-              handler h);
+              handler h, content use = content::ignored);
 
   /// Adds a GET (and so HEAD) route.
   router& get(std::string_view pattern, handler h) {
@@ -154,10 +161,13 @@ class router {
     return errors_(req, path, code, detail);
   }
 
-  /// Returns whether `req` (its header) goes to an `any` route, whose
-  /// handler answers before the body is read; false for a target the
-  /// router would refuse.
-  [[nodiscard]] bool answers_from_header(const request& req) const;
+  /// Returns whether the answer to `req` depends on its content: whether
+  /// it goes to a route added with `content::read`. A request that expects
+  /// 100-continue (RFC 9110 Section 10.1.1) gets a 100 then; otherwise its
+  /// answer, decided from the header, goes out at once: a page, a 404, a
+  /// 405, a refused target, or the mock's `any` route (whose handler sends
+  /// the 100 itself when it answers one).
+  [[nodiscard]] bool reads_content(const request& req) const;
 
  private:
   enum class pattern_kind : std::uint8_t { exact, segment, prefix };
@@ -168,6 +178,7 @@ class router {
     handler target;
     exchange_handler exchange = {};  ///< set instead of `target` on `any`
     route_id id = no_route;
+    content use = content::ignored;
   };
 
   [[nodiscard]] reply route_request(const request& req,

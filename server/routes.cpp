@@ -141,13 +141,15 @@ router make_router(const content& site, logger log,
       .get("/codes", with_site(handlers::codes_page))
       .get("/codes/{code}", with_site(handlers::code_page))
       .get("/lint", with_site(handlers::stored))
-      .add(http::verb::post, "/lint", handlers::lint_form)
+      .add(http::verb::post, "/lint", handlers::lint_form,
+           router::content::read)
       .get("/api", with_site(handlers::stored))
       .get("/api/v1/codes", with_site(handlers::api_codes))
       .get("/api/v1/codes/{code}", with_site(handlers::api_code))
       .get("/api/v1/classes", with_site(handlers::stored))
       .get("/api/v1/openapi.json", with_site(handlers::stored))
-      .add(http::verb::post, "/api/v1/lint", handlers::api_lint)
+      .add(http::verb::post, "/api/v1/lint", handlers::api_lint,
+           router::content::read)
       .get("/healthz", with_site(handlers::stored))
       .any("/status/*", with_mock);
   for (const render::asset& a : render::assets())

@@ -391,10 +391,13 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
     if (std::optional<std::string> origin = origin_form_of(req.target()))
       parser_->get().target(*origin);
   if (parser_->is_done()) return on_read(ec, bytes);
+  // RFC 9110 Section 10.1.1: a client that expects 100-continue waits
+  // before it sends the content, and the server MUST answer at once,
+  // either a 100 or the final status when the header decides it.
   if (req.version() >= 11 &&
-      beast::iequals(req[http::field::expect], "100-continue") &&
-      routes_.answers_from_header(req))
-    return answer_on_header();
+      beast::iequals(req[http::field::expect], "100-continue"))
+    return routes_.reads_content(req) ? continue_then_answer()
+                                      : answer_on_header();
   stream_.expires_after(limits_.timeout);
   http::async_read(
       stream_, buffer_, *parser_,
@@ -511,11 +514,12 @@ void session::refuse(int code, const std::string& detail) {
 }
 
 // A client that sent `Expect: 100-continue` waits for a 100 before it
-// sends the body, so a route that answers from the header (the mock) is
-// asked now. An answer that starts with a 100 gets it written (after the
-// responses owed before it), then the body read, then the rest. Any other
-// answer goes out at once and the body is never read, so the connection
-// closes after it: RFC 9110 Section 10.1.1 allows either.
+// sends the body, so a route whose answer does not depend on the content
+// (a page, an error, the mock) is asked now. An answer that starts with a
+// 100 (the mock's) gets it written (after the responses owed before it),
+// then the body read, then the rest. Any other answer goes out at once and
+// the body is never read, so the connection closes after it (lingering on
+// what the client sends meanwhile): RFC 9110 Section 10.1.1 allows either.
 void session::answer_on_header() {
   served_one_ = true;
   routed_reply routed = routes_.answer_routed(parser_->get());
@@ -537,17 +541,40 @@ void session::answer_on_header() {
   enqueue(std::move(r), routed.route);
 }
 
+// A route whose answer depends on the content (the lint's POST) gets a
+// 100, in its turn after the responses owed before it, and the answer once
+// the content is read (`on_continued_body`): until then the queue holds a
+// placeholder whose only part that is written is the 100.
+void session::continue_then_answer() {
+  served_one_ = true;
+  reply placeholder;
+  placeholder.extras = std::make_unique<reply_extras>();
+  placeholder.extras->interim.emplace_back(http::status::continue_, 11);
+  answer_after_content_ = true;
+  awaiting_continue_ = true;  // `reading_` stays set: the body is to come
+  enqueue(std::move(placeholder));
+}
+
 // After the 100, a body that fails to arrive whole voids the answer made
 // from the header: the error's own response (413, 400) replaces it, as any
 // final status may follow a 100.
 void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
   awaiting_continue_ = false;
+  const bool answer_now = std::exchange(answer_after_content_, false);
   if (ec) {
     queue_.pop_front();
     interim_sent_ = 0;
     return on_read(ec, bytes);
   }
   reading_ = false;
+  if (answer_now) {
+    routed_reply routed = routes_.answer_routed(parser_->get());
+    pending& p = queue_.front();
+    p.r = std::move(routed.r);
+    p.route = routed.route;
+    p.r.res.set(http::field::date, http_date());
+    if (!p.r.res.keep_alive()) closing_ = true;
+  }
   if (stopping_) {
     queue_.front().r.res.keep_alive(false);
     closing_ = true;

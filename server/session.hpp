@@ -129,6 +129,7 @@ class session : public std::enable_shared_from_this<session> {
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void refuse(int code, const std::string& detail);
   void answer_on_header();
+  void continue_then_answer();
   void on_continued_body(boost::beast::error_code ec, std::size_t bytes);
   void enqueue(reply r, route_id route = no_route);
   void do_write();
@@ -181,6 +182,8 @@ class session : public std::enable_shared_from_this<session> {
   std::size_t interim_sent_ = 0;     ///< of the front reply's interim list
   /// The back reply waits to write its 100 and then read its body.
   bool awaiting_continue_ = false;
+  /// ... and is a placeholder, answered once the body is read.
+  bool answer_after_content_ = false;
   std::weak_ptr<websocket_session> websocket_;  ///< once handed over
   const router& routes_;
   session_limits limits_;

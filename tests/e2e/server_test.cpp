@@ -768,6 +768,54 @@ TEST_F(e2e, lint_api_judges_a_posted_response) {
   EXPECT_EQ(c.request(http::verb::get, "/healthz").body(), "ok");
 }
 
+// RFC 9110 Section 10.1.1: a client that expects 100-continue waits for a
+// 100 or a final status before it sends the content, and the server MUST
+// send one at once. The lint reads the content, so it gets a 100, then its
+// answer; any other route answers from the header and closes. Without
+// that the server waited for the body: curl sat out its 1 s expect
+// timeout. A short body timeout makes such a wait fail here at once.
+TEST_F(e2e, expect_100_continue_is_answered_at_once_on_every_route) {
+  config cfg = base_config();
+  cfg.timeout = std::chrono::milliseconds(1000);
+  start(std::move(cfg));
+  {
+    client c(port_);
+    c.send_raw("POST /api/v1/lint HTTP/1.1\r\nHost: x\r\n"
+               "Expect: 100-continue\r\nContent-Type: text/plain\r\n"
+               "Content-Length: " + std::to_string(lint_405.size()) +
+               "\r\n\r\n");
+    const reply interim = c.receive();
+    EXPECT_EQ(interim.result_int(), 100u);
+    c.send_raw(lint_405);
+    const reply res = c.receive();
+    EXPECT_EQ(res.result_int(), 200u);
+    EXPECT_EQ(res[http::field::content_type], "application/json");
+    const boost::json::value reports = boost::json::parse(res.body());
+    EXPECT_EQ(reports.at(0).at("must_broken"), true);
+    EXPECT_TRUE(res.keep_alive());
+    EXPECT_EQ(c.request(http::verb::get, "/healthz").body(), "ok");
+  }
+  const struct {
+    std::string_view method, target;
+    unsigned status;
+  } from_header[] = {
+      {"PUT", "/api/v1/codes", 405},
+      {"POST", "/nowhere", 404},
+      {"POST", "/codes/404", 405},
+  };
+  for (const auto& row : from_header) {
+    client c(port_);
+    c.send_raw(std::string(row.method) + " " + std::string(row.target) +
+               " HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+               "Content-Length: 11\r\n\r\n");
+    const reply res = c.receive();
+    EXPECT_EQ(res.result_int(), row.status) << row.target;
+    EXPECT_FALSE(res.keep_alive()) << row.target;
+    c.send_raw("hello world");  // a client that gave up waiting sends it
+    EXPECT_TRUE(c.is_closed_by_server()) << row.target;
+  }
+}
+
 TEST_F(e2e, lint_page_is_served_stored_and_compressed) {
   const reply res = get(port_, "/lint", {{"Accept-Encoding", "br"}});
   EXPECT_EQ(res.result_int(), 200u);
