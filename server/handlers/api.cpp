@@ -56,8 +56,8 @@ response api_codes(const content& site, const request& req,
       problem = fmt::format("{} may be given once.", name);
     seen = true;
   };
-  const bool well_formed =
-      for_each_query_param(p.query, [&](const query_param& param) {
+  const bool well_formed = for_each_query_param(
+      p.query, {"class", "unofficial", "q"}, [&](const query_param& param) {
         if (param.name == "class") once(seen_class, "class");
         if (param.name == "unofficial") once(seen_unofficial, "unofficial");
         if (param.name == "q") once(seen_q, "q");

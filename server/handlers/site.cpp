@@ -84,7 +84,7 @@ response codes_page(const content& site, const request& req,
                     const route_params& p) {
   std::string query;
   const bool well_formed =
-      for_each_query_param(p.query, [&](const query_param& param) {
+      for_each_query_param(p.query, {"q"}, [&](const query_param& param) {
         if (param.name == "q") query = param.value;
       });
   if (!well_formed)
