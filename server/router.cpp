@@ -243,7 +243,9 @@ reply router::route_request(const request& req, route_id& answered) const {
   }
   // "/codes/404/" is the URL of the export's codes/404/index.html, and one
   // people type: a page that exists without the slash is sent there. Never
-  // to "//host": that would leave this server.
+  // to "//host": that would leave this server. Under the API the redirect
+  // carries the API's CORS headers: a browser reads them on the 301 itself
+  // before it follows it.
   const bool is_read = req.method() == http::verb::get ||
                        req.method() == http::verb::head;
   if (is_read && path.size() > 1 && raw_path.ends_with('/') &&
@@ -254,7 +256,9 @@ reply router::route_request(const request& req, route_id& answered) const {
       if (!query.empty()) (location += '?') += query;
       response res = make_response(req, 301);
       res.set(http::field::location, location);
-      add_kind_headers(res, resource_kind::text);
+      const bool is_cross_origin = is_cross_origin_ && is_cross_origin_(path);
+      add_kind_headers(
+          res, is_cross_origin ? resource_kind::document : resource_kind::text);
       set_body(res, payload::owned("Moved to " + location + "\n"),
                "text/plain; charset=utf-8");
       return {std::move(res)};

@@ -305,6 +305,19 @@ TEST_F(e2e, api_grants_cors_preflights_and_exposes_etag) {
 
 // OPTIONS says what a path takes; only the API, which other origins may
 // read, grants preflights; a path nothing serves is still 404.
+// A browser reads CORS headers on the redirect before following it.
+TEST_F(e2e, api_trailing_slash_redirect_allows_any_origin) {
+  for (const char* target :
+       {"/api/v1/codes/404/", "/api/v1/classes/", "/api/v1/codes/?class=4xx"}) {
+    const reply res = get(port_, target);
+    EXPECT_EQ(res.result_int(), 301u) << target;
+    EXPECT_EQ(res[http::field::access_control_allow_origin], "*") << target;
+  }
+  EXPECT_EQ(
+      get(port_, "/codes/404/").count(http::field::access_control_allow_origin),
+      0u);
+}
+
 TEST_F(e2e, options_answers_allow_everywhere_and_cors_only_for_the_api) {
   client c(port_);
   const reply page = c.request(http::verb::options, "/codes/404",
