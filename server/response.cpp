@@ -231,12 +231,22 @@ void append_fields(const response& res, std::string& out) {
   }
 }
 
+namespace {
+
+coding coding_for(const request& req, const resource& r) {
+  return choose_coding(list_field(req, http::field::accept_encoding).value(),
+                       !r.gzip.bytes.empty(), !r.br.bytes.empty());
+}
+
+}  // namespace
+
 response serve(const request& req, const resource& r, int code) {
-  const coding c = choose_coding(req[http::field::accept_encoding],
-                                 !r.gzip.bytes.empty(), !r.br.bytes.empty());
+  const coding c = coding_for(req, r);
   const variant& v = r.get(c);
   const bool not_modified =
-      code == 200 && none_match_hits(req[http::field::if_none_match], v.etag);
+      code == 200 &&
+      none_match_hits(list_field(req, http::field::if_none_match).value(),
+                      v.etag);
   if (code == 200 && !v.fields_200.empty()) {
     // The message holds no field of its own yet: `Server` is among the
     // prepared ones, and the reason is Beast's ("OK", "Not Modified").
@@ -309,20 +319,36 @@ std::string to_wire(const response& res) {
 // compressed for that request, at the quick setting, when the client
 // accepts it and the body is large enough to gain. Its tags follow the
 // stored resources': the identity hash, with the coding's suffix.
+namespace {
+
+constexpr std::size_t min_compressed_bytes = 1024;
+
+coding dynamic_coding(const request& req, std::string_view body) {
+  return body.size() >= min_compressed_bytes
+             ? choose_coding(
+                   list_field(req, http::field::accept_encoding).value(), true,
+                   true)
+             : coding::identity;
+}
+
+std::string dynamic_etag(std::string_view body, coding c) {
+  return make_etag(body, c == coding::gzip ? "-gz"
+                         : c == coding::br ? "-br"
+                                           : "");
+}
+
+}  // namespace
+
 response serve_dynamic(const request& req, std::string body,
                        std::string_view content_type, resource_kind kind,
                        std::string_view cache_control, int code) {
-  constexpr std::size_t min_compressed_bytes = 1024;
   const bool is_negotiated = body.size() >= min_compressed_bytes;
-  const coding c =
-      is_negotiated
-          ? choose_coding(req[http::field::accept_encoding], true, true)
-          : coding::identity;
-  const std::string etag = make_etag(body, c == coding::gzip ? "-gz"
-                                           : c == coding::br ? "-br"
-                                                             : "");
+  const coding c = dynamic_coding(req, body);
+  const std::string etag = dynamic_etag(body, c);
   const bool not_modified =
-      code == 200 && none_match_hits(req[http::field::if_none_match], etag);
+      code == 200 &&
+      none_match_hits(list_field(req, http::field::if_none_match).value(),
+                      etag);
   response res = make_response(req, not_modified ? 304 : code);
   if (!not_modified) {
     if (c == coding::gzip) body = gzip(body, effort::quick);

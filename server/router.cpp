@@ -164,8 +164,8 @@ response router::options_answer(const request& req, std::string_view path,
   if (is_preflight && is_cross_origin_ && is_cross_origin_(path)) {
     res.set(http::field::access_control_allow_origin, "*");
     res.set(http::field::access_control_allow_methods, methods);
-    const std::string_view headers =
-        lint::trim(req[http::field::access_control_request_headers]);
+    const list_field asked(req, http::field::access_control_request_headers);
+    const std::string_view headers = lint::trim(asked.value());
     if (!headers.empty() && lint::is_token_list(headers))
       res.set(http::field::access_control_allow_headers, headers);
     res.set(http::field::access_control_max_age, "600");

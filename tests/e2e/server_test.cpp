@@ -170,6 +170,29 @@ TEST_F(e2e, if_none_match_gets_304_without_body) {
   }
 }
 
+// RFC 9110 Section 5.3: a list field on two lines, as the audit sent them
+// with curl's -H twice, is one list; the server read only the first line.
+TEST_F(e2e, reads_a_list_field_from_every_line) {
+  const std::string etag(get(port_, "/api/v1/codes/404",
+                             {{"Accept-Encoding", "br"}})[http::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  client c(port_);
+  c.send_raw(
+      "GET /api/v1/codes/404 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Accept-Encoding: identity\r\nIf-None-Match: \"nope\"\r\n"
+      "Accept-Encoding: br\r\nIf-None-Match: " +
+      etag + "\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 304u);
+  c.send_raw(
+      "GET /api/v1/codes/404 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Accept-Encoding: identity\r\nAccept-Encoding: br\r\n"
+      "If-Match: \"nope\"\r\nIf-Match: " +
+      etag + "\r\n\r\n");
+  const reply br = c.receive();
+  EXPECT_EQ(br.result_int(), 200u);
+  EXPECT_EQ(br[http::field::content_encoding], "br");
+}
+
 TEST_F(e2e, compresses_as_accept_encoding_asks) {
   const reply plain = get(port_, "/");
   ASSERT_EQ(plain.result_int(), 200u);

@@ -296,6 +296,23 @@ TEST(handlers, ignores_a_broken_escape_in_a_parameter_not_read) {
       "The query has a malformed percent escape.");
 }
 
+// RFC 9110 Section 5.3: a list field on two lines is one list. A client
+// (or a proxy) may send a tag per line; only the first line was read.
+TEST(handlers, revalidates_with_every_if_none_match_line) {
+  for (const std::string_view target :
+       {"/api/v1/codes/404", "/api/v1/codes?q=teapot", "/codes/404",
+        "/codes?q=teapot"}) {
+    SCOPED_TRACE(target);
+    const response first = get(target);
+    ASSERT_EQ(first.result_int(), 200u);
+    const std::string etag(first[http::field::etag]);
+    request req{http::verb::get, target, 11};
+    req.insert(http::field::if_none_match, "\"nope\"");
+    req.insert(http::field::if_none_match, etag);
+    EXPECT_EQ(routes().dispatch(req).result_int(), 304u);
+  }
+}
+
 TEST(handlers, api_code_is_an_object_or_the_vendors_array) {
   const json::value registered = body_json(get("/api/v1/codes/404"));
   EXPECT_EQ(registered.at("code"), 404);
@@ -790,6 +807,44 @@ TEST(handlers, mock_prepared_answers_heed_preconditions) {
   const response res = routes().dispatch(fresh);
   EXPECT_EQ(res.result_int(), 304u);
   EXPECT_TRUE(res.body().prepared_fields().empty());
+}
+
+// The mock reads If-Match, If-None-Match and Accept from every line (RFC
+// 9110 Section 5.3), and two Range lines, which are no ranges-specifier,
+// as no Range at all: it sent the first line's range.
+TEST(handlers, mock_reads_every_line_of_its_fields) {
+  for (const router* r : {&routes(), &unprepared_routes()}) {
+    const std::string etag(with_fields(r->dispatch(mock_request(
+        http::verb::get, "/status/200", "", 11)))[http::field::etag]);
+    ASSERT_FALSE(etag.empty());
+    request none_match = mock_request(http::verb::get, "/status/200", "", 11);
+    none_match.insert(http::field::if_none_match, "\"nope\"");
+    none_match.insert(http::field::if_none_match, etag);
+    EXPECT_EQ(r->dispatch(none_match).result_int(), 304u);
+
+    request match = mock_request(http::verb::get, "/status/200", "", 11);
+    match.insert(http::field::if_match, "\"nope\"");
+    match.insert(http::field::if_match, etag);
+    EXPECT_EQ(r->dispatch(match).result_int(), 200u);
+
+    request accept = mock_request(http::verb::get, "/status/404", "", 11);
+    accept.insert(http::field::accept, "image/png");
+    accept.insert(http::field::accept, "text/html");
+    EXPECT_EQ(with_fields(r->dispatch(accept))[http::field::content_type],
+              with_fields(r->dispatch(
+                  mock_request(http::verb::get, "/status/404", "text/html",
+                               11)))[http::field::content_type]);
+
+    request range = mock_request(http::verb::get, "/status/206", "", 11);
+    range.insert(http::field::range, "bytes=0-1");
+    range.insert(http::field::range, "bytes=3-4");
+    const response part = with_fields(r->dispatch(range));
+    const response whole = with_fields(
+        r->dispatch(mock_request(http::verb::get, "/status/206", "", 11)));
+    EXPECT_EQ(part.result_int(), 206u);
+    EXPECT_EQ(part[http::field::content_range],
+              whole[http::field::content_range]);
+  }
 }
 
 TEST(handlers, mock_prepares_only_what_reads_no_more_of_the_request) {

@@ -169,6 +169,21 @@ TEST(router, redirects_a_trailing_slash_with_the_paths_cors_headers) {
   EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
 }
 
+// RFC 9110 Section 5.3: a preflight's Access-Control-Request-Headers on
+// two lines is one list; the grant named only the first line's headers.
+TEST(router, grants_a_preflight_every_line_of_its_headers) {
+  router r;
+  r.cross_origin(is_api).get("/api/v1/codes", echo);
+  request req = make_request(http::verb::options, "/api/v1/codes");
+  req.set(http::field::access_control_request_method, "GET");
+  req.insert(http::field::access_control_request_headers, "if-none-match");
+  req.insert(http::field::access_control_request_headers, "x-requested-with");
+  const response res = r.dispatch(req);
+  EXPECT_EQ(res.result_int(), 204u);
+  EXPECT_EQ(res[http::field::access_control_allow_headers],
+            "if-none-match, x-requested-with");
+}
+
 TEST(router, answers_405_with_allow) {
   const router r = make_table();
   const response res = r.dispatch(make_request(http::verb::post, "/codes"));
