@@ -7,6 +7,7 @@
 #include <array>
 #include <cassert>
 #include <ctime>
+#include <optional>
 #include <utility>
 
 #include <fmt/format.h>
@@ -199,6 +200,17 @@ bool none_match_hits(std::string_view if_none_match,
                                       });
 }
 
+bool match_holds(std::string_view if_match, std::string_view etag) noexcept {
+  if (if_match.empty() || trim(if_match) == "*") return true;
+  // Strong comparison (RFC 9110 Section 8.8.3.2): a weak tag, ours or the
+  // client's, never matches.
+  const std::optional<lint::entity_tag> ours = lint::parse_entity_tag(etag);
+  return ours && !ours->is_weak &&
+         lint::any_entity_tag(if_match, [&](const lint::entity_tag& tag) {
+           return !tag.is_weak && tag.opaque == ours->opaque;
+         });
+}
+
 namespace {
 
 // RFC 9110 Section 15.4.5: a 304 carries the validators and caching
@@ -239,6 +251,10 @@ coding coding_for(const request& req, const resource& r) {
 }
 
 }  // namespace
+
+std::string_view etag_for(const request& req, const resource& r) {
+  return r.get(coding_for(req, r)).etag;
+}
 
 response serve(const request& req, const resource& r, int code) {
   const coding c = coding_for(req, r);
@@ -338,6 +354,10 @@ std::string dynamic_etag(std::string_view body, coding c) {
 }
 
 }  // namespace
+
+std::string dynamic_etag_for(const request& req, std::string_view body) {
+  return dynamic_etag(body, dynamic_coding(req, body));
+}
 
 response serve_dynamic(const request& req, std::string body,
                        std::string_view content_type, resource_kind kind,

@@ -193,6 +193,20 @@ TEST_F(e2e, reads_a_list_field_from_every_line) {
   EXPECT_EQ(br[http::field::content_encoding], "br");
 }
 
+// RFC 9110 Section 13.1.1: If-Match is the origin server's to evaluate.
+TEST_F(e2e, if_match_that_names_no_current_tag_gets_412) {
+  const reply api =
+      get(port_, "/api/v1/codes/404", {{"If-Match", "\"nomatch\""}});
+  EXPECT_EQ(api.result_int(), 412u);
+  EXPECT_EQ(api.reason(), "Precondition Failed");
+  EXPECT_EQ(api[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(api[http::field::access_control_allow_origin], "*");
+  const std::string etag(get(port_, "/codes/404")[http::field::etag]);
+  EXPECT_EQ(get(port_, "/codes/404", {{"If-Match", "W/" + etag}}).result_int(),
+            412u);
+  EXPECT_EQ(get(port_, "/codes/404", {{"If-Match", etag}}).result_int(), 200u);
+}
+
 TEST_F(e2e, compresses_as_accept_encoding_asks) {
   const reply plain = get(port_, "/");
   ASSERT_EQ(plain.result_int(), 200u);

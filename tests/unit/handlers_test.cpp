@@ -313,6 +313,55 @@ TEST(handlers, revalidates_with_every_if_none_match_line) {
   }
 }
 
+// RFC 9110 Section 13.1.1: an origin server MUST evaluate If-Match, by
+// strong comparison; false is a 412, judged before If-None-Match (Section
+// 13.2.2), and ignored where the answer would not be a 2xx (Section
+// 13.2.1). If-Match was ignored everywhere but the mock.
+TEST(handlers, answers_412_when_if_match_names_no_current_tag) {
+  const std::string_view targets[] = {"/api/v1/codes/404",      "/api/v1/codes",
+                                      "/api/v1/codes?q=teapot", "/codes/404",
+                                      "/codes?q=teapot",        "/"};
+  for (const std::string_view target : targets) {
+    SCOPED_TRACE(target);
+    const std::string etag(get(target)[http::field::etag]);
+    ASSERT_FALSE(etag.empty());
+    const auto with = [&](std::initializer_list<std::string_view> if_match,
+                          std::string_view if_none_match = {},
+                          http::verb method = http::verb::get) {
+      request req{method, target, 11};
+      for (const std::string_view line : if_match)
+        req.insert(http::field::if_match, line);
+      if (!if_none_match.empty())
+        req.set(http::field::if_none_match, if_none_match);
+      return with_fields(routes().dispatch(req));
+    };
+    EXPECT_EQ(with({etag}).result_int(), 200u);
+    EXPECT_EQ(with({"*"}).result_int(), 200u);
+    EXPECT_EQ(with({"\"nope\"", etag}).result_int(), 200u);
+    EXPECT_EQ(with({etag}, etag).result_int(), 304u);
+    EXPECT_EQ(with({"\"nope\""}, etag).result_int(), 412u);
+    EXPECT_EQ(with({"W/" + etag}).result_int(), 412u);
+    EXPECT_EQ(with({"\"nope\""}, {}, http::verb::head).result_int(), 412u);
+    const response failed = with({"\"nomatch\""});
+    EXPECT_EQ(failed.result_int(), 412u);
+    EXPECT_EQ(failed.reason(), "Precondition Failed");
+    EXPECT_EQ(failed[http::field::cache_control], "no-store");
+    // The detail names the current tag, for a client to try again with.
+    std::string detail(failed.body().view());
+    if (handlers::is_api_path(target)) {
+      EXPECT_EQ(failed[http::field::content_type], "application/problem+json");
+      EXPECT_EQ(failed[http::field::access_control_allow_origin], "*");
+      EXPECT_EQ(body_json(failed).at("status"), 412);
+      detail = body_json(failed).at("detail").as_string();
+    }
+    EXPECT_NE(detail.find(etag), std::string::npos) << detail;
+  }
+  // No representation to compare: the 404 stands.
+  request missing{http::verb::get, "/api/v1/codes/299", 11};
+  missing.set(http::field::if_match, "\"nomatch\"");
+  EXPECT_EQ(routes().dispatch(missing).result_int(), 404u);
+}
+
 TEST(handlers, api_code_is_an_object_or_the_vendors_array) {
   const json::value registered = body_json(get("/api/v1/codes/404"));
   EXPECT_EQ(registered.at("code"), 404);

@@ -203,6 +203,28 @@ TEST(response, serve_reads_every_line_of_a_list_field) {
       304u);
 }
 
+// RFC 9110 Section 13.1.1: If-Match compares strongly, so a weak tag, even
+// of the current representation, never matches; "*" matches any.
+TEST(response, matches_if_match_strongly) {
+  struct row {
+    std::string_view if_match;
+    bool holds;
+  };
+  const row rows[] = {
+      {"", true},  // no If-Match
+      {"*", true},
+      {"\"abc\"", true},
+      {"\"x\", \"abc\"", true},
+      {"\"x,y\", \"abc\"", true},
+      {"W/\"abc\"", false},
+      {"\"nomatch\"", false},
+      {"abc", false},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(match_holds(r.if_match, "\"abc\""), r.holds) << r.if_match;
+  EXPECT_FALSE(match_holds("W/\"abc\"", "W/\"abc\""));
+}
+
 TEST(response, pages_carry_security_headers_and_documents_cors) {
   response page = make_response(200, 11, true);
   add_kind_headers(page, resource_kind::page);
