@@ -4,13 +4,16 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/core/error.hpp>
+#include <boost/beast/http/field.hpp>
 #include <boost/beast/http/fields.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -128,5 +131,39 @@ using request =
 
 /// Is every response the server writes.
 using response = boost::beast::http::response<payload_body, fields>;
+
+/// Holds the value of a list-valued field (`If-None-Match`,
+/// `Accept-Encoding`, ...) of a message, read from all its field lines:
+/// lines that repeat a name combine, in order, into one comma-separated
+/// list (RFC 9110 Section 5.3), which is what the field means. Empty when
+/// the field is absent. One line, the common case, is viewed where it
+/// lies and allocates nothing; the message must outlive this object.
+class list_field {
+ public:
+  /// Reads the field `name` of `message`.
+  list_field(const fields& message, boost::beast::http::field name) {
+    // Beast's equal_range spans, in arrival order, the first line to the
+    // last with this name, and any other fields that came between them.
+    const auto [first, last] = message.equal_range(name);
+    if (first == last) return;
+    one_ = first->value();
+    for (auto it = std::next(first); it != last; ++it) {
+      if (it->name() != name) continue;
+      if (!joined_) joined_.emplace(one_);
+      joined_->append(", ");
+      joined_->append(it->value());
+    }
+  }
+
+  /// Returns the combined value, valid as long as this object and the
+  /// message.
+  [[nodiscard]] std::string_view value() const noexcept {
+    return joined_ ? std::string_view(*joined_) : one_;
+  }
+
+ private:
+  std::string_view one_;
+  std::optional<std::string> joined_;
+};
 
 }  // namespace httpstatus::server

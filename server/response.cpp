@@ -7,6 +7,7 @@
 #include <array>
 #include <cassert>
 #include <ctime>
+#include <optional>
 #include <utility>
 
 #include <fmt/format.h>
@@ -199,6 +200,17 @@ bool none_match_hits(std::string_view if_none_match,
                                       });
 }
 
+bool match_holds(std::string_view if_match, std::string_view etag) noexcept {
+  if (if_match.empty() || trim(if_match) == "*") return true;
+  // Strong comparison (RFC 9110 Section 8.8.3.2): a weak tag, ours or the
+  // client's, never matches.
+  const std::optional<lint::entity_tag> ours = lint::parse_entity_tag(etag);
+  return ours && !ours->is_weak &&
+         lint::any_entity_tag(if_match, [&](const lint::entity_tag& tag) {
+           return !tag.is_weak && tag.opaque == ours->opaque;
+         });
+}
+
 namespace {
 
 // RFC 9110 Section 15.4.5: a 304 carries the validators and caching
@@ -231,12 +243,26 @@ void append_fields(const response& res, std::string& out) {
   }
 }
 
+namespace {
+
+coding coding_for(const request& req, const resource& r) {
+  return choose_coding(list_field(req, http::field::accept_encoding).value(),
+                       !r.gzip.bytes.empty(), !r.br.bytes.empty());
+}
+
+}  // namespace
+
+std::string_view etag_for(const request& req, const resource& r) {
+  return r.get(coding_for(req, r)).etag;
+}
+
 response serve(const request& req, const resource& r, int code) {
-  const coding c = choose_coding(req[http::field::accept_encoding],
-                                 !r.gzip.bytes.empty(), !r.br.bytes.empty());
+  const coding c = coding_for(req, r);
   const variant& v = r.get(c);
   const bool not_modified =
-      code == 200 && none_match_hits(req[http::field::if_none_match], v.etag);
+      code == 200 &&
+      none_match_hits(list_field(req, http::field::if_none_match).value(),
+                      v.etag);
   if (code == 200 && !v.fields_200.empty()) {
     // The message holds no field of its own yet: `Server` is among the
     // prepared ones, and the reason is Beast's ("OK", "Not Modified").
@@ -309,20 +335,40 @@ std::string to_wire(const response& res) {
 // compressed for that request, at the quick setting, when the client
 // accepts it and the body is large enough to gain. Its tags follow the
 // stored resources': the identity hash, with the coding's suffix.
+namespace {
+
+constexpr std::size_t min_compressed_bytes = 1024;
+
+coding dynamic_coding(const request& req, std::string_view body) {
+  return body.size() >= min_compressed_bytes
+             ? choose_coding(
+                   list_field(req, http::field::accept_encoding).value(), true,
+                   true)
+             : coding::identity;
+}
+
+std::string dynamic_etag(std::string_view body, coding c) {
+  return make_etag(body, c == coding::gzip ? "-gz"
+                         : c == coding::br ? "-br"
+                                           : "");
+}
+
+}  // namespace
+
+std::string dynamic_etag_for(const request& req, std::string_view body) {
+  return dynamic_etag(body, dynamic_coding(req, body));
+}
+
 response serve_dynamic(const request& req, std::string body,
                        std::string_view content_type, resource_kind kind,
                        std::string_view cache_control, int code) {
-  constexpr std::size_t min_compressed_bytes = 1024;
   const bool is_negotiated = body.size() >= min_compressed_bytes;
-  const coding c =
-      is_negotiated
-          ? choose_coding(req[http::field::accept_encoding], true, true)
-          : coding::identity;
-  const std::string etag = make_etag(body, c == coding::gzip ? "-gz"
-                                           : c == coding::br ? "-br"
-                                                             : "");
+  const coding c = dynamic_coding(req, body);
+  const std::string etag = dynamic_etag(body, c);
   const bool not_modified =
-      code == 200 && none_match_hits(req[http::field::if_none_match], etag);
+      code == 200 &&
+      none_match_hits(list_field(req, http::field::if_none_match).value(),
+                      etag);
   response res = make_response(req, not_modified ? 304 : code);
   if (!not_modified) {
     if (c == coding::gzip) body = gzip(body, effort::quick);

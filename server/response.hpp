@@ -70,6 +70,21 @@ void add_kind_headers(response& res, resource_kind kind);
 [[nodiscard]] bool none_match_hits(std::string_view if_none_match,
                                    std::string_view etag) noexcept;
 
+/// Returns whether `if_match` (a list of entity tags, or "*") holds for a
+/// current representation tagged `etag` by strong comparison (RFC 9110
+/// Section 13.1.1): a weak tag never matches. An empty `if_match` (no
+/// `If-Match`) holds.
+[[nodiscard]] bool match_holds(std::string_view if_match,
+                               std::string_view etag) noexcept;
+
+/// Returns the `ETag` `serve` gives `r` answering `req`: the tag of the
+/// variant `Accept-Encoding` picks.
+[[nodiscard]] std::string_view etag_for(const request& req, const resource& r);
+
+/// Returns the `ETag` `serve_dynamic` gives `body` answering `req`.
+[[nodiscard]] std::string dynamic_etag_for(const request& req,
+                                           std::string_view body);
+
 /// Returns `r` answering `req` with status `code`: the variant
 /// `Accept-Encoding` picks, with `ETag`, `Cache-Control`, `Vary` when
 /// there is a choice, and the kind's headers; a 304 without a body when a

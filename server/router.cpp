@@ -167,8 +167,8 @@ response router::options_answer(const request& req, std::string_view path,
   if (is_preflight && is_cross_origin_ && is_cross_origin_(path)) {
     res.set(http::field::access_control_allow_origin, "*");
     res.set(http::field::access_control_allow_methods, methods);
-    const std::string_view headers =
-        lint::trim(req[http::field::access_control_request_headers]);
+    const list_field asked(req, http::field::access_control_request_headers);
+    const std::string_view headers = lint::trim(asked.value());
     if (!headers.empty() && lint::is_token_list(headers))
       res.set(http::field::access_control_allow_headers, headers);
     res.set(http::field::access_control_max_age, "600");
@@ -246,7 +246,9 @@ reply router::route_request(const request& req, route_id& answered) const {
   }
   // "/codes/404/" is the URL of the export's codes/404/index.html, and one
   // people type: a page that exists without the slash is sent there. Never
-  // to "//host": that would leave this server.
+  // to "//host": that would leave this server. Under the API the redirect
+  // carries the API's CORS headers: a browser reads them on the 301 itself
+  // before it follows it.
   const bool is_read = req.method() == http::verb::get ||
                        req.method() == http::verb::head;
   if (is_read && path.size() > 1 && raw_path.ends_with('/') &&
@@ -257,7 +259,9 @@ reply router::route_request(const request& req, route_id& answered) const {
       if (!query.empty()) (location += '?') += query;
       response res = make_response(req, 301);
       res.set(http::field::location, location);
-      add_kind_headers(res, resource_kind::text);
+      const bool is_cross_origin = is_cross_origin_ && is_cross_origin_(path);
+      add_kind_headers(
+          res, is_cross_origin ? resource_kind::document : resource_kind::text);
       set_body(res, payload::owned("Moved to " + location + "\n"),
                "text/plain; charset=utf-8");
       return {std::move(res)};

@@ -2,6 +2,8 @@
 // Request-target helpers: percent-decoding and query parameters.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +51,36 @@ template <class F>
           eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
       if (!name || !value) return false;
       f(query_param{std::move(*name), std::move(*value)});
+    }
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return true;
+}
+
+/// Calls `f(const query_param&)` for each parameter of `query` whose
+/// decoded name is one of `names`, decoded, in order, as the form above
+/// does; the others are skipped unread, so that a malformed escape in a
+/// parameter nobody reads (a cache-buster, "?_=%ZZ") does no harm, and a
+/// name with a malformed escape is never one of `names`. Returns false,
+/// having called `f` for the parameters before it, at the first value of a
+/// parameter in `names` with a malformed escape.
+template <class F>
+[[nodiscard]] bool for_each_query_param(
+    std::string_view query, std::initializer_list<std::string_view> names,
+    F&& f) {
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    if (!pair.empty()) {
+      const std::size_t eq = pair.find('=');
+      auto name = percent_decode(pair.substr(0, eq), true);
+      if (name && std::find(names.begin(), names.end(), *name) != names.end()) {
+        auto value = percent_decode(
+            eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+        if (!value) return false;
+        f(query_param{std::move(*name), std::move(*value)});
+      }
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);

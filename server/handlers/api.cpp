@@ -56,8 +56,8 @@ response api_codes(const content& site, const request& req,
       problem = fmt::format("{} may be given once.", name);
     seen = true;
   };
-  const bool well_formed =
-      for_each_query_param(p.query, [&](const query_param& param) {
+  const bool well_formed = for_each_query_param(
+      p.query, {"class", "unofficial", "q"}, [&](const query_param& param) {
         if (param.name == "class") once(seen_class, "class");
         if (param.name == "unofficial") once(seen_unofficial, "unofficial");
         if (param.name == "q") once(seen_q, "q");
@@ -88,7 +88,7 @@ response api_codes(const content& site, const request& req,
   const resource* list = site.find(codes_list_key(cls, with_unofficial));
   if (list == nullptr)
     return error(req, p.path, 500, "The list of codes is missing.");
-  if (is_blank(query)) return serve(req, *list);
+  if (is_blank(query)) return serve_checked(req, p.path, *list);
 
   // A search is the one per-request rendering of the API: ranked hits,
   // narrowed to the class, uncompressed.
@@ -97,13 +97,15 @@ response api_codes(const content& site, const request& req,
        search(query, with_unofficial ? search_scope::with_unofficial
                                      : search_scope::registered))
     if (!cls || class_of(*hit.entry) == *cls) hits.push_back(*hit.entry);
-  return serve_dynamic(req, render::serialize(render::to_json(hits), false),
-                       json_type, resource_kind::document, list->cache_control);
+  return serve_dynamic_checked(
+      req, p.path, render::serialize(render::to_json(hits), false), json_type,
+      resource_kind::document, list->cache_control);
 }
 
 response api_code(const content& site, const request& req,
                   const route_params& p) {
-  if (const resource* r = site.find(p.path)) return serve(req, *r);
+  if (const resource* r = site.find(p.path))
+    return serve_checked(req, p.path, *r);
   return error(req, p.path, 404, explain_missing(p.param).why + ".");
 }
 

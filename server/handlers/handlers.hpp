@@ -54,6 +54,22 @@ inline constexpr std::string_view mock_prefix = "/status/";
 [[nodiscard]] response error(const request& req, std::string_view path,
                              int code, std::string_view detail);
 
+/// Returns `serve(req, r)`, unless `req` has an `If-Match` that names no
+/// current entity-tag of the variant it would get (RFC 9110 Section
+/// 13.1.1, strong comparison): then a 412 from `error` for `path`. If-Match
+/// is judged before If-None-Match (Section 13.2.2).
+[[nodiscard]] response serve_checked(const request& req, std::string_view path,
+                                     const resource& r);
+
+/// Returns `serve_dynamic` of a 200 with `body`, or the 412 of
+/// `serve_checked` when `req`'s `If-Match` does not hold for it.
+[[nodiscard]] response serve_dynamic_checked(const request& req,
+                                             std::string_view path,
+                                             std::string body,
+                                             std::string_view content_type,
+                                             resource_kind kind,
+                                             std::string_view cache_control);
+
 /// Serves the resource stored under the request's path: "/", assets,
 /// "/healthz", "/api/v1/classes", "/api/v1/openapi.json". The query is
 /// ignored.

@@ -90,8 +90,8 @@ std::string sentence(std::string_view text) {
 // parameters are ignored, as on the other API routes.
 response api_lint(const request& req, const route_params& p) {
   lint_input in;
-  const bool well_formed =
-      for_each_query_param(p.query, [&](const query_param& param) {
+  const bool well_formed = for_each_query_param(
+      p.query, {"method", "request_header"}, [&](const query_param& param) {
         if (param.name == "method")
           set_method(in, param.value);
         else if (param.name == "request_header")
@@ -119,8 +119,9 @@ response lint_form(const request& req, const route_params&) {
   std::string text;
   std::string method = "GET";
   std::string headers;
-  const bool well_formed =
-      for_each_query_param(req.body(), [&](const query_param& param) {
+  const bool well_formed = for_each_query_param(
+      req.body(), {"response", "method", "request_headers"},
+      [&](const query_param& param) {
         if (param.name == "response")
           text = param.value;
         else if (param.name == "method")

@@ -37,20 +37,44 @@ std::string_view shown(const std::string& reason) noexcept {
   return reason.empty() ? std::string_view(" ") : std::string_view(reason);
 }
 
-// The views point into `req`, which outlives the call to `mock::answer`.
-// Whether a body comes is read from the framing fields, not from what was
-// read: before a `100 Continue` the body has not been read at all.
-mock::request_info info_of(const request& req) {
+// The fields the mock reads as lists, each from all its lines (RFC 9110
+// Section 5.3): a second `If-None-Match` line is as much the field as the
+// first. `Range` and `If-Range` take one value; two lines of either
+// combine into a value that does not parse, and the mock then ignores the
+// field, as RFC 9110 Sections 13.1.5 and 14.2 let it.
+struct request_lists {
+  explicit request_lists(const request& req)
+      : accept(req, http::field::accept),
+        range(req, http::field::range),
+        if_range(req, http::field::if_range),
+        if_match(req, http::field::if_match),
+        if_none_match(req, http::field::if_none_match),
+        access_control_request_headers(
+            req, http::field::access_control_request_headers) {}
+
+  list_field accept;
+  list_field range;
+  list_field if_range;
+  list_field if_match;
+  list_field if_none_match;
+  list_field access_control_request_headers;
+};
+
+// The views point into `req` and `lists`, which outlive the call to
+// `mock::answer`. Whether a body comes is read from the framing fields,
+// not from what was read: before a `100 Continue` the body has not been
+// read at all.
+mock::request_info info_of(const request& req, const request_lists& lists) {
   mock::request_info info;
   info.method = req.method_string();
   const std::string_view target = req.target();
   info.path = target.substr(0, target.find('?'));
   info.version = req.version();
-  info.accept = req[http::field::accept];
-  info.range = req[http::field::range];
-  info.if_range = req[http::field::if_range];
-  info.if_match = req[http::field::if_match];
-  info.if_none_match = req[http::field::if_none_match];
+  info.accept = lists.accept.value();
+  info.range = lists.range.value();
+  info.if_range = lists.if_range.value();
+  info.if_match = lists.if_match.value();
+  info.if_none_match = lists.if_none_match.value();
   info.expect = req[http::field::expect];
   info.upgrade = req[http::field::upgrade];
   info.connection = req[http::field::connection];
@@ -59,7 +83,7 @@ mock::request_info info_of(const request& req) {
   info.access_control_request_method =
       req[http::field::access_control_request_method];
   info.access_control_request_headers =
-      req[http::field::access_control_request_headers];
+      lists.access_control_request_headers.value();
   const std::string_view length = req[http::field::content_length];
   info.has_body = req.chunked() ||
                   (!length.empty() &&
@@ -184,11 +208,11 @@ class prepared_answers {
     if (!req[http::field::expect].empty()) return nullptr;
     // A precondition may turn the 200 into a 304 or 412 (RFC 9110 Section
     // 13.2.2); the core judges it, for every code alike.
-    if (!req[http::field::if_match].empty() ||
-        !req[http::field::if_none_match].empty())
+    if (!list_field(req, http::field::if_match).value().empty() ||
+        !list_field(req, http::field::if_none_match).value().empty())
       return nullptr;
-    const mock::media_type m =
-        mock::negotiate(req[http::field::accept], is_error(code));
+    const mock::media_type m = mock::negotiate(
+        list_field(req, http::field::accept).value(), is_error(code));
     const std::int16_t i = index_[slot(code, m)];
     return i == none ? nullptr : &answers_[static_cast<std::size_t>(i)];
   }
@@ -304,7 +328,8 @@ mock_gauges gauges_of(const mock_state& state) {
 reply mock(mock_state& state, const request& req, const route_params& p) {
   if (const prepared_answer* a = state.prepared.find_for(req))
     return prepared_reply(*a, req);
-  const mock::request_info info = info_of(req);
+  const request_lists lists(req);
+  const mock::request_info info = info_of(req, lists);
   // The core wants the codes as received, percent-encoded; the router's
   // `param` is decoded, which is only the fallback for a target that spelt
   // "/status/" itself with escapes.

@@ -34,7 +34,8 @@ std::string_view openapi_document() noexcept {
         "responses": {
           "200": { "$ref": "#/components/responses/StatusList" },
           "304": { "$ref": "#/components/responses/NotModified" },
-          "400": { "$ref": "#/components/responses/Problem" }
+          "400": { "$ref": "#/components/responses/Problem" },
+          "412": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -63,7 +64,8 @@ std::string_view openapi_document() noexcept {
             }
           },
           "304": { "$ref": "#/components/responses/NotModified" },
-          "404": { "$ref": "#/components/responses/Problem" }
+          "404": { "$ref": "#/components/responses/Problem" },
+          "412": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -81,7 +83,8 @@ std::string_view openapi_document() noexcept {
               }
             }
           },
-          "304": { "$ref": "#/components/responses/NotModified" }
+          "304": { "$ref": "#/components/responses/NotModified" },
+          "412": { "$ref": "#/components/responses/Problem" }
         }
       }
     },
@@ -149,7 +152,7 @@ std::string_view openapi_document() noexcept {
   "components": {
     "headers": {
       "ETag": {
-        "description": "A strong validator; send it back in If-None-Match to get a 304.",
+        "description": "A strong validator; send it back in If-None-Match to get a 304, or in If-Match to get the answer only while it is current (a 412 problem otherwise).",
         "schema": { "type": "string" }
       }
     },

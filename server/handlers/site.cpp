@@ -5,8 +5,10 @@
 
 #include <string>
 #include <system_error>
+#include <utility>
 
 #include <fmt/format.h>
+#include <boost/beast/http/field.hpp>
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
@@ -16,6 +18,7 @@
 #include "url.hpp"
 
 namespace httpstatus::server::handlers {
+namespace http = boost::beast::http;
 namespace {
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
@@ -73,9 +76,49 @@ response error(const request& req, std::string_view path, int code,
   return text_error(req, code, detail);
 }
 
+// Preconditions apply only where the answer would otherwise be a 2xx
+// (RFC 9110 Section 13.2.1), so only the 200s come here, never an error.
+// Without If-Match, the common case, this is one lookup of the field.
+namespace {
+
+response precondition_failed(const request& req, std::string_view path,
+                             std::string_view etag) {
+  return error(req, path, 412,
+               fmt::format("If-Match names no current entity-tag of {}; its "
+                           "ETag is {}.",
+                           path, etag));
+}
+
+}  // namespace
+
+response serve_checked(const request& req, std::string_view path,
+                       const resource& r) {
+  const list_field if_match(req, http::field::if_match);
+  if (!if_match.value().empty()) {
+    const std::string_view etag = etag_for(req, r);
+    if (!match_holds(if_match.value(), etag))
+      return precondition_failed(req, path, etag);
+  }
+  return serve(req, r);
+}
+
+response serve_dynamic_checked(const request& req, std::string_view path,
+                               std::string body, std::string_view content_type,
+                               resource_kind kind,
+                               std::string_view cache_control) {
+  const list_field if_match(req, http::field::if_match);
+  if (!if_match.value().empty()) {
+    const std::string etag = dynamic_etag_for(req, body);
+    if (!match_holds(if_match.value(), etag))
+      return precondition_failed(req, path, etag);
+  }
+  return serve_dynamic(req, std::move(body), content_type, kind, cache_control);
+}
+
 response stored(const content& site, const request& req,
                 const route_params& p) {
-  if (const resource* r = site.find(p.path)) return serve(req, *r);
+  if (const resource* r = site.find(p.path))
+    return serve_checked(req, p.path, *r);
   return error(req, p.path, 404,
                fmt::format("There is nothing at {}.", p.path));
 }
@@ -84,7 +127,7 @@ response codes_page(const content& site, const request& req,
                     const route_params& p) {
   std::string query;
   const bool well_formed =
-      for_each_query_param(p.query, [&](const query_param& param) {
+      for_each_query_param(p.query, {"q"}, [&](const query_param& param) {
         if (param.name == "q") query = param.value;
       });
   if (!well_formed)
@@ -96,15 +139,16 @@ response codes_page(const content& site, const request& req,
   // A blank query is no filter: serve the stored page, compressed.
   if (is_blank(query)) return stored(site, req, p);
   const resource* whole = site.find(p.path);
-  return serve_dynamic(req, render::codes_page(query), html_type,
-                       resource_kind::page,
-                       whole ? std::string_view(whole->cache_control)
-                             : std::string_view("no-cache"));
+  return serve_dynamic_checked(req, p.path, render::codes_page(query),
+                               html_type, resource_kind::page,
+                               whole ? std::string_view(whole->cache_control)
+                                     : std::string_view("no-cache"));
 }
 
 response code_page(const content& site, const request& req,
                    const route_params& p) {
-  if (const resource* r = site.find(p.path)) return serve(req, *r);
+  if (const resource* r = site.find(p.path))
+    return serve_checked(req, p.path, *r);
   const missing_code missing = explain_missing(p.param);
   return html_error(req, 404, missing.why, missing.cls);
 }

@@ -171,6 +171,43 @@ TEST_F(e2e, if_none_match_gets_304_without_body) {
   }
 }
 
+// RFC 9110 Section 5.3: a list field on two lines, as the audit sent them
+// with curl's -H twice, is one list; the server read only the first line.
+TEST_F(e2e, reads_a_list_field_from_every_line) {
+  const std::string etag(get(port_, "/api/v1/codes/404",
+                             {{"Accept-Encoding", "br"}})[http::field::etag]);
+  ASSERT_FALSE(etag.empty());
+  client c(port_);
+  c.send_raw(
+      "GET /api/v1/codes/404 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Accept-Encoding: identity\r\nIf-None-Match: \"nope\"\r\n"
+      "Accept-Encoding: br\r\nIf-None-Match: " +
+      etag + "\r\n\r\n");
+  EXPECT_EQ(c.receive().result_int(), 304u);
+  c.send_raw(
+      "GET /api/v1/codes/404 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Accept-Encoding: identity\r\nAccept-Encoding: br\r\n"
+      "If-Match: \"nope\"\r\nIf-Match: " +
+      etag + "\r\n\r\n");
+  const reply br = c.receive();
+  EXPECT_EQ(br.result_int(), 200u);
+  EXPECT_EQ(br[http::field::content_encoding], "br");
+}
+
+// RFC 9110 Section 13.1.1: If-Match is the origin server's to evaluate.
+TEST_F(e2e, if_match_that_names_no_current_tag_gets_412) {
+  const reply api =
+      get(port_, "/api/v1/codes/404", {{"If-Match", "\"nomatch\""}});
+  EXPECT_EQ(api.result_int(), 412u);
+  EXPECT_EQ(api.reason(), "Precondition Failed");
+  EXPECT_EQ(api[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(api[http::field::access_control_allow_origin], "*");
+  const std::string etag(get(port_, "/codes/404")[http::field::etag]);
+  EXPECT_EQ(get(port_, "/codes/404", {{"If-Match", "W/" + etag}}).result_int(),
+            412u);
+  EXPECT_EQ(get(port_, "/codes/404", {{"If-Match", etag}}).result_int(), 200u);
+}
+
 TEST_F(e2e, compresses_as_accept_encoding_asks) {
   const reply plain = get(port_, "/");
   ASSERT_EQ(plain.result_int(), 200u);
@@ -306,6 +343,19 @@ TEST_F(e2e, api_grants_cors_preflights_and_exposes_etag) {
 
 // OPTIONS says what a path takes; only the API, which other origins may
 // read, grants preflights; a path nothing serves is still 404.
+// A browser reads CORS headers on the redirect before following it.
+TEST_F(e2e, api_trailing_slash_redirect_allows_any_origin) {
+  for (const char* target :
+       {"/api/v1/codes/404/", "/api/v1/classes/", "/api/v1/codes/?class=4xx"}) {
+    const reply res = get(port_, target);
+    EXPECT_EQ(res.result_int(), 301u) << target;
+    EXPECT_EQ(res[http::field::access_control_allow_origin], "*") << target;
+  }
+  EXPECT_EQ(
+      get(port_, "/codes/404/").count(http::field::access_control_allow_origin),
+      0u);
+}
+
 TEST_F(e2e, options_answers_allow_everywhere_and_cors_only_for_the_api) {
   client c(port_);
   const reply page = c.request(http::verb::options, "/codes/404",

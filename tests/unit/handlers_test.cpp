@@ -265,6 +265,103 @@ TEST(handlers, api_rejects_bad_values_with_problem) {
   }
 }
 
+// The OpenAPI document says unknown parameters are ignored: a cache-buster
+// with a broken escape got a 400, since the whole query was refused before
+// any name was known. One we read still gets it, and so does the site's
+// search (its HTML 400).
+TEST(handlers, ignores_a_broken_escape_in_a_parameter_not_read) {
+  for (const std::string_view target :
+       {"/api/v1/codes?_=%ZZ", "/api/v1/codes?class=4xx&_=%ZZ",
+        "/api/v1/codes?%ZZ=1", "/api/v1/codes?q=teapot&x=%", "/codes?x=%ZZ",
+        "/codes/404?_=%ZZ", "/api/v1/codes/404?_=%ZZ"})
+    EXPECT_EQ(get(target).result_int(), 200u) << target;
+  EXPECT_EQ(body_json(get("/api/v1/codes?class=4xx&_=%ZZ"))
+                .as_array()
+                .at(0)
+                .at("class"),
+            "4xx");
+  expect_bad_request(get("/api/v1/codes?class=%ZZ"),
+                     "The query has a malformed percent escape.");
+  expect_bad_request(get("/api/v1/codes?_=1&unofficial=%ZZ"),
+                     "The query has a malformed percent escape.");
+  const response search = get("/codes?q=%ZZ");
+  EXPECT_EQ(search.result_int(), 400u);
+  EXPECT_EQ(search[http::field::content_type], "text/html; charset=utf-8");
+
+  EXPECT_EQ(
+      post("/api/v1/lint?x=%ZZ", "HTTP/1.1 204 No Content\n\n").result_int(),
+      200u);
+  expect_bad_request(
+      post("/api/v1/lint?request_header=%ZZ", "HTTP/1.1 204 No Content\n\n"),
+      "The query has a malformed percent escape.");
+}
+
+// RFC 9110 Section 5.3: a list field on two lines is one list. A client
+// (or a proxy) may send a tag per line; only the first line was read.
+TEST(handlers, revalidates_with_every_if_none_match_line) {
+  for (const std::string_view target :
+       {"/api/v1/codes/404", "/api/v1/codes?q=teapot", "/codes/404",
+        "/codes?q=teapot"}) {
+    SCOPED_TRACE(target);
+    const response first = get(target);
+    ASSERT_EQ(first.result_int(), 200u);
+    const std::string etag(first[http::field::etag]);
+    request req{http::verb::get, target, 11};
+    req.insert(http::field::if_none_match, "\"nope\"");
+    req.insert(http::field::if_none_match, etag);
+    EXPECT_EQ(routes().dispatch(req).result_int(), 304u);
+  }
+}
+
+// RFC 9110 Section 13.1.1: an origin server MUST evaluate If-Match, by
+// strong comparison; false is a 412, judged before If-None-Match (Section
+// 13.2.2), and ignored where the answer would not be a 2xx (Section
+// 13.2.1). If-Match was ignored everywhere but the mock.
+TEST(handlers, answers_412_when_if_match_names_no_current_tag) {
+  const std::string_view targets[] = {"/api/v1/codes/404",      "/api/v1/codes",
+                                      "/api/v1/codes?q=teapot", "/codes/404",
+                                      "/codes?q=teapot",        "/"};
+  for (const std::string_view target : targets) {
+    SCOPED_TRACE(target);
+    const std::string etag(get(target)[http::field::etag]);
+    ASSERT_FALSE(etag.empty());
+    const auto with = [&](std::initializer_list<std::string_view> if_match,
+                          std::string_view if_none_match = {},
+                          http::verb method = http::verb::get) {
+      request req{method, target, 11};
+      for (const std::string_view line : if_match)
+        req.insert(http::field::if_match, line);
+      if (!if_none_match.empty())
+        req.set(http::field::if_none_match, if_none_match);
+      return with_fields(routes().dispatch(req));
+    };
+    EXPECT_EQ(with({etag}).result_int(), 200u);
+    EXPECT_EQ(with({"*"}).result_int(), 200u);
+    EXPECT_EQ(with({"\"nope\"", etag}).result_int(), 200u);
+    EXPECT_EQ(with({etag}, etag).result_int(), 304u);
+    EXPECT_EQ(with({"\"nope\""}, etag).result_int(), 412u);
+    EXPECT_EQ(with({"W/" + etag}).result_int(), 412u);
+    EXPECT_EQ(with({"\"nope\""}, {}, http::verb::head).result_int(), 412u);
+    const response failed = with({"\"nomatch\""});
+    EXPECT_EQ(failed.result_int(), 412u);
+    EXPECT_EQ(failed.reason(), "Precondition Failed");
+    EXPECT_EQ(failed[http::field::cache_control], "no-store");
+    // The detail names the current tag, for a client to try again with.
+    std::string detail(failed.body().view());
+    if (handlers::is_api_path(target)) {
+      EXPECT_EQ(failed[http::field::content_type], "application/problem+json");
+      EXPECT_EQ(failed[http::field::access_control_allow_origin], "*");
+      EXPECT_EQ(body_json(failed).at("status"), 412);
+      detail = body_json(failed).at("detail").as_string();
+    }
+    EXPECT_NE(detail.find(etag), std::string::npos) << detail;
+  }
+  // No representation to compare: the 404 stands.
+  request missing{http::verb::get, "/api/v1/codes/299", 11};
+  missing.set(http::field::if_match, "\"nomatch\"");
+  EXPECT_EQ(routes().dispatch(missing).result_int(), 404u);
+}
+
 TEST(handlers, api_code_is_an_object_or_the_vendors_array) {
   const json::value registered = body_json(get("/api/v1/codes/404"));
   EXPECT_EQ(registered.at("code"), 404);
@@ -759,6 +856,44 @@ TEST(handlers, mock_prepared_answers_heed_preconditions) {
   const response res = routes().dispatch(fresh);
   EXPECT_EQ(res.result_int(), 304u);
   EXPECT_TRUE(res.body().prepared_fields().empty());
+}
+
+// The mock reads If-Match, If-None-Match and Accept from every line (RFC
+// 9110 Section 5.3), and two Range lines, which are no ranges-specifier,
+// as no Range at all: it sent the first line's range.
+TEST(handlers, mock_reads_every_line_of_its_fields) {
+  for (const router* r : {&routes(), &unprepared_routes()}) {
+    const std::string etag(with_fields(r->dispatch(mock_request(
+        http::verb::get, "/status/200", "", 11)))[http::field::etag]);
+    ASSERT_FALSE(etag.empty());
+    request none_match = mock_request(http::verb::get, "/status/200", "", 11);
+    none_match.insert(http::field::if_none_match, "\"nope\"");
+    none_match.insert(http::field::if_none_match, etag);
+    EXPECT_EQ(r->dispatch(none_match).result_int(), 304u);
+
+    request match = mock_request(http::verb::get, "/status/200", "", 11);
+    match.insert(http::field::if_match, "\"nope\"");
+    match.insert(http::field::if_match, etag);
+    EXPECT_EQ(r->dispatch(match).result_int(), 200u);
+
+    request accept = mock_request(http::verb::get, "/status/404", "", 11);
+    accept.insert(http::field::accept, "image/png");
+    accept.insert(http::field::accept, "text/html");
+    EXPECT_EQ(with_fields(r->dispatch(accept))[http::field::content_type],
+              with_fields(r->dispatch(
+                  mock_request(http::verb::get, "/status/404", "text/html",
+                               11)))[http::field::content_type]);
+
+    request range = mock_request(http::verb::get, "/status/206", "", 11);
+    range.insert(http::field::range, "bytes=0-1");
+    range.insert(http::field::range, "bytes=3-4");
+    const response part = with_fields(r->dispatch(range));
+    const response whole = with_fields(
+        r->dispatch(mock_request(http::verb::get, "/status/206", "", 11)));
+    EXPECT_EQ(part.result_int(), 206u);
+    EXPECT_EQ(part[http::field::content_range],
+              whole[http::field::content_range]);
+  }
 }
 
 TEST(handlers, mock_prepares_only_what_reads_no_more_of_the_request) {

@@ -169,6 +169,62 @@ TEST(response, serve_picks_variant_and_answers_304) {
   EXPECT_EQ(serve(req, r).result_int(), 200u);
 }
 
+// RFC 9110 Section 5.3: lines that repeat a list field's name are one
+// list. Only the first line was read, so a tag on the second never hit
+// and a coding named there was never chosen.
+TEST(response, serve_reads_every_line_of_a_list_field) {
+  const resource r = make_resource(
+      std::string(1000, 'a'), "text/html; charset=utf-8", resource_kind::page);
+  request req = get("/");
+  req.insert(http::field::accept_encoding, "identity");
+  req.insert(http::field::accept_encoding, "br");
+  const response br = serve(req, r);
+  EXPECT_EQ(br.result_int(), 200u);
+  EXPECT_EQ(br[http::field::content_encoding], "br");
+
+  req.insert(http::field::if_none_match, "\"nope\"");
+  req.insert(http::field::if_none_match, r.br.etag);
+  EXPECT_EQ(serve(req, r).result_int(), 304u);
+
+  // A body rendered per request: the same two lines.
+  const std::string body(2000, 'b');
+  const response first =
+      serve_dynamic(req, body, "text/plain", resource_kind::text, "no-cache");
+  const std::string etag(first[http::field::etag]);
+  EXPECT_EQ(etag, make_etag(body, "-br"));
+  request again = get("/");
+  again.insert(http::field::accept_encoding, "identity");
+  again.insert(http::field::accept_encoding, "br");
+  again.insert(http::field::if_none_match, "\"nope\"");
+  again.insert(http::field::if_none_match, etag);
+  EXPECT_EQ(
+      serve_dynamic(again, body, "text/plain", resource_kind::text, "no-cache")
+          .result_int(),
+      304u);
+}
+
+// RFC 9110 Section 13.1.1: If-Match compares strongly, so a weak tag, even
+// of the current representation, never matches; "*" matches any.
+TEST(response, matches_if_match_strongly) {
+  struct row {
+    std::string_view if_match;
+    bool holds;
+  };
+  const row rows[] = {
+      {"", true},  // no If-Match
+      {"*", true},
+      {"\"abc\"", true},
+      {"\"x\", \"abc\"", true},
+      {"\"x,y\", \"abc\"", true},
+      {"W/\"abc\"", false},
+      {"\"nomatch\"", false},
+      {"abc", false},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(match_holds(r.if_match, "\"abc\""), r.holds) << r.if_match;
+  EXPECT_FALSE(match_holds("W/\"abc\"", "W/\"abc\""));
+}
+
 TEST(response, pages_carry_security_headers_and_documents_cors) {
   response page = make_response(200, 11, true);
   add_kind_headers(page, resource_kind::page);

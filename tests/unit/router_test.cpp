@@ -44,6 +44,10 @@ request make_request(http::verb method, std::string_view target) {
   return request{method, target, 11};
 }
 
+bool is_api(std::string_view path) noexcept {
+  return path.starts_with("/api/");
+}
+
 TEST(router, matches_table) {
   const router r = make_table();
   struct row {
@@ -146,6 +150,38 @@ TEST(router, sends_a_trailing_slash_to_the_page_without_it) {
   EXPECT_EQ(
       r.dispatch(make_request(http::verb::post, "/codes/404/")).result_int(),
       404u);
+}
+
+// A browser reads CORS headers on the redirect itself before following
+// it; the API's 301s had the site's headers, without
+// Access-Control-Allow-Origin.
+TEST(router, redirects_a_trailing_slash_with_the_paths_cors_headers) {
+  router r;
+  r.cross_origin(is_api).get("/api/v1/codes", echo).get("/codes", echo);
+  for (const std::string_view target :
+       {"/api/v1/codes/", "/api/v1/codes/?class=4xx"}) {
+    const response api = r.dispatch(make_request(http::verb::get, target));
+    EXPECT_EQ(api.result_int(), 301u) << target;
+    EXPECT_EQ(api[http::field::access_control_allow_origin], "*") << target;
+  }
+  const response page = r.dispatch(make_request(http::verb::get, "/codes/"));
+  EXPECT_EQ(page.result_int(), 301u);
+  EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
+}
+
+// RFC 9110 Section 5.3: a preflight's Access-Control-Request-Headers on
+// two lines is one list; the grant named only the first line's headers.
+TEST(router, grants_a_preflight_every_line_of_its_headers) {
+  router r;
+  r.cross_origin(is_api).get("/api/v1/codes", echo);
+  request req = make_request(http::verb::options, "/api/v1/codes");
+  req.set(http::field::access_control_request_method, "GET");
+  req.insert(http::field::access_control_request_headers, "if-none-match");
+  req.insert(http::field::access_control_request_headers, "x-requested-with");
+  const response res = r.dispatch(req);
+  EXPECT_EQ(res.result_int(), 204u);
+  EXPECT_EQ(res[http::field::access_control_allow_headers],
+            "if-none-match, x-requested-with");
 }
 
 TEST(router, answers_405_with_allow) {

@@ -60,6 +60,33 @@ TEST(url, stops_at_a_malformed_escape) {
   EXPECT_EQ(calls, 1);
 }
 
+// A handler names the parameters it reads: the others, broken escapes and
+// all, are skipped unread; a broken escape in one it reads still fails.
+TEST(url, reads_only_the_parameters_named) {
+  struct row {
+    std::string_view query;
+    bool ok;
+    std::vector<std::string> seen;
+  };
+  const row rows[] = {
+      {"_=%ZZ&q=a+b", true, {"q=a b"}},
+      {"%ZZ=1&cl%61ss=4xx", true, {"class=4xx"}},
+      {"x=%&class", true, {"class="}},
+      {"q=1&class=%ZZ&q=2", false, {"q=1"}},
+      {"", true, {}},
+  };
+  for (const row& r : rows) {
+    std::vector<std::string> seen;
+    EXPECT_EQ(for_each_query_param(r.query, {"class", "q"},
+                                   [&](const query_param& p) {
+                                     seen.push_back(p.name + "=" + p.value);
+                                   }),
+              r.ok)
+        << r.query;
+    EXPECT_EQ(seen, r.seen) << r.query;
+  }
+}
+
 }  // namespace
 
 TEST(url, takes_the_path_of_an_absolute_form_target) {
@@ -83,4 +110,3 @@ TEST(url, takes_the_path_of_an_absolute_form_target) {
   for (const row& r : rows)
     EXPECT_EQ(origin_form_of(r.target), r.origin) << r.target;
 }
-
