@@ -82,8 +82,8 @@ void add_serve_command(CLI::App& app, serve_command& cmd) {
   cmd.sub->footer(
       "Prints 'listening on http://HOST:PORT' once it accepts connections,\n"
       "then one access-log line per request on stdout:\n"
-      "  2026-11-25T08:00:00.123Z 127.0.0.1:53122 \"GET /codes/404 HTTP/1.1\" "
-      "200 3627 0.081ms\n"
+      "  2026-11-25T08:00:00.123Z 127.0.0.1:53122 \"GET /healthz HTTP/1.1\" "
+      "200 2 0.031ms\n"
       "(UTC time, client, request, status, body bytes, duration); errors go\n"
       "to stderr. GET /metrics answers in the Prometheus text format.\n"
       "SIGINT or SIGTERM stop it after the requests in flight.\n\n"

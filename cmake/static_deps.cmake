@@ -6,9 +6,11 @@
 # (bench/RESULTS.md). Debian ships PIC archives of all of them, so the
 # position-independent executable links them as it is.
 #
-# libfmt has no archive in Debian (libfmt-dev ships only the .so) and stays
-# shared, and so does libstdc++ with it: two copies of the C++ runtime in
-# one process would not share their statics.
+# libfmt has no archive in Debian (libfmt-dev ships only the .so), so these
+# builds use fmt header-only (httpstatus_fmt, CMakeLists.txt). With every C++
+# library compiled in, the binary links libstdc++ and libgcc statically too
+# (cli/CMakeLists.txt): no shared C++ runtime is left whose statics a second
+# copy would fail to share, and the process loads only libc and libm.
 # The sanitizer and fuzzing builds keep the shared runtime, which their
 # interceptors expect; start-up time is not what they measure.
 if(HTTPSTATUS_SANITIZE OR HTTPSTATUS_SANITIZE_THREAD OR HTTPSTATUS_BUILD_FUZZ)

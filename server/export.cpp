@@ -121,6 +121,22 @@ void write_resource(const fs::path& dir, std::string_view file,
     write_file(fs::path(path.string() + ".br"), r.br.bytes, summary);
 }
 
+// The lint page's form posts to "/lint" and its script to "/api/v1/lint",
+// and a static host answers neither; without a word, a visitor without
+// JavaScript would get the host's 405 and one with it a late notice. So
+// the exported page says so above the form, in the HTML itself.
+resource static_lint_page(const resource& served) {
+  constexpr std::string_view form = "<form class=\"lint\" id=\"lint-form\"";
+  std::string html = served.identity.bytes;
+  const std::size_t at = html.find(form);
+  if (at == std::string::npos)
+    throw std::logic_error(
+        "export: the /lint page has no form to put the static note above");
+  html.insert(at, fmt::format("<p class=\"notice\" id=\"lint-static\">{}</p>\n",
+                              export_lint_note));
+  return make_resource(std::move(html), served.content_type, served.kind);
+}
+
 // The directory part of a key: "/codes/404" -> "/codes/", "/" -> "/".
 std::string_view parent_of(std::string_view key) {
   return key.substr(0, key.rfind('/') + 1);
@@ -152,12 +168,11 @@ std::optional<std::string> export_path(std::string_view key,
         return path;
       return path + ".json";
     case resource_kind::asset:
+    case resource_kind::text:
       if (question != std::string_view::npos || path.empty() ||
           path.ends_with('/'))
         return std::nullopt;
       return path;
-    case resource_kind::text:
-      break;
   }
   return std::nullopt;
 }
@@ -169,11 +184,16 @@ export_summary export_site(const content& site, const fs::path& dir) {
   const std::string headers = headers_file(site);
   const std::string redirects = redirects_file(site);
 
+  // Built before the first file is written, like the configuration.
+  const resource* lint = site.find("/lint");
+  const std::optional<resource> exported_lint =
+      lint ? std::optional<resource>(static_lint_page(*lint)) : std::nullopt;
+
   export_summary summary;
   fs::create_directories(dir);
   for (const auto& [key, r] : site.all())
     if (const std::optional<std::string> file = export_path(key, r.kind))
-      write_resource(dir, *file, r, summary);
+      write_resource(dir, *file, key == "/lint" ? *exported_lint : r, summary);
 
   // The error pages are rendered per request by the server, with the
   // address that was missing; the export's say it in general.
@@ -338,6 +358,9 @@ std::string headers_file(const content& site) {
     for (const header_line& h : kind_headers(r.kind))
       lines += fmt::format("  {}: {}\n", h.name, h.value);
     lines += fmt::format("  Cache-Control: {}\n", r.cache_control);
+    // "healthz" has no extension for the host to take a type from.
+    if (r.kind == resource_kind::text)
+      lines += fmt::format("  Content-Type: {}\n", r.content_type);
     lines_of.emplace(key, std::move(lines));
   }
   auto is_uniform_under = [&](std::string_view folder,

@@ -22,9 +22,10 @@ namespace httpstatus::server {
 /// "api/v1/codes/404.json"), with a query folded into the name
 /// ("/api/v1/codes?class=4xx&unofficial=true" ->
 /// "api/v1/codes.class-4xx.unofficial-true.json"); an asset at its own
-/// path. Returns `std::nullopt` for `text` resources ("/healthz" has no
-/// file; the nginx configuration answers it) and for a key that is not an
-/// absolute path or contains "..".
+/// path; a `text` resource at its own path ("/healthz" -> "healthz"), so
+/// that the /api page's link to it resolves on any static host. Returns
+/// `std::nullopt` for a key that is not an absolute path or contains "..",
+/// and for a query on a page, an asset or a text.
 [[nodiscard]] std::optional<std::string> export_path(std::string_view key,
                                                      resource_kind kind);
 
@@ -32,6 +33,13 @@ namespace httpstatus::server {
 /// say which address was missing, so it says so in general.
 inline constexpr std::string_view export_not_found_detail =
     "There is nothing at this address.";
+
+/// Gives the note the exported "/lint" page shows above its form (HTML): a
+/// static host answers neither the form's POST nor `POST /api/v1/lint`.
+inline constexpr std::string_view export_lint_note =
+    "This copy of the site is static files, which cannot check a response: "
+    "the check needs the httpstatus server (<code>httpstatus serve</code>). "
+    "Or run <code>httpstatus lint</code> on your own machine.";
 
 /// Counts what `export_site` wrote.
 struct export_summary {
@@ -43,13 +51,16 @@ struct export_summary {
 /// `export_path`, each compressed variant the server has beside it with
 /// ".gz" and ".br" appended (the very bytes the server sends), the 404
 /// page as "404.html" and the API's 404 as "api/404.json" (each with its
-/// variants), and "nginx.conf", "_headers" and "_redirects". Creates `dir`
+/// variants), and "nginx.conf", "_headers" and "_redirects". The "/lint"
+/// page alone differs from the server's: it carries `export_lint_note`
+/// above its form. Creates `dir`
 /// and its folders as needed and overwrites files already there, leaving
 /// others alone; refusing a non-empty `dir` is the caller's decision.
 /// Throws `std::filesystem::filesystem_error` or `std::runtime_error`
 /// (naming the file) when a folder or file cannot be written, and
 /// `std::logic_error` if the headers of one kind of resource differ in a
-/// way the nginx configuration cannot express (a packaging bug).
+/// way the nginx configuration cannot express, or the "/lint" page has no
+/// form to put the note above (packaging bugs).
 export_summary export_site(const content& site,
                            const std::filesystem::path& dir);
 

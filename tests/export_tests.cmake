@@ -15,7 +15,9 @@ include(GoogleTest)
 add_executable(httpstatus_export_tests ${CMAKE_CURRENT_LIST_DIR}/unit/export_test.cpp)
 target_link_libraries(httpstatus_export_tests PRIVATE
   httpstatus_cli_lib httpstatus_server_lib httpstatus_precompressed
-  GTest::gtest_main httpstatus_warnings)
+  ZLIB::ZLIB httpstatus::brotlidec GTest::gtest_main httpstatus_warnings)
+target_include_directories(httpstatus_export_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR})
 gtest_discover_tests(httpstatus_export_tests
   DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 120)
 

@@ -11,14 +11,17 @@
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "content.hpp"
 #include "export_command.hpp"
 #include "precompressed.hpp"
 #include "routes.hpp"
+#include "support/decompress.hpp"
 
 namespace {
 
@@ -78,7 +81,8 @@ TEST(export, maps_keys_to_files) {
       {"/assets/site.0123abcd.css", resource_kind::asset,
        "assets/site.0123abcd.css"},
       {"/favicon.ico", resource_kind::asset, "favicon.ico"},
-      {"/healthz", resource_kind::text, std::nullopt},
+      {"/healthz", resource_kind::text, "healthz"},
+      {"/healthz?x=1", resource_kind::text, std::nullopt},
       {"/../etc/passwd", resource_kind::asset, std::nullopt},
       {"codes", resource_kind::page, std::nullopt},
   };
@@ -94,6 +98,10 @@ TEST(export, writes_the_servers_bytes) {
     const std::optional<std::string> file = export_path(key, r.kind);
     if (!file) continue;
     const fs::path path = dir.path() / *file;
+    if (key == "/lint") {  // lint_page_says_the_check_needs_the_server
+      expected_files += 3;
+      continue;
+    }
     EXPECT_EQ(read(path), r.identity.bytes) << *file;
     ++expected_files;
     if (!r.gzip.bytes.empty()) {
@@ -111,13 +119,74 @@ TEST(export, writes_the_servers_bytes) {
   for (const char* file :
        {"index.html", "index.html.gz", "index.html.br", "codes/index.html",
         "codes/404/index.html", "codes/404/index.html.gz",
-        "api/v1/codes/404.json", "api/v1/codes.json.br", "404.html",
+        "api/v1/codes/404.json", "api/v1/codes.json.br", "healthz", "404.html",
         "404.html.gz", "api/404.json", "nginx.conf", "_headers", "_redirects"})
     EXPECT_TRUE(fs::is_regular_file(dir.path() / file)) << file;
   EXPECT_NE(read(dir.path() / "404.html").find("There is nothing at this"),
             std::string::npos);
   EXPECT_GT(summary.files, expected_files);
   EXPECT_GT(summary.bytes, 100'000U);
+}
+
+// The form and the script ask the server, which a static host is not: the
+// page says so in its HTML, and each variant carries the same bytes.
+TEST(export, lint_page_says_the_check_needs_the_server) {
+  const temp_dir dir;
+  (void)export_site(site(), dir.path());
+  const std::string page = read(dir.path() / "lint/index.html");
+  const std::string note = "<p class=\"notice\" id=\"lint-static\">" +
+                           std::string(export_lint_note) + "</p>\n";
+  const std::size_t at = page.find(note);
+  ASSERT_NE(at, std::string::npos) << page;
+  EXPECT_LT(at, page.find("<form class=\"lint\" id=\"lint-form\""));
+  EXPECT_NE(note.find("httpstatus serve"), std::string::npos);
+  // Without the note, the page is the server's.
+  std::string without = page;
+  without.erase(at, note.size());
+  EXPECT_EQ(without, site().find("/lint")->identity.bytes);
+  EXPECT_EQ(httpstatus::test::gunzip(read(dir.path() / "lint/index.html.gz")),
+            page);
+  EXPECT_EQ(httpstatus::test::unbrotli(read(dir.path() / "lint/index.html.br")),
+            page);
+}
+
+// What the pages link to: an internal href or src (a path on this site,
+// its fragment and the HTML escaping of `&` aside) is the address of a
+// file the export wrote, under the name nginx and _redirects map it to.
+TEST(export, every_internal_link_resolves_to_an_exported_file) {
+  const temp_dir dir;
+  (void)export_site(site(), dir.path());
+  const auto resolves = [&](std::string url) {
+    if (const std::size_t hash = url.find('#'); hash != std::string::npos)
+      url.erase(hash);
+    for (std::size_t amp = url.find("&amp;"); amp != std::string::npos;
+         amp = url.find("&amp;", amp + 1))
+      url.replace(amp, 5, "&");
+    for (const resource_kind kind :
+         {resource_kind::page, resource_kind::document, resource_kind::asset,
+          resource_kind::text})
+      if (const std::optional<std::string> file = export_path(url, kind))
+        if (fs::is_regular_file(dir.path() / *file)) return true;
+    return false;
+  };
+  const std::regex link(R"re(\s(?:href|src)="(/[^/"][^"]*|/)")re");
+  std::size_t pages = 0;
+  std::size_t links = 0;
+  for (const fs::directory_entry& e :
+       fs::recursive_directory_iterator(dir.path())) {
+    if (!e.is_regular_file() || e.path().extension() != ".html") continue;
+    ++pages;
+    const std::string html = read(e.path());
+    for (std::sregex_iterator m(html.begin(), html.end(), link), end; m != end;
+         ++m) {
+      ++links;
+      EXPECT_TRUE(resolves((*m)[1].str()))
+          << fs::relative(e.path(), dir.path()).string() << " links to "
+          << (*m)[1].str() << ", which the export did not write";
+    }
+  }
+  EXPECT_GT(pages, 60U);
+  EXPECT_GT(links, 1000U);
 }
 
 TEST(export, nginx_config_says_the_servers_headers) {
@@ -148,7 +217,9 @@ TEST(export, headers_file_has_one_rule_per_url) {
                         "  Access-Control-Allow-Origin: *\n"
                         "  Access-Control-Expose-Headers: ETag\n"
                         "  Cache-Control: public, max-age=300\n",
-        "\n/assets/*\n"})
+        "\n/assets/*\n",
+        "\n/healthz\n  X-Content-Type-Options: nosniff\n  Cache-Control: "
+        "no-store\n  Content-Type: text/plain; charset=utf-8\n"})
     EXPECT_NE(headers.find(rule), std::string::npos) << rule;
   // No page rule may also match the API or the assets.
   EXPECT_EQ(headers.find("\n/*\n"), std::string::npos);
