@@ -490,14 +490,26 @@ void session::on_read(beast::error_code ec, std::size_t) {
   routed_reply routed = routes_.answer_routed(parser_->get());
   reply& r = routed.r;
   // Keep-alive is the response's decision (it follows the request's
-  // version and Connection header); stopping overrides it. After an
-  // upgrade the bytes that follow are WebSocket frames, not requests.
-  if (stopping_) r.res.keep_alive(false);
+  // version and Connection header); stopping overrides it, and so does a
+  // `close` on any Connection line (`must_close`). After an upgrade the
+  // bytes that follow are WebSocket frames, not requests.
+  if (must_close()) r.res.keep_alive(false);
   if (!r.res.keep_alive()) closing_ = true;
   if (r.extras && r.extras->action == reply_action::websocket_echo)
     closing_ = true;  // the parser keeps the request for do_upgrade
   enqueue(std::move(r), routed.route);
   if (queue_.size() < limits_.pipeline_limit) do_read();
+}
+
+// Whether the connection ends after the request being answered: the
+// server is stopping, or the request asked to close. Handlers read the
+// request's keep-alive from its first Connection line (Beast's message
+// looks no further); the parser has read every line, and `Connection:
+// keep-alive` then `Connection: close` is one list that holds `close`
+// (RFC 9110 Section 5.3), after which RFC 9112 Section 9.6 says MUST
+// close.
+bool session::must_close() const {
+  return stopping_ || !parser_->keep_alive();
 }
 
 // Answers a request that cannot be served as sent with `code` and a
@@ -536,7 +548,7 @@ void session::answer_on_header() {
     return;
   }
   awaiting_continue_ = true;  // `reading_` stays set: the body is to come
-  if (stopping_) r.res.keep_alive(false);
+  if (must_close()) r.res.keep_alive(false);
   if (!r.res.keep_alive()) closing_ = true;
   enqueue(std::move(r), routed.route);
 }
@@ -575,7 +587,7 @@ void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
     p.r.res.set(http::field::date, http_date());
     if (!p.r.res.keep_alive()) closing_ = true;
   }
-  if (stopping_) {
+  if (must_close()) {
     queue_.front().r.res.keep_alive(false);
     closing_ = true;
   }

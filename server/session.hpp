@@ -128,6 +128,7 @@ class session : public std::enable_shared_from_this<session> {
   void on_header(boost::beast::error_code ec, std::size_t bytes);
   void on_read(boost::beast::error_code ec, std::size_t bytes);
   void refuse(int code, const std::string& detail);
+  [[nodiscard]] bool must_close() const;
   void answer_on_header();
   void continue_then_answer();
   void on_continued_body(boost::beast::error_code ec, std::size_t bytes);

@@ -603,6 +603,21 @@ TEST_F(e2e, requests_after_a_close_do_not_destroy_the_responses_before_it) {
   EXPECT_TRUE(c.is_closed_by_server());
 }
 
+// Two Connection lines are one list (RFC 9110 Section 5.3): `close` on the
+// second still closes, and the request pipelined after it is not
+// answered (RFC 9112 Section 9.6). Only the first line was read.
+TEST_F(e2e, connection_close_on_a_second_field_line_is_honoured) {
+  client c(port_);
+  c.send_raw(
+      "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n"
+      "Connection: close\r\n\r\n"
+      "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  const reply res = c.receive();
+  EXPECT_EQ(res.body(), "ok");
+  EXPECT_FALSE(res.keep_alive());
+  EXPECT_TRUE(c.is_closed_by_server());
+}
+
 TEST_F(e2e, oversized_header_gets_431_and_close) {
   client c(port_);
   c.send_raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(9000, 'a') +
