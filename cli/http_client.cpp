@@ -215,6 +215,24 @@ lint::response to_lint(const http::response<http::string_body>& m,
   return r;
 }
 
+// Whether a header section (status line first) folds a field value onto
+// a continuation line: a line after the first field line that starts with
+// a space or a tab (obs-fold, RFC 9112 Section 5.2). Beast joins such
+// lines without a word, so the raw bytes are read for it, as the lint's
+// reader reads them (a first line that starts so is no fold but a
+// malformed line, which Beast refuses).
+bool folds_a_line(std::string_view header) {
+  std::size_t line = 0;
+  for (std::size_t at = header.find('\n');
+       at != std::string_view::npos && at + 1 < header.size();
+       at = header.find('\n', at + 1)) {
+    ++line;
+    const char c = header[at + 1];
+    if (line > 1 && (c == ' ' || c == '\t')) return true;
+  }
+  return false;
+}
+
 constexpr std::size_t header_limit = 64 * 1024;
 constexpr std::size_t read_size = 16 * 1024;
 
@@ -462,6 +480,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // is read, with the header parsed: nothing more is read.
     if (ec == http::error::body_limit) {
       ex.final_response = to_lint(parser.get(), !head);
+      ex.final_response.obs_fold = folds_a_line(header_bytes);
       mark_truncated(ex, opts, parser);
       ex.times.total = since();
       return;
@@ -474,11 +493,14 @@ void read_responses(net::io_context& ioc, Stream& stream,
       if (ex.failed == failure::none) ex.times.total = since();
       return;
     }
+    // Read before the buffer lets go of the header's bytes.
+    const bool folded = folds_a_line(header_bytes);
     buffer.max_size(opts.body_limit + header_limit);
     buffer.consume(n);
     const int code = static_cast<int>(parser.get().result_int());
     if (code >= 100 && code <= 199 && code != 101) {
       ex.interim.push_back(to_lint(parser.get(), false));
+      ex.interim.back().obs_fold = folded;
       continue;
     }
     bool truncated = false;
@@ -496,6 +518,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
       }
     }
     ex.final_response = to_lint(parser.get(), !head);
+    ex.final_response.obs_fold = folded;
     if (truncated) mark_truncated(ex, opts, parser);
     // The response ended where its framing says; waiting for stray bytes
     // is not part of its time.

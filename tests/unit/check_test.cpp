@@ -216,6 +216,31 @@ TEST(check, must_broken_exits_1) {
       << r.out;
 }
 
+// Beast joins a folded field value (obs-fold) without a word, so `check`
+// said "no findings" where `lint` reports the fold on the same bytes.
+TEST(check, folded_header_line_is_a_finding_as_in_lint) {
+  const std::string folded = "HTTP/1.1 200 OK\r\n" + std::string(date) +
+                             "Content-Type: text/plain\r\nX-Fold: a\r\n"
+                             "  b\r\nContent-Length: 2\r\n\r\nok";
+  const std::string in_interim =
+      "HTTP/1.1 103 Early Hints\r\nLink: </a.css>;\r\n\trel=preload\r\n"
+      "\r\n" +
+      ok_response();
+  const test_server server(
+      {{"/folded", folded}, {"/folded-interim", in_interim}});
+  const std::string finding =
+      "MUST   obsolete-line-folding (RFC 9112 \u00a75.2)";
+  for (const std::string path : {"/folded", "/folded-interim"}) {
+    const run_result r = run_check_args({server.url(path)});
+    EXPECT_EQ(r.code, 1) << path << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find(finding), std::string::npos) << path << "\n" << r.out;
+  }
+  // lint says the same of the same bytes.
+  const lint::parse_result parsed = lint::parse_responses(folded);
+  ASSERT_EQ(parsed.responses.size(), 1u);
+  EXPECT_TRUE(parsed.responses[0].obs_fold);
+}
+
 TEST(check, follows_two_redirects) {
   const test_server server(routes());
   const run_result r = run_check_args({"-L", server.url("/r1")});
