@@ -43,7 +43,10 @@ struct response {
 /// Describes the request a response answers, where a rule depends on it.
 struct request_context {
   std::string method = "GET";  ///< "HEAD" expects no content, "CONNECT"
-                               ///< no framing on a 2xx
+                               ///< no framing on a 2xx; compared
+                               ///< case-sensitively, as methods are
+                               ///< (RFC 9110 Section 9.1): "head" is not
+                               ///< HEAD
   std::vector<field> headers;  ///< `Accept-Encoding` is the one a rule reads
 };
 

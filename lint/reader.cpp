@@ -107,9 +107,11 @@ std::string_view drop_final_newline(std::string_view body) {
 // ends that a transcript's editor or shell added cannot be told from
 // content by their framing, so they are read as the transcript's. After
 // any other response they may be content: a body delimited by the close
-// of the connection can end with a line end.
+// of the connection can end with a line end. Methods are case-sensitive
+// (RFC 9110 Section 9.1): "head" is some other method, answered with
+// content as a GET is.
 bool cannot_have_content(const response& res, std::string_view method) {
-  if (iequals(method, "HEAD")) return true;
+  if (method == "HEAD") return true;
   const std::optional<status> rules = effective(res.code);
   return rules && rules->body != body_rule::allowed;
 }

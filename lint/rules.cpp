@@ -416,7 +416,9 @@ void body_allowed(const subject& s) {
                    ? "; frame it with Content-Length: 0."
                    : "."));
   }
-  if (iequals(s.req.method, "HEAD")) {
+  // Methods are case-sensitive (RFC 9110 Section 9.1): "head" is not HEAD,
+  // and `check -X head` reads the content as for a GET.
+  if (s.req.method == "HEAD") {
     s.add("head-body", requirement::must, rfc9110_head,
           "Response to HEAD with " + size + " bytes of content: " +
               verdict(requirement::must, rfc9110_head.section, "MUST NOT") +
@@ -429,8 +431,7 @@ void body_allowed(const subject& s) {
 // CONNECT: the connection becomes a tunnel after its header section, so
 // there is no content to frame (RFC 9110 Section 9.3.6).
 void framing_forbidden(const subject& s) {
-  const bool tunnel =
-      is_success(s.res.code) && iequals(s.req.method, "CONNECT");
+  const bool tunnel = is_success(s.res.code) && s.req.method == "CONNECT";
   if (!is_informational(s.res.code) && s.res.code != 204 && !tunnel) return;
   const std::string code = code_text(s) + (tunnel ? " to CONNECT" : "");
   const std::string responses =

@@ -518,6 +518,18 @@ TEST(check, content_where_none_is_allowed_is_a_finding) {
   EXPECT_NE(clean.out.find("  no findings\n"), std::string::npos) << clean.out;
 }
 
+// Methods are case-sensitive (RFC 9110 Section 9.1): the client reads the
+// content of an answer to `-X head` as for a GET, and the lint compared
+// "head" with HEAD case-insensitively: a false MUST head-body.
+TEST(check, lowercase_head_is_not_head) {
+  const test_server server(odd_routes());
+  const run_result r =
+      run_check_args({"-X", "head", server.url("/head-content")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("head-body"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  no findings\n"), std::string::npos) << r.out;
+}
+
 // Each failed read says what the server did, not a bare "End of file".
 TEST(check, failed_reads_say_what_the_server_did) {
   const test_server server(odd_routes());
