@@ -120,6 +120,8 @@ void print_report(std::ostream& out, const lint::response& res,
     if (!value.empty()) fmt::print(out, "{}  {:<10} {}\n", indent, name, value);
   };
   const std::optional<status> entry = lint::entry_for(res.code);
+  if (res.tunnel)
+    line("answers", "CONNECT: the proxy's tunnel, not the origin's response");
   if (const auto cls = class_of(res.code)) {
     const class_info& c = info(*cls);
     line("class", fmt::format("{} {}", c.label, c.name));

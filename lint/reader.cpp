@@ -179,22 +179,36 @@ void read_fields(cursor& c, response& res) {
   }
 }
 
+// Whether `res`, followed at once by another response, can only be a
+// proxy's answer to CONNECT: a 2xx that frames no content is delimited by
+// the close of its connection (RFC 9112 Section 6.3), unless it answers
+// HEAD or opens a tunnel (RFC 9110 Section 9.3.6), after which curl prints
+// the origin's response.
+bool is_tunnel_answer(const response& res, std::string_view method) {
+  return res.code >= 200 && res.code <= 299 && method != "HEAD" &&
+         !header(res.fields, "Content-Length") &&
+         !header(res.fields, "Transfer-Encoding");
+}
+
 // Reads the content after a header block, which ends at `c.pos`; returns
 // where the next response starts (or the end of the text).
 std::size_t read_body(std::string_view text, std::size_t start, response& res,
                       std::string_view method) {
   if (start >= text.size()) return text.size();
-  // Nothing between this header block and the next status line: the body
-  // was not shown (1xx, curl -L's redirect hops, HEAD).
-  if (status_line_at(text, start)) return start;
-  const bool no_content = cannot_have_content(res, method);
-  if (no_content) {
-    const std::size_t next = next_status_line(text, start);
-    const std::size_t end = next == std::string_view::npos ? text.size() : next;
-    if (text.substr(start, end - start).find_first_not_of("\r\n") ==
-        std::string_view::npos)
-      return end;
+  // Nothing but line ends between this header block and the next status
+  // line: the body was not shown (1xx, curl -L's redirect hops, HEAD), or
+  // there is none (a tunnel answer; a 204's blank lines).
+  const std::size_t first = text.find_first_not_of("\r\n", start);
+  const bool next_follows =
+      first != std::string_view::npos && status_line_at(text, first);
+  if (status_line_at(text, start) ||
+      (next_follows && is_tunnel_answer(res, method))) {
+    res.tunnel = is_tunnel_answer(res, method);
+    return first;
   }
+  const bool no_content = cannot_have_content(res, method);
+  if (no_content && (first == std::string_view::npos || next_follows))
+    return first == std::string_view::npos ? text.size() : first;
   const std::string_view rest = text.substr(start);
   const bool chunked = [&] {
     for (const field& f : res.fields)

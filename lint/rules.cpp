@@ -213,7 +213,10 @@ void code_registration(const subject& s) {
 
 // RFC 9112 Section 4: clients ignore the reason phrase, so a different one
 // breaks nothing; it still misleads whoever reads the logs.
+// A proxy's answer to CONNECT says "Connection established" by custom, and
+// is not held to the registry's "OK".
 void reason_phrase(const subject& s) {
+  if (is_success(s.res.code) && s.req.method == "CONNECT") return;
   const auto entry = find(s.res.code);
   if (!entry || entry->reason.empty() || s.res.reason.empty()) return;
   if (iequals(trim(s.res.reason), entry->reason)) return;
@@ -576,9 +579,12 @@ void value_syntax(const subject& s) {
 // --- Date, Content-Type, Vary -------------------------------------------
 
 // An origin server with a clock MUST send Date in 2xx, 3xx and 4xx
-// responses and MAY in 1xx and 5xx (RFC 9110 Section 6.6.1).
+// responses and MAY in 1xx and 5xx (RFC 9110 Section 6.6.1). A 2xx to
+// CONNECT comes from the proxy that opens the tunnel, not from an origin
+// server, so that MUST is not its.
 void date_missing(const subject& s) {
   if (s.res.code < 200 || s.res.code > 499 || s.get("Date")) return;
+  if (is_success(s.res.code) && s.req.method == "CONNECT") return;
   s.add("date-missing", requirement::must, rfc9110_date,
         code_text(s) + " without Date: " +
             verdict(requirement::must, rfc9110_date.section) +
@@ -705,7 +711,14 @@ bool breaks_must(std::span<const finding> findings) noexcept {
 // strength, so the worst problem is read first and output is stable.
 std::vector<finding> lint(const response& res, const request_context& req) {
   std::vector<finding> out;
-  subject s{res, req, std::nullopt, std::nullopt, out};
+  // A tunnel answer in curl's output answered the CONNECT curl sent the
+  // proxy, whatever was asked of the origin.
+  request_context connect;
+  if (res.tunnel) {
+    connect = req;
+    connect.method = "CONNECT";
+  }
+  subject s{res, res.tunnel ? connect : req, std::nullopt, std::nullopt, out};
   field_lines(s);
   if (status_code_range(s)) {
     s.entry = entry_for(res.code);

@@ -1034,6 +1034,61 @@ TEST(reader, trailing_line_ends_are_content_only_where_content_may_be) {
   }
 }
 
+// `curl -si -x http://proxy https://origin/` prints the proxy's answer to
+// its CONNECT before the origin's response. It was judged as the origin's
+// (MUST date-missing, exit 1); RFC 9110 Section 6.6.1 binds origin
+// servers. A 2xx that frames no content is delimited by its connection's
+// close, so one followed by another response can only be a tunnel answer;
+// one that frames content, or answers HEAD (`curl -sI A B`), is not.
+TEST(reader, proxy_tunnel_answer_is_judged_as_an_answer_to_connect) {
+  const std::string origin = "HTTP/2 200\r\n" + std::string(date) +
+                             "content-type: text/html\r\n"
+                             "content-length: 2\r\n\r\nhi";
+  struct row {
+    std::string_view name;
+    std::string text;
+    std::string_view method;
+    bool tunnel;
+  };
+  const row rows[] = {
+      {"tunnel", "HTTP/1.1 200 Connection established\r\n\r\n" + origin, "GET",
+       true},
+      {"tunnel_then_blank_line",
+       "HTTP/1.1 200 Connection established\r\n\r\n\r\n" + origin, "GET", true},
+      {"tunnel_with_a_header",
+       "HTTP/1.0 200 Connection established\nProxy-agent: p/1\n\n" + origin,
+       "POST", true},
+      {"framed_200_then_another",
+       "HTTP/1.1 200 OK\r\n" + std::string(date) + "Content-Length: 0\r\n\r\n" +
+           origin,
+       "GET", false},
+      {"head_200_then_another",
+       "HTTP/1.1 200 OK\r\n" + std::string(date) + "\r\n" + origin, "HEAD",
+       false},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::string(r.name));
+    const auto parsed = lint::parse_responses(r.text, r.method);
+    ASSERT_EQ(parsed.ec, std::errc{}) << parsed.error;
+    ASSERT_EQ(parsed.responses.size(), 2u);
+    EXPECT_EQ(parsed.responses[0].tunnel, r.tunnel);
+    EXPECT_FALSE(parsed.responses[1].tunnel);
+    EXPECT_EQ(parsed.responses[1].body, "hi");
+    const lint::request_context req{std::string(r.method), {}};
+    const std::vector<finding> findings = lint::lint(parsed.responses[0], req);
+    if (r.tunnel) {
+      EXPECT_TRUE(findings.empty()) << rules_of(findings);
+    }
+  }
+  // A tunnel answer is held to the rules of one: no framing fields.
+  lint::response tunnel;
+  tunnel.version = "HTTP/1.1";
+  tunnel.code = 200;
+  tunnel.fields = {{"Transfer-Encoding", "chunked"}};
+  tunnel.tunnel = true;
+  EXPECT_EQ(rules_of(lint::lint(tunnel)), "transfer-encoding-forbidden:MUST ");
+}
+
 TEST(reader, chunked_body_is_decoded) {
   const auto r = lint::parse_responses(
       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
