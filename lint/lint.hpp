@@ -105,12 +105,16 @@ struct parse_result {
 /// see rather than refuse: conflicting framing headers, folded lines,
 /// malformed field lines, missing bodies (HEAD, `-I`, redirect bodies that
 /// curl does not print). A body is cut at `Content-Length` when that many
-/// bytes follow, decoded when it is validly chunked, and otherwise runs to
-/// the next status line or the end. A 2xx that frames no content (no
-/// `Content-Length`, no `Transfer-Encoding`, not to HEAD) and is followed
-/// at once by another status line is a tunnel answer (`response::tunnel`):
-/// any other such 2xx runs to the close of its connection, where no
-/// response can follow. Bytes after a header block are
+/// bytes follow, and decoded when it is validly chunked. Otherwise its end
+/// is not in the text: it runs to the end of the input, unless the response
+/// is one that a client answers with another request (a 1xx, a 3xx with
+/// `Location`, a 401 with `WWW-Authenticate`, a 407 with
+/// `Proxy-Authenticate`), when it runs to the next status line; so a line
+/// of a page that looks like a status line stays content. A 2xx that frames
+/// no content (no `Content-Length`, no `Transfer-Encoding`, not to HEAD)
+/// and is followed at once by another status line is a tunnel answer
+/// (`response::tunnel`): any other such 2xx runs to the close of its
+/// connection, where no response can follow. Bytes after a header block are
 /// read as content whatever the request was, so that content sent in answer
 /// to HEAD, or on a 204, can be reported; except line ends alone after a
 /// response that cannot have content (1xx, 204, 205, 304, or any response

@@ -179,6 +179,23 @@ void read_fields(cursor& c, response& res) {
   }
 }
 
+// Whether `res` is one that a client answers with another request on the
+// same exchange, so that curl's output may go on with the next response
+// after content whose end the text does not show: an interim 1xx, a
+// redirect it follows (-L), a challenge it answers (--digest, --anyauth,
+// --proxy-user). After any other response such content is the last thing
+// on its connection, delimited by the close (RFC 9112 Section 6.3).
+bool may_be_followed(const response& res) {
+  if (res.code >= 100 && res.code <= 199) return true;
+  if (res.code >= 300 && res.code <= 399)
+    return header(res.fields, "Location").has_value();
+  if (res.code == 401)
+    return header(res.fields, "WWW-Authenticate").has_value();
+  if (res.code == 407)
+    return header(res.fields, "Proxy-Authenticate").has_value();
+  return false;
+}
+
 // Whether `res`, followed at once by another response, can only be a
 // proxy's answer to CONNECT: a 2xx that frames no content is delimited by
 // the close of its connection (RFC 9112 Section 6.3), unless it answers
@@ -249,7 +266,11 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
       }
     }
   }
-  const std::size_t next = next_status_line(text, start);
+  // The text does not show where this content ends (curl has de-chunked
+  // it, or it runs to the close): only after a response that a client
+  // follows with another request can a status line end it.
+  const std::size_t next = may_be_followed(res) ? next_status_line(text, start)
+                                                : std::string_view::npos;
   std::string_view body =
       next == std::string_view::npos
           ? rest

@@ -70,6 +70,12 @@ httpstatus_lint_test(redirect_chain
 httpstatus_lint_test(proxy_tunnel_then_origin
   ARGS lint ${lint_samples}/curl-proxy-tunnel.txt EXIT 0
   PASS "200 Connection established\n  answers +CONNECT: the proxy's tunnel.*HTTP/2 200")
+# A de-chunked page that quotes a status line is one response.
+httpstatus_lint_test(page_quoting_a_status_line
+  ARGS lint ${lint_samples}/200-page-quoting-a-status-line.txt EXIT 0
+  PASS "no findings")
+set_tests_properties(lint.page_quoting_a_status_line PROPERTIES
+  FAIL_REGULAR_EXPRESSION "404")
 httpstatus_lint_test(204_with_content_length
   ARGS lint ${lint_samples}/204-with-content-length.txt EXIT 1
   PASS "content-length-forbidden")

@@ -1089,6 +1089,63 @@ TEST(reader, proxy_tunnel_answer_is_judged_as_an_answer_to_connect) {
   EXPECT_EQ(rules_of(lint::lint(tunnel)), "transfer-encoding-forbidden:MUST ");
 }
 
+// A body whose end the text does not show (curl has de-chunked it, or it
+// ran to the close) was cut at any line that looked like a status line,
+// inventing a response: a page quoting "HTTP/1.1 404 Not Found". Only a
+// response that a client follows with another request (1xx, a 3xx with
+// Location, a 401 or 407 with a challenge) can be followed in curl's
+// output after such a body; a framed body ends where its framing says.
+TEST(reader, status_line_inside_content_is_content) {
+  const std::string quoted =
+      "<pre>\nHTTP/1.1 404 Not Found\nContent-Type: text/html\n\nGone\n"
+      "</pre>\n";
+  struct row {
+    std::string_view name;
+    std::string text;
+    std::vector<int> codes;
+  };
+  const row rows[] = {
+      {"dechunked_200",
+       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + quoted,
+       {200}},
+      {"200_to_the_close", "HTTP/1.1 200 OK\r\n\r\n" + quoted, {200}},
+      {"404_to_the_close", "HTTP/1.1 404 Not Found\n\n" + quoted, {404}},
+      {"302_without_location",
+       "HTTP/1.1 302 Found\n\nmoved\nHTTP/1.1 200 OK\n\nok",
+       {302}},
+      // And what curl does print goes on being read as several responses.
+      {"302_followed",
+       "HTTP/1.1 302 Found\nLocation: /b\n\nmoved\n"
+       "HTTP/1.1 200 OK\n\nok",
+       {302, 200}},
+      {"401_answered",
+       "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Digest realm=\"r\"\n\n"
+       "denied\nHTTP/1.1 200 OK\n\nok",
+       {401, 200}},
+      {"407_answered",
+       "HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: "
+       "Basic realm=\"p\"\n\ndenied\nHTTP/1.1 200 OK\n\nok",
+       {407, 200}},
+      {"framed_200_then_another",
+       "HTTP/1.1 200 OK\nContent-Length: 3\n\nabc\nHTTP/1.1 404 Not "
+       "Found\nContent-Length: 0\n\n",
+       {200, 404}},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(std::string(r.name));
+    const auto parsed = lint::parse_responses(r.text);
+    ASSERT_EQ(parsed.ec, std::errc{}) << parsed.error;
+    std::vector<int> codes;
+    for (const lint::response& res : parsed.responses)
+      codes.push_back(res.code);
+    EXPECT_EQ(codes, r.codes);
+  }
+  const auto page = lint::parse_responses(
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + quoted);
+  ASSERT_EQ(page.responses.size(), 1u);
+  EXPECT_EQ(page.responses[0].body, quoted);
+}
+
 TEST(reader, chunked_body_is_decoded) {
   const auto r = lint::parse_responses(
       "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
