@@ -268,8 +268,10 @@ applicability applies(const subject& s, const header_requirement& h) {
 // WWW-Authenticate and a 407's Proxy-Authenticate need at least one
 // challenge (RFC 9110 Sections 11.6.1 and 11.7.1), Upgrade a protocol.
 // Allow is the exception: an empty list says that no method is allowed
-// (Section 10.2.1). Location, Retry-After and Content-Range have syntax
-// rules that report a blank value as a MUST already, so it counts here.
+// (Section 10.2.1). Retry-After and Content-Range have syntax rules that
+// report a blank value as a MUST already, so it counts here; a blank
+// Location is a valid reference to the request's own URI, which the
+// location-empty rule points out.
 enum class presence { absent, blank, present };
 
 presence find_required(const subject& s, std::string_view name) {
@@ -549,7 +551,23 @@ void value_syntax(const subject& s) {
           "Send an IMF-fixdate in GMT, e.g. \"Sun, 06 Nov 1994 08:49:37 "
           "GMT\".");
   });
+  // An empty Location is a valid URI-reference (RFC 3986 Section 4.1) that
+  // points at the request's own URI: worth knowing (a client that follows
+  // a 3xx to it asks again for what it just asked), not a MUST.
   each(s, "Location", [&](std::string_view v) {
+    if (trim(v).empty()) {
+      s.add("location-empty", requirement::info, rfc9110_location,
+            "Location is empty: a valid URI-reference, but it points at the "
+            "request's own URI" +
+                std::string(is_redirection(s.res.code)
+                                ? ", so a client that follows this " +
+                                      code_text(s) +
+                                      " asks for the same resource again"
+                                : "") +
+                " (" + short_section(rfc9110_location.section) +
+                "). Send the URI the client should go to.");
+      return;
+    }
     if (!is_uri_reference(trim(v)))
       bad("location-syntax", "Location", v, rfc9110_location,
           "Send a URI-reference, with spaces and other unsafe characters "

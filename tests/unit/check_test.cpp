@@ -147,6 +147,8 @@ std::map<std::string, std::string> routes() {
            "Location: http://127.0.0.1:{port}/ok\r\nContent-Length: 0\r\n\r\n"},
       {"/loop", "HTTP/1.1 307 Temporary Redirect\r\n" + std::string(date) +
                     "Location: /loop\r\nContent-Length: 0\r\n\r\n"},
+      {"/empty-location", "HTTP/1.1 302 Found\r\n" + std::string(date) +
+                              "Location: \r\nContent-Length: 0\r\n\r\n"},
       {"/continue", "HTTP/1.1 100 Continue\r\n\r\n" + ok_response()},
       {"/hints-apart",
        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
@@ -334,6 +336,25 @@ TEST(check, max_redirs_is_a_request_failure) {
   EXPECT_EQ(r.code, 3) << r.out << r.err;
   EXPECT_EQ(r.err,
             "httpstatus: error: stopped after 2 redirects (--max-redirs 2)\n");
+}
+
+// An empty Location is a valid URI-reference (RFC 3986 Section 4.1), so
+// it is no MUST location-syntax; it points back at the same URL, so -L
+// does not follow it round until --max-redirs (exit 3) but stops, says
+// why, and reports it as info.
+TEST(check, empty_location_is_not_followed) {
+  const test_server server(routes());
+  const run_result r = run_check_args({"-L", server.url("/empty-location")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.err,
+            "httpstatus: not following: the Location is empty, which "
+            "points back at " +
+                server.url("/empty-location") + "\n");
+  EXPECT_NE(r.out.find("info   location-empty (RFC 9110 \u00a710.2.2)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("location-syntax"), std::string::npos) << r.out;
+  EXPECT_EQ(server.requests().size(), 1u);
 }
 
 TEST(check, shows_interim_responses) {
