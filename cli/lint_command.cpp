@@ -114,7 +114,9 @@ void add_lint_command(CLI::App& app, lint_command& cmd) {
 void print_report(std::ostream& out, const lint::response& res,
                   std::span<const lint::finding> findings,
                   std::string_view indent) {
-  fmt::print(out, "{}{} {}{}\n", indent, terminal_safe(res.version), res.code,
+  // The code as received: three digits ("000", not "0").
+  fmt::print(out, "{}{} {:03}{}\n", indent, terminal_safe(res.version),
+             res.code,
              res.reason.empty() ? "" : " " + terminal_safe(res.reason));
   const auto line = [&](std::string_view name, std::string_view value) {
     if (!value.empty()) fmt::print(out, "{}  {:<10} {}\n", indent, name, value);

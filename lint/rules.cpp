@@ -103,7 +103,13 @@ struct subject {
   }
 };
 
-std::string code_text(const subject& s) { return std::to_string(s.res.code); }
+// The code as its status line spelled it: three digits, so "000" stays
+// "000" rather than becoming "0".
+std::string code_text(const subject& s) {
+  std::string digits = std::to_string(s.res.code);
+  if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
+  return digits;
+}
 
 // "violates RFC 9110 §15.5.6 (MUST)" for MUST, "goes against ... (SHOULD)"
 // for SHOULD: the verb follows the strength so the sentence stays true.
@@ -216,6 +222,24 @@ void code_registration(const subject& s) {
 // A proxy's answer to CONNECT says "Connection established" by custom, and
 // is not held to the registry's "OK".
 void reason_phrase(const subject& s) {
+  // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ): a control
+  // character breaks the status line's grammar, which a sender MUST NOT
+  // do (RFC 9110 Section 2.2); clients may refuse the response.
+  const auto control =
+      std::find_if(s.res.reason.begin(), s.res.reason.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && c != '\t') || byte == 0x7f;
+      });
+  if (control != s.res.reason.end()) {
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(*control);
+    s.add("reason-phrase-syntax", requirement::must, rfc9112_reason,
+          "The reason phrase contains the control character 0x" +
+              std::string(1, hex[byte >> 4]) + hex[byte & 0xF] + ": " +
+              verdict(requirement::must, rfc9112_reason.section) +
+              ". Send only visible characters, spaces and tabs.");
+    return;
+  }
   if (is_success(s.res.code) && s.req.method == "CONNECT") return;
   const auto entry = find(s.res.code);
   if (!entry || entry->reason.empty() || s.res.reason.empty()) return;
@@ -469,6 +493,19 @@ void framing_conflict(const subject& s) {
     const std::string_view v = trim(f.value);
     std::uint64_t n = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    // 1*DIGIT beyond 2^64 - 1 is valid grammar, only more bytes than any
+    // recipient can count: RFC 9110 Section 8.6 asks recipients to guard
+    // against such numbers, and most refuse the message.
+    if (ec == std::errc::result_out_of_range && end == v.data() + v.size()) {
+      s.add("content-length-size", requirement::info, rfc9110_content_length,
+            "Content-Length " + std::string(v) +
+                " is a number of bytes, but beyond 2^64 - 1 (16 EiB), "
+                "more than any recipient can count (" +
+                short_section(rfc9110_content_length.section) +
+                "): most will refuse the message. Send the content's real "
+                "length.");
+      continue;
+    }
     if (v.empty() || ec != std::errc{} || end != v.data() + v.size()) {
       s.add("content-length-syntax", requirement::must, rfc9110_content_length,
             "Content-Length \"" + f.value + "\" is not a number of bytes: " +

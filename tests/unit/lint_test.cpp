@@ -391,6 +391,30 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "content-length-syntax",
        requirement::must},
+      // Valid 1*DIGIT, only beyond 2^64 - 1: not "not a number of bytes".
+      {"content_length_beyond_64_bits",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: "
+                 "99999999999999999999999\n\nhi"),
+       "GET",
+       {},
+       "content-length-size",
+       requirement::info},
+      {"content_length_beyond_64_bits_is_no_syntax_error",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: "
+                 "99999999999999999999999\n\nhi"),
+       "GET",
+       {},
+       "content-length-syntax",
+       std::nullopt},
+      {"content_length_in_64_bits",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nContent-Length: 2\n\nhi"),
+       "GET",
+       {},
+       "content-length-size",
+       std::nullopt},
       {"bad_retry_after",
        with_date("HTTP/1.1 503 Service Unavailable", "Retry-After: soon\n\n"),
        "GET",
@@ -661,6 +685,20 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "reason-phrase",
        std::nullopt},
+      // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ) (RFC 9112
+      // Section 4): an ESC breaks the grammar, more than a differing phrase.
+      {"control_character_in_reason",
+       with_date("HTTP/1.1 200 O\x1bK", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "reason-phrase-syntax",
+       requirement::must},
+      {"tab_in_reason",
+       with_date("HTTP/1.1 404 Not\tFound", "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "reason-phrase-syntax",
+       std::nullopt},
       {"code_600",
        with_date("HTTP/1.1 600 Beyond", "\n"),
        "GET",
@@ -732,6 +770,8 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "content-length-forbidden",
                                                "transfer-encoding-forbidden",
                                                "content-length-syntax",
+                                               "content-length-size",
+                                               "reason-phrase-syntax",
                                                "framing-conflict",
                                                "field-syntax",
                                                "field-value-characters",
@@ -1505,6 +1545,16 @@ TEST(command, prints_report) {
           "Add an Allow header listing the methods this resource supports.\n"
           "         https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6\n");
   EXPECT_EQ(r.err, "");
+}
+
+// The status line is reproduced as received: "000" was printed as "0".
+TEST(command, prints_the_code_as_received) {
+  const run_result r = run_lint_args({}, "HTTP/1.1 000 Zero\r\n\r\n");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_TRUE(r.out.starts_with("HTTP/1.1 000 Zero\n")) << r.out;
+  EXPECT_NE(r.out.find("Status code 000 is outside 100..599"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(command, garbage_says_why) {
