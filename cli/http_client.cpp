@@ -290,6 +290,9 @@ std::string content_error(const beast::error_code& ec,
            "the content may be cut short (" +
            ec.message() + ")";
   }
+  if (ec == net::error::connection_reset)
+    return "the server reset the connection after " +
+           std::to_string(p.get().body().size()) + " content bytes";
   if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
     return "the chunked content is malformed (" + ec.message() + ")";
   return describe(ec);
@@ -413,7 +416,10 @@ void read_responses(net::io_context& ioc, Stream& stream,
     ex.error = "no response from " + where + ": " +
                (is_close(ec) ? std::string("the server closed the connection "
                                            "without answering")
-                             : describe(ec));
+                : ec == net::error::connection_reset
+                    ? std::string("the server reset the connection without "
+                                  "answering")
+                    : describe(ec));
     return;
   }
   buffer.commit(n);
@@ -423,6 +429,31 @@ void read_responses(net::io_context& ioc, Stream& stream,
     return std::string(static_cast<const char*>(buffer.data().data()),
                        buffer.size());
   };
+  // A response starts with "HTTP/" (after stray line ends). Bytes that
+  // cannot begin it (an SSH banner, a TLS alert) end the check as soon as
+  // they arrive: waiting for a blank line that will never come held a
+  // server that keeps the connection open until the timeout. Fewer than
+  // five bytes that could still begin it are read on.
+  constexpr std::string_view http_prefix = "HTTP/";
+  while (true) {
+    const std::string raw = raw_bytes();
+    const std::size_t first = raw.find_first_not_of("\r\n");
+    const std::string_view begins = first == std::string::npos
+                                        ? std::string_view()
+                                        : std::string_view(raw).substr(first);
+    if (begins.substr(0, http_prefix.size()) !=
+        http_prefix.substr(0, std::min(begins.size(), http_prefix.size()))) {
+      ex.failed = failure::receive;
+      ex.error = "cannot read the response from " + where +
+                 ": not an HTTP response; the " + std::to_string(raw.size()) +
+                 " bytes received start " + quote_start(raw);
+      return;
+    }
+    if (begins.size() >= http_prefix.size()) break;
+    n = read_once(ioc, stream, buffer.prepare(read_size), ec);
+    buffer.commit(n);
+    if (ec) break;  // said below, as for a header cut short
+  }
   while (true) {
     // The header is read up to its blank line by hand and then handed to
     // Beast's parser, so that its raw bytes are still at hand when Beast
@@ -432,13 +463,17 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // `Connection: close`, so the end is where the server closes).
     buffer.max_size(header_limit);
     // Through beast::ref: Asio keeps a copy of a dynamic buffer passed by
-    // value, and what it read into a copy of the flat_buffer was lost.
-    net::async_read_until(stream, beast::ref(buffer), header_end{},
-                          [&](beast::error_code e, std::size_t bytes) {
-                            ec = e;
-                            n = bytes;
-                          });
-    run(ioc);
+    // value, and what it read into a copy of the flat_buffer was lost. Not
+    // after a close or reset seen while reading the first bytes: that is
+    // what the server did, and a read after it could wait for nothing.
+    if (!ec) {
+      net::async_read_until(stream, beast::ref(buffer), header_end{},
+                            [&](beast::error_code e, std::size_t bytes) {
+                              ec = e;
+                              n = bytes;
+                            });
+      run(ioc);
+    }
     if (is_close(ec) && buffer.size() > 0) {
       // No blank line before the close: a header cut short, or no HTTP at
       // all. The lenient reader tells which.
@@ -447,6 +482,15 @@ void read_responses(net::io_context& ioc, Stream& stream,
           "raw bytes were read instead");
       read_raw(ioc, stream, raw_bytes(), true, 0, opts, ex, where);
       if (ex.failed == failure::none) ex.times.total = since();
+      return;
+    }
+    if (ec == net::error::connection_reset && buffer.size() > 0) {
+      ex.failed = failure::receive;
+      ex.error = "cannot read the response from " + where +
+                 ": the server reset the connection before the header "
+                 "ended; the " +
+                 std::to_string(buffer.size()) + " bytes received start " +
+                 quote_start(raw_bytes());
       return;
     }
     if (ec) {

@@ -42,9 +42,11 @@ constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n";
 // server would; "{pause}" sends what comes before it and waits 50 ms, so
 // that the client reads the two parts apart; "{hold}" at the end keeps the
 // connection open after the bytes, until the client closes it, as a
-// keep-alive server does. The acceptor listens before the thread starts,
-// so there is nothing to wait for; the destructor stops and joins. Each
-// request's header is kept, for the tests of what the client sends.
+// keep-alive server does; "{reset}" at the end resets the connection
+// after the bytes (an RST: SO_LINGER with a zero timeout). The acceptor
+// listens before the thread starts, so there is nothing to wait for; the
+// destructor stops and joins. Each request's header is kept, for the tests
+// of what the client sends.
 class test_server {
  public:
   explicit test_server(std::map<std::string, std::string> routes)
@@ -113,7 +115,15 @@ class test_server {
     constexpr std::string_view hold = "{hold}";
     const bool held = raw.ends_with(hold);
     if (held) raw.resize(raw.size() - hold.size());
+    constexpr std::string_view reset = "{reset}";
+    const bool resets = raw.ends_with(reset);
+    if (resets) raw.resize(raw.size() - reset.size());
     if (!raw.empty()) net::write(socket, net::buffer(raw), ec);
+    if (resets) {
+      socket.set_option(net::socket_base::linger(true, 0), ec);
+      socket.close(ec);
+      return;
+    }
     if (held) {
       char sink[512];
       while (!ec) socket.read_some(net::buffer(sink), ec);
@@ -479,6 +489,16 @@ std::map<std::string, std::string> odd_routes() {
                             "5\r\n\r\nhello"},
       {"/silent-close", ""},
       {"/ssh", "SSH-2.0-OpenSSH_9.2\r\n"},
+      {"/ssh-held", "SSH-2.0-OpenSSH_9.2\r\n{hold}"},
+      {"/tls-alert-held",
+       std::string("\x15\x03\x01\x00\x02\x02\x46", 7) + "{hold}"},
+      {"/h-then-ssh-held", "H{pause}SSH-2.0{hold}"},
+      {"/reset-before-answer", "{reset}"},
+      {"/reset-in-header",
+       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{pause}{reset}"},
+      {"/reset-in-content", "HTTP/1.1 200 OK\r\n" + d +
+                                "Content-Type: text/plain\r\nContent-Length:"
+                                " 5\r\n\r\nab{pause}{reset}"},
       {"/bare-lf",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\n\nok"},
@@ -580,6 +600,51 @@ TEST(check, failed_reads_say_what_the_server_did) {
     const run_result res = run_check_args({server.url(r.path)});
     EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
     EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+  }
+}
+
+// Bytes that cannot begin "HTTP/" end the check as they arrive: a server
+// that kept the connection open after its SSH banner was waited on until
+// --timeout ("timed out"), and the promised "not an HTTP response" came
+// only when the server closed. A reset says so, with the bytes seen.
+TEST(check, not_http_and_resets_say_what_came_at_once) {
+  const test_server server(odd_routes());
+  const std::string where = server.url("").substr(7);  // 127.0.0.1:port
+  struct row {
+    std::string path;
+    std::string error;
+  };
+  const row rows[] = {
+      {"/ssh-held", "cannot read the response from " + where +
+                        ": not an HTTP response; the 21 bytes received start "
+                        "\"SSH-2.0-OpenSSH_9.2\\r\\n\""},
+      {"/tls-alert-held", "cannot read the response from " + where +
+                              ": not an HTTP response; the 7 bytes received "
+                              "start \"\\x15\\x03\\x01\\x00\\x02\\x02F\""},
+      {"/h-then-ssh-held", "cannot read the response from " + where +
+                               ": not an HTTP response; the 8 bytes received "
+                               "start \"HSSH-2.0\""},
+      {"/reset-before-answer",
+       "no response from " + where +
+           ": the server reset the connection without answering"},
+      {"/reset-in-header",
+       "cannot read the response from " + where +
+           ": the server reset the connection before the header ended; the "
+           "43 bytes received start \"HTTP/1.1 200 OK\\r\\nContent-Type: "
+           "t\"..."},
+      {"/reset-in-content", "cannot read the response from " + where +
+                                ": the server reset the connection after 2 "
+                                "content bytes"},
+  };
+  for (const row& r : rows) {
+    const auto started = std::chrono::steady_clock::now();
+    const run_result res =
+        run_check_args({"--timeout", "5", server.url(r.path)});
+    EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
+    EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+    EXPECT_LT(std::chrono::steady_clock::now() - started,
+              std::chrono::seconds(4))
+        << r.path;
   }
 }
 
