@@ -311,6 +311,10 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
   for (const search_hit& hit : hits) rows.push_back(*hit.entry);
   const std::size_t left_out =
       opts.with_unofficial ? 0 : unofficial_matches(trimmed);
+  // A search prints an array, whatever it finds: `[]` when nothing
+  // matches, beside the line on stderr.
+  if (rows.empty() && opts.json)
+    out << render::serialize(to_json_array(rows), true);
   if (rows.empty()) {
     if (left_out == 0)
       err << "httpstatus: no status code matches '" << printable(trimmed)

@@ -249,7 +249,15 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
       hops.push_back(std::move(h));
       break;
     }
-    const url_result next = resolve_location(url, lint::trim(*location));
+    // An empty Location is a valid reference to this very URL (RFC 3986
+    // Section 4.1): following it asks again until --max-redirs. It is an
+    // info finding of this hop; stop here and say why.
+    const url_result next =
+        lint::trim(*location).empty()
+            ? url_result{{},
+                         "the Location is empty, which points back at " +
+                             url.text}
+            : resolve_location(url, lint::trim(*location));
     if (!next.error.empty()) {
       // A broken Location is a finding of this hop (location-syntax), not
       // a failed request: report it and stop following.

@@ -215,6 +215,24 @@ lint::response to_lint(const http::response<http::string_body>& m,
   return r;
 }
 
+// Whether a header section (status line first) folds a field value onto
+// a continuation line: a line after the first field line that starts with
+// a space or a tab (obs-fold, RFC 9112 Section 5.2). Beast joins such
+// lines without a word, so the raw bytes are read for it, as the lint's
+// reader reads them (a first line that starts so is no fold but a
+// malformed line, which Beast refuses).
+bool folds_a_line(std::string_view header) {
+  std::size_t line = 0;
+  for (std::size_t at = header.find('\n');
+       at != std::string_view::npos && at + 1 < header.size();
+       at = header.find('\n', at + 1)) {
+    ++line;
+    const char c = header[at + 1];
+    if (line > 1 && (c == ' ' || c == '\t')) return true;
+  }
+  return false;
+}
+
 constexpr std::size_t header_limit = 64 * 1024;
 constexpr std::size_t read_size = 16 * 1024;
 
@@ -272,6 +290,9 @@ std::string content_error(const beast::error_code& ec,
            "the content may be cut short (" +
            ec.message() + ")";
   }
+  if (ec == net::error::connection_reset)
+    return "the server reset the connection after " +
+           std::to_string(p.get().body().size()) + " content bytes";
   if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
     return "the chunked content is malformed (" + ec.message() + ")";
   return describe(ec);
@@ -395,7 +416,10 @@ void read_responses(net::io_context& ioc, Stream& stream,
     ex.error = "no response from " + where + ": " +
                (is_close(ec) ? std::string("the server closed the connection "
                                            "without answering")
-                             : describe(ec));
+                : ec == net::error::connection_reset
+                    ? std::string("the server reset the connection without "
+                                  "answering")
+                    : describe(ec));
     return;
   }
   buffer.commit(n);
@@ -405,6 +429,31 @@ void read_responses(net::io_context& ioc, Stream& stream,
     return std::string(static_cast<const char*>(buffer.data().data()),
                        buffer.size());
   };
+  // A response starts with "HTTP/" (after stray line ends). Bytes that
+  // cannot begin it (an SSH banner, a TLS alert) end the check as soon as
+  // they arrive: waiting for a blank line that will never come held a
+  // server that keeps the connection open until the timeout. Fewer than
+  // five bytes that could still begin it are read on.
+  constexpr std::string_view http_prefix = "HTTP/";
+  while (true) {
+    const std::string raw = raw_bytes();
+    const std::size_t first = raw.find_first_not_of("\r\n");
+    const std::string_view begins = first == std::string::npos
+                                        ? std::string_view()
+                                        : std::string_view(raw).substr(first);
+    if (begins.substr(0, http_prefix.size()) !=
+        http_prefix.substr(0, std::min(begins.size(), http_prefix.size()))) {
+      ex.failed = failure::receive;
+      ex.error = "cannot read the response from " + where +
+                 ": not an HTTP response; the " + std::to_string(raw.size()) +
+                 " bytes received start " + quote_start(raw);
+      return;
+    }
+    if (begins.size() >= http_prefix.size()) break;
+    n = read_once(ioc, stream, buffer.prepare(read_size), ec);
+    buffer.commit(n);
+    if (ec) break;  // said below, as for a header cut short
+  }
   while (true) {
     // The header is read up to its blank line by hand and then handed to
     // Beast's parser, so that its raw bytes are still at hand when Beast
@@ -414,13 +463,17 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // `Connection: close`, so the end is where the server closes).
     buffer.max_size(header_limit);
     // Through beast::ref: Asio keeps a copy of a dynamic buffer passed by
-    // value, and what it read into a copy of the flat_buffer was lost.
-    net::async_read_until(stream, beast::ref(buffer), header_end{},
-                          [&](beast::error_code e, std::size_t bytes) {
-                            ec = e;
-                            n = bytes;
-                          });
-    run(ioc);
+    // value, and what it read into a copy of the flat_buffer was lost. Not
+    // after a close or reset seen while reading the first bytes: that is
+    // what the server did, and a read after it could wait for nothing.
+    if (!ec) {
+      net::async_read_until(stream, beast::ref(buffer), header_end{},
+                            [&](beast::error_code e, std::size_t bytes) {
+                              ec = e;
+                              n = bytes;
+                            });
+      run(ioc);
+    }
     if (is_close(ec) && buffer.size() > 0) {
       // No blank line before the close: a header cut short, or no HTTP at
       // all. The lenient reader tells which.
@@ -429,6 +482,15 @@ void read_responses(net::io_context& ioc, Stream& stream,
           "raw bytes were read instead");
       read_raw(ioc, stream, raw_bytes(), true, 0, opts, ex, where);
       if (ex.failed == failure::none) ex.times.total = since();
+      return;
+    }
+    if (ec == net::error::connection_reset && buffer.size() > 0) {
+      ex.failed = failure::receive;
+      ex.error = "cannot read the response from " + where +
+                 ": the server reset the connection before the header "
+                 "ended; the " +
+                 std::to_string(buffer.size()) + " bytes received start " +
+                 quote_start(raw_bytes());
       return;
     }
     if (ec) {
@@ -462,6 +524,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // is read, with the header parsed: nothing more is read.
     if (ec == http::error::body_limit) {
       ex.final_response = to_lint(parser.get(), !head);
+      ex.final_response.obs_fold = folds_a_line(header_bytes);
       mark_truncated(ex, opts, parser);
       ex.times.total = since();
       return;
@@ -474,11 +537,14 @@ void read_responses(net::io_context& ioc, Stream& stream,
       if (ex.failed == failure::none) ex.times.total = since();
       return;
     }
+    // Read before the buffer lets go of the header's bytes.
+    const bool folded = folds_a_line(header_bytes);
     buffer.max_size(opts.body_limit + header_limit);
     buffer.consume(n);
     const int code = static_cast<int>(parser.get().result_int());
     if (code >= 100 && code <= 199 && code != 101) {
       ex.interim.push_back(to_lint(parser.get(), false));
+      ex.interim.back().obs_fold = folded;
       continue;
     }
     bool truncated = false;
@@ -496,6 +562,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
       }
     }
     ex.final_response = to_lint(parser.get(), !head);
+    ex.final_response.obs_fold = folded;
     if (truncated) mark_truncated(ex, opts, parser);
     // The response ended where its framing says; waiting for stray bytes
     // is not part of its time.

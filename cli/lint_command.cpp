@@ -114,12 +114,16 @@ void add_lint_command(CLI::App& app, lint_command& cmd) {
 void print_report(std::ostream& out, const lint::response& res,
                   std::span<const lint::finding> findings,
                   std::string_view indent) {
-  fmt::print(out, "{}{} {}{}\n", indent, terminal_safe(res.version), res.code,
+  // The code as received: three digits ("000", not "0").
+  fmt::print(out, "{}{} {:03}{}\n", indent, terminal_safe(res.version),
+             res.code,
              res.reason.empty() ? "" : " " + terminal_safe(res.reason));
   const auto line = [&](std::string_view name, std::string_view value) {
     if (!value.empty()) fmt::print(out, "{}  {:<10} {}\n", indent, name, value);
   };
   const std::optional<status> entry = lint::entry_for(res.code);
+  if (res.tunnel)
+    line("answers", "CONNECT: the proxy's tunnel, not the origin's response");
   if (const auto cls = class_of(res.code)) {
     const class_info& c = info(*cls);
     line("class", fmt::format("{} {}", c.label, c.name));

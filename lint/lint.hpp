@@ -38,12 +38,19 @@ struct response {
   /// rule, so that a malformed line is reported, not dropped).
   std::vector<std::string> malformed_lines;
   bool obs_fold = false;  ///< whether a field value was folded over lines
+  /// Whether this is a proxy's 2xx answer to CONNECT that `curl -si -x
+  /// PROXY https://...` prints before the origin's response (set by
+  /// `parse_responses`); `lint` judges it as an answer to CONNECT.
+  bool tunnel = false;
 };
 
 /// Describes the request a response answers, where a rule depends on it.
 struct request_context {
   std::string method = "GET";  ///< "HEAD" expects no content, "CONNECT"
-                               ///< no framing on a 2xx
+                               ///< no framing on a 2xx; compared
+                               ///< case-sensitively, as methods are
+                               ///< (RFC 9110 Section 9.1): "head" is not
+                               ///< HEAD
   std::vector<field> headers;  ///< `Accept-Encoding` is the one a rule reads
 };
 
@@ -92,13 +99,22 @@ struct parse_result {
 };
 
 /// Reads one or more raw responses as `curl -si` or `curl -sI` prints them
-/// (interim 1xx responses before the final one, or every hop of `curl -L`),
-/// with CRLF or bare LF line ends and "HTTP/2 200" status lines. Tolerates
-/// what a linter must see rather than refuse: conflicting framing headers,
-/// folded lines, malformed field lines, missing bodies (HEAD, `-I`, redirect
-/// bodies that curl does not print). A body is cut at `Content-Length` when
-/// that many bytes follow, decoded when it is validly chunked, and otherwise
-/// runs to the next status line or the end. Bytes after a header block are
+/// (interim 1xx responses before the final one, every hop of `curl -L`, a
+/// proxy's tunnel answer before the origin's response), with CRLF or bare
+/// LF line ends and "HTTP/2 200" status lines. Tolerates what a linter must
+/// see rather than refuse: conflicting framing headers, folded lines,
+/// malformed field lines, missing bodies (HEAD, `-I`, redirect bodies that
+/// curl does not print). A body is cut at `Content-Length` when that many
+/// bytes follow, and decoded when it is validly chunked. Otherwise its end
+/// is not in the text: it runs to the end of the input, unless the response
+/// is one that a client answers with another request (a 1xx, a 3xx with
+/// `Location`, a 401 with `WWW-Authenticate`, a 407 with
+/// `Proxy-Authenticate`), when it runs to the next status line; so a line
+/// of a page that looks like a status line stays content. A 2xx that frames
+/// no content (no `Content-Length`, no `Transfer-Encoding`, not to HEAD)
+/// and is followed at once by another status line is a tunnel answer
+/// (`response::tunnel`): any other such 2xx runs to the close of its
+/// connection, where no response can follow. Bytes after a header block are
 /// read as content whatever the request was, so that content sent in answer
 /// to HEAD, or on a 204, can be reported; except line ends alone after a
 /// response that cannot have content (1xx, 204, 205, 304, or any response

@@ -107,9 +107,11 @@ std::string_view drop_final_newline(std::string_view body) {
 // ends that a transcript's editor or shell added cannot be told from
 // content by their framing, so they are read as the transcript's. After
 // any other response they may be content: a body delimited by the close
-// of the connection can end with a line end.
+// of the connection can end with a line end. Methods are case-sensitive
+// (RFC 9110 Section 9.1): "head" is some other method, answered with
+// content as a GET is.
 bool cannot_have_content(const response& res, std::string_view method) {
-  if (iequals(method, "HEAD")) return true;
+  if (method == "HEAD") return true;
   const std::optional<status> rules = effective(res.code);
   return rules && rules->body != body_rule::allowed;
 }
@@ -177,22 +179,53 @@ void read_fields(cursor& c, response& res) {
   }
 }
 
+// Whether `res` is one that a client answers with another request on the
+// same exchange, so that curl's output may go on with the next response
+// after content whose end the text does not show: an interim 1xx, a
+// redirect it follows (-L), a challenge it answers (--digest, --anyauth,
+// --proxy-user). After any other response such content is the last thing
+// on its connection, delimited by the close (RFC 9112 Section 6.3).
+bool may_be_followed(const response& res) {
+  if (res.code >= 100 && res.code <= 199) return true;
+  if (res.code >= 300 && res.code <= 399)
+    return header(res.fields, "Location").has_value();
+  if (res.code == 401)
+    return header(res.fields, "WWW-Authenticate").has_value();
+  if (res.code == 407)
+    return header(res.fields, "Proxy-Authenticate").has_value();
+  return false;
+}
+
+// Whether `res`, followed at once by another response, can only be a
+// proxy's answer to CONNECT: a 2xx that frames no content is delimited by
+// the close of its connection (RFC 9112 Section 6.3), unless it answers
+// HEAD or opens a tunnel (RFC 9110 Section 9.3.6), after which curl prints
+// the origin's response.
+bool is_tunnel_answer(const response& res, std::string_view method) {
+  return res.code >= 200 && res.code <= 299 && method != "HEAD" &&
+         !header(res.fields, "Content-Length") &&
+         !header(res.fields, "Transfer-Encoding");
+}
+
 // Reads the content after a header block, which ends at `c.pos`; returns
 // where the next response starts (or the end of the text).
 std::size_t read_body(std::string_view text, std::size_t start, response& res,
                       std::string_view method) {
   if (start >= text.size()) return text.size();
-  // Nothing between this header block and the next status line: the body
-  // was not shown (1xx, curl -L's redirect hops, HEAD).
-  if (status_line_at(text, start)) return start;
-  const bool no_content = cannot_have_content(res, method);
-  if (no_content) {
-    const std::size_t next = next_status_line(text, start);
-    const std::size_t end = next == std::string_view::npos ? text.size() : next;
-    if (text.substr(start, end - start).find_first_not_of("\r\n") ==
-        std::string_view::npos)
-      return end;
+  // Nothing but line ends between this header block and the next status
+  // line: the body was not shown (1xx, curl -L's redirect hops, HEAD), or
+  // there is none (a tunnel answer; a 204's blank lines).
+  const std::size_t first = text.find_first_not_of("\r\n", start);
+  const bool next_follows =
+      first != std::string_view::npos && status_line_at(text, first);
+  if (status_line_at(text, start) ||
+      (next_follows && is_tunnel_answer(res, method))) {
+    res.tunnel = is_tunnel_answer(res, method);
+    return first;
   }
+  const bool no_content = cannot_have_content(res, method);
+  if (no_content && (first == std::string_view::npos || next_follows))
+    return first == std::string_view::npos ? text.size() : first;
   const std::string_view rest = text.substr(start);
   const bool chunked = [&] {
     for (const field& f : res.fields)
@@ -233,7 +266,11 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
       }
     }
   }
-  const std::size_t next = next_status_line(text, start);
+  // The text does not show where this content ends (curl has de-chunked
+  // it, or it runs to the close): only after a response that a client
+  // follows with another request can a status line end it.
+  const std::size_t next = may_be_followed(res) ? next_status_line(text, start)
+                                                : std::string_view::npos;
   std::string_view body =
       next == std::string_view::npos
           ? rest

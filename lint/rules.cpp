@@ -103,7 +103,13 @@ struct subject {
   }
 };
 
-std::string code_text(const subject& s) { return std::to_string(s.res.code); }
+// The code as its status line spelled it: three digits, so "000" stays
+// "000" rather than becoming "0".
+std::string code_text(const subject& s) {
+  std::string digits = std::to_string(s.res.code);
+  if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
+  return digits;
+}
 
 // "violates RFC 9110 §15.5.6 (MUST)" for MUST, "goes against ... (SHOULD)"
 // for SHOULD: the verb follows the strength so the sentence stays true.
@@ -213,7 +219,28 @@ void code_registration(const subject& s) {
 
 // RFC 9112 Section 4: clients ignore the reason phrase, so a different one
 // breaks nothing; it still misleads whoever reads the logs.
+// A proxy's answer to CONNECT says "Connection established" by custom, and
+// is not held to the registry's "OK".
 void reason_phrase(const subject& s) {
+  // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ): a control
+  // character breaks the status line's grammar, which a sender MUST NOT
+  // do (RFC 9110 Section 2.2); clients may refuse the response.
+  const auto control =
+      std::find_if(s.res.reason.begin(), s.res.reason.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return (byte < 0x20 && c != '\t') || byte == 0x7f;
+      });
+  if (control != s.res.reason.end()) {
+    constexpr std::string_view hex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(*control);
+    s.add("reason-phrase-syntax", requirement::must, rfc9112_reason,
+          "The reason phrase contains the control character 0x" +
+              std::string(1, hex[byte >> 4]) + hex[byte & 0xF] + ": " +
+              verdict(requirement::must, rfc9112_reason.section) +
+              ". Send only visible characters, spaces and tabs.");
+    return;
+  }
+  if (is_success(s.res.code) && s.req.method == "CONNECT") return;
   const auto entry = find(s.res.code);
   if (!entry || entry->reason.empty() || s.res.reason.empty()) return;
   if (iequals(trim(s.res.reason), entry->reason)) return;
@@ -265,8 +292,10 @@ applicability applies(const subject& s, const header_requirement& h) {
 // WWW-Authenticate and a 407's Proxy-Authenticate need at least one
 // challenge (RFC 9110 Sections 11.6.1 and 11.7.1), Upgrade a protocol.
 // Allow is the exception: an empty list says that no method is allowed
-// (Section 10.2.1). Location, Retry-After and Content-Range have syntax
-// rules that report a blank value as a MUST already, so it counts here.
+// (Section 10.2.1). Retry-After and Content-Range have syntax rules that
+// report a blank value as a MUST already, so it counts here; a blank
+// Location is a valid reference to the request's own URI, which the
+// location-empty rule points out.
 enum class presence { absent, blank, present };
 
 presence find_required(const subject& s, std::string_view name) {
@@ -416,7 +445,9 @@ void body_allowed(const subject& s) {
                    ? "; frame it with Content-Length: 0."
                    : "."));
   }
-  if (iequals(s.req.method, "HEAD")) {
+  // Methods are case-sensitive (RFC 9110 Section 9.1): "head" is not HEAD,
+  // and `check -X head` reads the content as for a GET.
+  if (s.req.method == "HEAD") {
     s.add("head-body", requirement::must, rfc9110_head,
           "Response to HEAD with " + size + " bytes of content: " +
               verdict(requirement::must, rfc9110_head.section, "MUST NOT") +
@@ -429,8 +460,7 @@ void body_allowed(const subject& s) {
 // CONNECT: the connection becomes a tunnel after its header section, so
 // there is no content to frame (RFC 9110 Section 9.3.6).
 void framing_forbidden(const subject& s) {
-  const bool tunnel =
-      is_success(s.res.code) && iequals(s.req.method, "CONNECT");
+  const bool tunnel = is_success(s.res.code) && s.req.method == "CONNECT";
   if (!is_informational(s.res.code) && s.res.code != 204 && !tunnel) return;
   const std::string code = code_text(s) + (tunnel ? " to CONNECT" : "");
   const std::string responses =
@@ -463,6 +493,19 @@ void framing_conflict(const subject& s) {
     const std::string_view v = trim(f.value);
     std::uint64_t n = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    // 1*DIGIT beyond 2^64 - 1 is valid grammar, only more bytes than any
+    // recipient can count: RFC 9110 Section 8.6 asks recipients to guard
+    // against such numbers, and most refuse the message.
+    if (ec == std::errc::result_out_of_range && end == v.data() + v.size()) {
+      s.add("content-length-size", requirement::info, rfc9110_content_length,
+            "Content-Length " + std::string(v) +
+                " is a number of bytes, but beyond 2^64 - 1 (16 EiB), "
+                "more than any recipient can count (" +
+                short_section(rfc9110_content_length.section) +
+                "): most will refuse the message. Send the content's real "
+                "length.");
+      continue;
+    }
     if (v.empty() || ec != std::errc{} || end != v.data() + v.size()) {
       s.add("content-length-syntax", requirement::must, rfc9110_content_length,
             "Content-Length \"" + f.value + "\" is not a number of bytes: " +
@@ -545,7 +588,23 @@ void value_syntax(const subject& s) {
           "Send an IMF-fixdate in GMT, e.g. \"Sun, 06 Nov 1994 08:49:37 "
           "GMT\".");
   });
+  // An empty Location is a valid URI-reference (RFC 3986 Section 4.1) that
+  // points at the request's own URI: worth knowing (a client that follows
+  // a 3xx to it asks again for what it just asked), not a MUST.
   each(s, "Location", [&](std::string_view v) {
+    if (trim(v).empty()) {
+      s.add("location-empty", requirement::info, rfc9110_location,
+            "Location is empty: a valid URI-reference, but it points at the "
+            "request's own URI" +
+                std::string(is_redirection(s.res.code)
+                                ? ", so a client that follows this " +
+                                      code_text(s) +
+                                      " asks for the same resource again"
+                                : "") +
+                " (" + short_section(rfc9110_location.section) +
+                "). Send the URI the client should go to.");
+      return;
+    }
     if (!is_uri_reference(trim(v)))
       bad("location-syntax", "Location", v, rfc9110_location,
           "Send a URI-reference, with spaces and other unsafe characters "
@@ -575,9 +634,12 @@ void value_syntax(const subject& s) {
 // --- Date, Content-Type, Vary -------------------------------------------
 
 // An origin server with a clock MUST send Date in 2xx, 3xx and 4xx
-// responses and MAY in 1xx and 5xx (RFC 9110 Section 6.6.1).
+// responses and MAY in 1xx and 5xx (RFC 9110 Section 6.6.1). A 2xx to
+// CONNECT comes from the proxy that opens the tunnel, not from an origin
+// server, so that MUST is not its.
 void date_missing(const subject& s) {
   if (s.res.code < 200 || s.res.code > 499 || s.get("Date")) return;
+  if (is_success(s.res.code) && s.req.method == "CONNECT") return;
   s.add("date-missing", requirement::must, rfc9110_date,
         code_text(s) + " without Date: " +
             verdict(requirement::must, rfc9110_date.section) +
@@ -704,7 +766,14 @@ bool breaks_must(std::span<const finding> findings) noexcept {
 // strength, so the worst problem is read first and output is stable.
 std::vector<finding> lint(const response& res, const request_context& req) {
   std::vector<finding> out;
-  subject s{res, req, std::nullopt, std::nullopt, out};
+  // A tunnel answer in curl's output answered the CONNECT curl sent the
+  // proxy, whatever was asked of the origin.
+  request_context connect;
+  if (res.tunnel) {
+    connect = req;
+    connect.method = "CONNECT";
+  }
+  subject s{res, res.tunnel ? connect : req, std::nullopt, std::nullopt, out};
   field_lines(s);
   if (status_code_range(s)) {
     s.entry = entry_for(res.code);

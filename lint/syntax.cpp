@@ -2,6 +2,7 @@
 // Grammar checks for the header fields the lint reads (RFC 9110 ABNF).
 #include "syntax.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -122,18 +123,172 @@ std::optional<content_range> parse_content_range(std::string_view s) noexcept {
 // RFC 3986 allows unreserved, reserved and pct-encoded characters; every
 // other byte (space, controls, DEL, non-ASCII, and " < > \ ^ ` { | }) must
 // be percent-encoded before it may appear in a URI-reference.
-bool is_uri_reference(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  constexpr std::string_view forbidden = "\"<>\\^`{|}";
+namespace {
+
+// The character classes of RFC 3986 Section 2.
+constexpr bool is_alpha(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool is_unreserved(char c) noexcept {
+  return is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_' ||
+         c == '~';
+}
+constexpr bool is_sub_delim(char c) noexcept {
+  return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
+}
+
+// Whether each character of `s` is unreserved, a sub-delim, one of
+// `extra`, or starts a pct-encoded triplet.
+bool all_of_class(std::string_view s, std::string_view extra) noexcept {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte <= 0x20 || byte >= 0x7f) return false;
-    if (forbidden.find(s[i]) != std::string_view::npos) return false;
-    if (s[i] == '%' &&
-        (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])))
+    const char c = s[i];
+    if (c == '%') {
+      if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2]))
+        return false;
+      i += 2;
+      continue;
+    }
+    if (!is_unreserved(c) && !is_sub_delim(c) &&
+        extra.find(c) == std::string_view::npos)
       return false;
   }
   return true;
+}
+
+// path characters: pchar (":" and "@" besides the above) and "/".
+bool is_path(std::string_view s) noexcept { return all_of_class(s, ":@/"); }
+// query and fragment: pchar, "/" and "?".
+bool is_query(std::string_view s) noexcept { return all_of_class(s, ":@/?"); }
+
+// IPv4address = dec-octet "." dec-octet "." dec-octet "." dec-octet
+bool is_ipv4(std::string_view s) noexcept {
+  for (int part = 0; part < 4; ++part) {
+    const std::size_t dot = part < 3 ? s.find('.') : s.size();
+    if (dot == std::string_view::npos) return false;
+    const std::string_view octet = s.substr(0, dot);
+    int value = 0;
+    if (octet.size() > 3 || !read_number(octet, value) || value > 255 ||
+        (octet.size() > 1 && octet[0] == '0'))
+      return false;
+    s.remove_prefix(std::min(dot + 1, s.size()));
+  }
+  return s.empty();
+}
+
+// IPv6address (RFC 3986 Section 3.2.2): eight 16-bit pieces, the last two
+// of which may be an IPv4address, with one "::" standing for one or more
+// zero pieces.
+bool is_ipv6(std::string_view s) noexcept {
+  const std::size_t gap = s.find("::");
+  if (gap != std::string_view::npos &&
+      s.find("::", gap + 1) != std::string_view::npos)
+    return false;
+  int pieces = 0;
+  const auto read_pieces = [&](std::string_view part, bool may_end_in_v4) {
+    if (part.empty()) return true;
+    while (true) {
+      const std::size_t colon = part.find(':');
+      const std::string_view piece = part.substr(0, colon);
+      if (colon == std::string_view::npos && may_end_in_v4 &&
+          piece.find('.') != std::string_view::npos) {
+        pieces += 2;
+        return is_ipv4(piece);
+      }
+      if (piece.empty() || piece.size() > 4) return false;
+      for (const char c : piece)
+        if (!is_hex(c)) return false;
+      ++pieces;
+      if (colon == std::string_view::npos) return true;
+      part.remove_prefix(colon + 1);
+    }
+  };
+  if (gap == std::string_view::npos) return read_pieces(s, true) && pieces == 8;
+  return read_pieces(s.substr(0, gap), false) &&
+         read_pieces(s.substr(gap + 2), true) && pieces < 8;
+}
+
+// IP-literal = "[" ( IPv6address / IPvFuture ) "]", without the brackets.
+// IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
+bool is_ip_literal(std::string_view s) noexcept {
+  if (!s.empty() && (s[0] == 'v' || s[0] == 'V')) {
+    const std::size_t dot = s.find('.');
+    if (dot == std::string_view::npos || dot == 1) return false;
+    for (const char c : s.substr(1, dot - 1))
+      if (!is_hex(c)) return false;
+    const std::string_view rest = s.substr(dot + 1);
+    return !rest.empty() && rest.find('%') == std::string_view::npos &&
+           all_of_class(rest, ":");
+  }
+  return is_ipv6(s);
+}
+
+// authority = [ userinfo "@" ] host [ ":" port ]
+bool is_authority(std::string_view s) noexcept {
+  const std::size_t at = s.find('@');
+  if (at != std::string_view::npos) {
+    if (!all_of_class(s.substr(0, at), ":")) return false;
+    s.remove_prefix(at + 1);
+  }
+  std::string_view port;
+  if (!s.empty() && s[0] == '[') {
+    const std::size_t close = s.find(']');
+    if (close == std::string_view::npos ||
+        !is_ip_literal(s.substr(1, close - 1)))
+      return false;
+    const std::string_view after = s.substr(close + 1);
+    if (!after.empty() && after[0] != ':') return false;
+    port = after.empty() ? after : after.substr(1);
+  } else {
+    const std::size_t colon = s.find(':');
+    // reg-name (which covers IPv4address) has no ':' of its own.
+    if (!all_of_class(s.substr(0, colon), "")) return false;
+    if (colon != std::string_view::npos) port = s.substr(colon + 1);
+  }
+  for (const char c : port)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+// URI-reference = URI / relative-ref (RFC 3986 Section 4.1), read from the
+// outside in: the fragment after the first '#', the query after the first
+// '?', a scheme before a ':' that comes before any '/', then an authority
+// after "//" and the path.
+bool is_uri_reference(std::string_view s) noexcept {
+  const std::size_t hash = s.find('#');
+  if (hash != std::string_view::npos) {
+    if (!is_query(s.substr(hash + 1))) return false;
+    s = s.substr(0, hash);
+  }
+  const std::size_t question = s.find('?');
+  if (question != std::string_view::npos) {
+    if (!is_query(s.substr(question + 1))) return false;
+    s = s.substr(0, question);
+  }
+  const std::size_t colon = s.find(':');
+  const std::size_t slash = s.find('/');
+  const bool has_scheme_part =
+      colon != std::string_view::npos &&
+      (slash == std::string_view::npos || colon < slash);
+  if (has_scheme_part) {
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ). A ':' in the
+    // first segment of a relative reference (path-noscheme) is not
+    // allowed either, so a prefix that is no scheme fails here.
+    const std::string_view scheme = s.substr(0, colon);
+    if (scheme.empty() || !is_alpha(scheme[0])) return false;
+    for (const char c : scheme)
+      if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.')
+        return false;
+    s.remove_prefix(colon + 1);
+  }
+  if (s.substr(0, 2) == "//") {
+    s.remove_prefix(2);
+    const std::size_t path = s.find('/');
+    if (!is_authority(s.substr(0, path))) return false;
+    s = path == std::string_view::npos ? std::string_view() : s.substr(path);
+  }
+  return is_path(s);
 }
 
 // #token allows empty list elements ("GET, , HEAD") and optional

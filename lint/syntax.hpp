@@ -148,9 +148,14 @@ struct content_range {
 [[nodiscard]] std::optional<content_range> parse_content_range(
     std::string_view s) noexcept;
 
-/// Returns whether `s` is a plausible URI-reference (RFC 3986) for
-/// `Location`: not empty; no space, control, non-ASCII or other character
-/// that must be percent-encoded; every '%' followed by two hex digits.
+/// Returns whether `s` is a URI-reference (RFC 3986 Section 4.1), as
+/// `Location` must be: a URI with a scheme, or a relative reference whose
+/// first path segment has no ':' ("1http://x/" is neither). Each part has
+/// only its own characters, so a space, a control or non-ASCII byte, a
+/// second '#' or a '[' outside an IP literal fails, and every '%' is
+/// followed by two hex digits. The empty string is one (it refers to the
+/// request's own URI). Agrees with Boost.URL's `parse_uri_reference`,
+/// which 1.81 is laxer than on ports with letters and a second '@'.
 [[nodiscard]] bool is_uri_reference(std::string_view s) noexcept;
 
 /// Returns whether `s` is a comma-separated list of tokens (`#token`, as

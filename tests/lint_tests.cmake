@@ -64,6 +64,18 @@ httpstatus_lint_test(continue_then_ok
 httpstatus_lint_test(redirect_chain
   ARGS lint ${lint_samples}/curl-L-redirects.txt EXIT 0
   PASS "HTTP/1\\.1 301 Moved Permanently.*HTTP/2 302.*HTTP/2 200")
+# curl -si -x PROXY https://...: the proxy's tunnel answer, then the
+# origin's response; the first is judged as an answer to CONNECT (no Date
+# needed), not as the origin's.
+httpstatus_lint_test(proxy_tunnel_then_origin
+  ARGS lint ${lint_samples}/curl-proxy-tunnel.txt EXIT 0
+  PASS "200 Connection established\n  answers +CONNECT: the proxy's tunnel.*HTTP/2 200")
+# A de-chunked page that quotes a status line is one response.
+httpstatus_lint_test(page_quoting_a_status_line
+  ARGS lint ${lint_samples}/200-page-quoting-a-status-line.txt EXIT 0
+  PASS "no findings")
+set_tests_properties(lint.page_quoting_a_status_line PROPERTIES
+  FAIL_REGULAR_EXPRESSION "404")
 httpstatus_lint_test(204_with_content_length
   ARGS lint ${lint_samples}/204-with-content-length.txt EXIT 1
   PASS "content-length-forbidden")

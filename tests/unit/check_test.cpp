@@ -42,9 +42,11 @@ constexpr std::string_view date = "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n";
 // server would; "{pause}" sends what comes before it and waits 50 ms, so
 // that the client reads the two parts apart; "{hold}" at the end keeps the
 // connection open after the bytes, until the client closes it, as a
-// keep-alive server does. The acceptor listens before the thread starts,
-// so there is nothing to wait for; the destructor stops and joins. Each
-// request's header is kept, for the tests of what the client sends.
+// keep-alive server does; "{reset}" at the end resets the connection
+// after the bytes (an RST: SO_LINGER with a zero timeout). The acceptor
+// listens before the thread starts, so there is nothing to wait for; the
+// destructor stops and joins. Each request's header is kept, for the tests
+// of what the client sends.
 class test_server {
  public:
   explicit test_server(std::map<std::string, std::string> routes)
@@ -113,7 +115,15 @@ class test_server {
     constexpr std::string_view hold = "{hold}";
     const bool held = raw.ends_with(hold);
     if (held) raw.resize(raw.size() - hold.size());
+    constexpr std::string_view reset = "{reset}";
+    const bool resets = raw.ends_with(reset);
+    if (resets) raw.resize(raw.size() - reset.size());
     if (!raw.empty()) net::write(socket, net::buffer(raw), ec);
+    if (resets) {
+      socket.set_option(net::socket_base::linger(true, 0), ec);
+      socket.close(ec);
+      return;
+    }
     if (held) {
       char sink[512];
       while (!ec) socket.read_some(net::buffer(sink), ec);
@@ -147,6 +157,8 @@ std::map<std::string, std::string> routes() {
            "Location: http://127.0.0.1:{port}/ok\r\nContent-Length: 0\r\n\r\n"},
       {"/loop", "HTTP/1.1 307 Temporary Redirect\r\n" + std::string(date) +
                     "Location: /loop\r\nContent-Length: 0\r\n\r\n"},
+      {"/empty-location", "HTTP/1.1 302 Found\r\n" + std::string(date) +
+                              "Location: \r\nContent-Length: 0\r\n\r\n"},
       {"/continue", "HTTP/1.1 100 Continue\r\n\r\n" + ok_response()},
       {"/hints-apart",
        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
@@ -214,6 +226,31 @@ TEST(check, must_broken_exits_1) {
       r.out.find("405 without Allow: violates RFC 9110 \u00a715.5.6 (MUST)."),
       std::string::npos)
       << r.out;
+}
+
+// Beast joins a folded field value (obs-fold) without a word, so `check`
+// said "no findings" where `lint` reports the fold on the same bytes.
+TEST(check, folded_header_line_is_a_finding_as_in_lint) {
+  const std::string folded = "HTTP/1.1 200 OK\r\n" + std::string(date) +
+                             "Content-Type: text/plain\r\nX-Fold: a\r\n"
+                             "  b\r\nContent-Length: 2\r\n\r\nok";
+  const std::string in_interim =
+      "HTTP/1.1 103 Early Hints\r\nLink: </a.css>;\r\n\trel=preload\r\n"
+      "\r\n" +
+      ok_response();
+  const test_server server(
+      {{"/folded", folded}, {"/folded-interim", in_interim}});
+  const std::string finding =
+      "MUST   obsolete-line-folding (RFC 9112 \u00a75.2)";
+  for (const std::string path : {"/folded", "/folded-interim"}) {
+    const run_result r = run_check_args({server.url(path)});
+    EXPECT_EQ(r.code, 1) << path << "\n" << r.out << r.err;
+    EXPECT_NE(r.out.find(finding), std::string::npos) << path << "\n" << r.out;
+  }
+  // lint says the same of the same bytes.
+  const lint::parse_result parsed = lint::parse_responses(folded);
+  ASSERT_EQ(parsed.responses.size(), 1u);
+  EXPECT_TRUE(parsed.responses[0].obs_fold);
 }
 
 TEST(check, follows_two_redirects) {
@@ -309,6 +346,25 @@ TEST(check, max_redirs_is_a_request_failure) {
   EXPECT_EQ(r.code, 3) << r.out << r.err;
   EXPECT_EQ(r.err,
             "httpstatus: error: stopped after 2 redirects (--max-redirs 2)\n");
+}
+
+// An empty Location is a valid URI-reference (RFC 3986 Section 4.1), so
+// it is no MUST location-syntax; it points back at the same URL, so -L
+// does not follow it round until --max-redirs (exit 3) but stops, says
+// why, and reports it as info.
+TEST(check, empty_location_is_not_followed) {
+  const test_server server(routes());
+  const run_result r = run_check_args({"-L", server.url("/empty-location")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.err,
+            "httpstatus: not following: the Location is empty, which "
+            "points back at " +
+                server.url("/empty-location") + "\n");
+  EXPECT_NE(r.out.find("info   location-empty (RFC 9110 \u00a710.2.2)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("location-syntax"), std::string::npos) << r.out;
+  EXPECT_EQ(server.requests().size(), 1u);
 }
 
 TEST(check, shows_interim_responses) {
@@ -433,6 +489,16 @@ std::map<std::string, std::string> odd_routes() {
                             "5\r\n\r\nhello"},
       {"/silent-close", ""},
       {"/ssh", "SSH-2.0-OpenSSH_9.2\r\n"},
+      {"/ssh-held", "SSH-2.0-OpenSSH_9.2\r\n{hold}"},
+      {"/tls-alert-held",
+       std::string("\x15\x03\x01\x00\x02\x02\x46", 7) + "{hold}"},
+      {"/h-then-ssh-held", "H{pause}SSH-2.0{hold}"},
+      {"/reset-before-answer", "{reset}"},
+      {"/reset-in-header",
+       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{pause}{reset}"},
+      {"/reset-in-content", "HTTP/1.1 200 OK\r\n" + d +
+                                "Content-Type: text/plain\r\nContent-Length:"
+                                " 5\r\n\r\nab{pause}{reset}"},
       {"/bare-lf",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\n\nok"},
@@ -493,6 +559,18 @@ TEST(check, content_where_none_is_allowed_is_a_finding) {
   EXPECT_NE(clean.out.find("  no findings\n"), std::string::npos) << clean.out;
 }
 
+// Methods are case-sensitive (RFC 9110 Section 9.1): the client reads the
+// content of an answer to `-X head` as for a GET, and the lint compared
+// "head" with HEAD case-insensitively: a false MUST head-body.
+TEST(check, lowercase_head_is_not_head) {
+  const test_server server(odd_routes());
+  const run_result r =
+      run_check_args({"-X", "head", server.url("/head-content")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_EQ(r.out.find("head-body"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  no findings\n"), std::string::npos) << r.out;
+}
+
 // Each failed read says what the server did, not a bare "End of file".
 TEST(check, failed_reads_say_what_the_server_did) {
   const test_server server(odd_routes());
@@ -522,6 +600,51 @@ TEST(check, failed_reads_say_what_the_server_did) {
     const run_result res = run_check_args({server.url(r.path)});
     EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
     EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+  }
+}
+
+// Bytes that cannot begin "HTTP/" end the check as they arrive: a server
+// that kept the connection open after its SSH banner was waited on until
+// --timeout ("timed out"), and the promised "not an HTTP response" came
+// only when the server closed. A reset says so, with the bytes seen.
+TEST(check, not_http_and_resets_say_what_came_at_once) {
+  const test_server server(odd_routes());
+  const std::string where = server.url("").substr(7);  // 127.0.0.1:port
+  struct row {
+    std::string path;
+    std::string error;
+  };
+  const row rows[] = {
+      {"/ssh-held", "cannot read the response from " + where +
+                        ": not an HTTP response; the 21 bytes received start "
+                        "\"SSH-2.0-OpenSSH_9.2\\r\\n\""},
+      {"/tls-alert-held", "cannot read the response from " + where +
+                              ": not an HTTP response; the 7 bytes received "
+                              "start \"\\x15\\x03\\x01\\x00\\x02\\x02F\""},
+      {"/h-then-ssh-held", "cannot read the response from " + where +
+                               ": not an HTTP response; the 8 bytes received "
+                               "start \"HSSH-2.0\""},
+      {"/reset-before-answer",
+       "no response from " + where +
+           ": the server reset the connection without answering"},
+      {"/reset-in-header",
+       "cannot read the response from " + where +
+           ": the server reset the connection before the header ended; the "
+           "43 bytes received start \"HTTP/1.1 200 OK\\r\\nContent-Type: "
+           "t\"..."},
+      {"/reset-in-content", "cannot read the response from " + where +
+                                ": the server reset the connection after 2 "
+                                "content bytes"},
+  };
+  for (const row& r : rows) {
+    const auto started = std::chrono::steady_clock::now();
+    const run_result res =
+        run_check_args({"--timeout", "5", server.url(r.path)});
+    EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
+    EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+    EXPECT_LT(std::chrono::steady_clock::now() - started,
+              std::chrono::seconds(4))
+        << r.path;
   }
 }
 

@@ -368,6 +368,9 @@ TEST(cli, json_shape_follows_the_queries_not_the_hits) {
       {{"--json", "4xx"}, 0, "[\n  {\n    \"code\": 400,"},
       {{"--json", "499"}, 0, "[\n  {\n    \"code\": 499,"},
       {{"--json", "teapot"}, 0, "[\n  {\n    \"code\": 418,"},
+      // A search prints an array even when nothing matches.
+      {{"--json", "search", "nginx"}, 1, "[]\n"},
+      {{"--json", "search", "zebra"}, 1, "[]\n"},
   };
   for (const row& r : rows) {
     const outcome o = run_cli(r.args);
