@@ -292,9 +292,8 @@ void session::shutdown() {
 // cancel a timer for every request (issue #5).
 void session::do_read() {
   if (reading_ || closing_) return;
-  parser_.emplace();
-  parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
-  parser_->body_limit(limits_.body_limit);
+  new_parser();
+  skipped_empty_lines_ = false;
   reading_ = true;
   if (served_one_ && buffer_.size() == 0) {
     idle_since_ = std::chrono::steady_clock::now();
@@ -307,6 +306,29 @@ void session::do_read() {
     return;
   }
   do_read_header();
+}
+
+void session::new_parser() {
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
+  parser_->body_limit(limits_.body_limit);
+}
+
+// RFC 9112 Section 2.2: a server SHOULD ignore at least one empty line
+// before a request line (a client's stray CRLF after a POST body, say);
+// Beast's parser calls it a bad method. The line ends in the buffer then
+// are dropped and the request read again, once per request, so that a
+// client cannot hold the connection with line ends alone (each retry
+// would restart the header deadline).
+bool session::skip_empty_lines() {
+  if (skipped_empty_lines_) return false;
+  const std::string_view head = request_head(buffer_);
+  const std::size_t blank = head.find_first_not_of("\r\n");
+  if (blank == 0 || head.empty()) return false;
+  skipped_empty_lines_ = true;
+  buffer_.consume(blank == std::string_view::npos ? head.size() : blank);
+  new_parser();
+  return true;
 }
 
 // The timer holds the session only weakly, so that a connection that ends
@@ -433,6 +455,10 @@ void session::on_read(beast::error_code ec, std::size_t) {
   if (ec == beast::error::timeout || ec == net::error::operation_aborted ||
       ec == http::error::partial_message)
     return;
+  if (ec == http::error::bad_method && skip_empty_lines()) {
+    reading_ = true;
+    return do_read_header();
+  }
   if (ec &&
       ec.category() == make_error_code(http::error::header_limit).category()) {
     int code = 400;
@@ -446,10 +472,12 @@ void session::on_read(beast::error_code ec, std::size_t) {
       // request line on its own, first: when even that did not fit, the
       // target is what is too long (414), as the router says of a shorter
       // one.
+      // The limit named is the one that was hit: `--header-limit` when it
+      // is the smaller (the request line did not fit in it).
       if (parser_->get().target().empty()) {
         code = 414;
         detail = fmt::format("The request target is longer than {} bytes.",
-                             max_target_bytes);
+                             std::min(max_target_bytes, limits_.header_limit));
       }
     } else if (ec == http::error::bad_version) {
       if (const std::optional<std::string_view> version =

@@ -123,6 +123,8 @@ class session : public std::enable_shared_from_this<session> {
   void do_read();
   void arm_idle_check(std::chrono::steady_clock::time_point since);
   void on_idle_check(boost::beast::error_code ec);
+  void new_parser();
+  [[nodiscard]] bool skip_empty_lines();
   void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
   void do_read_header();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
@@ -201,6 +203,7 @@ class session : public std::enable_shared_from_this<session> {
   bool stopping_ = false;  ///< the server is stopping: close after this
   bool served_one_ = false;  ///< a request was read: the next waits idle
   bool peer_closed_ = false;  ///< the client's end of the stream was read
+  bool skipped_empty_lines_ = false;  ///< before this request's line
   bool is_lingering_ = false;  ///< half-closed, discarding what still comes
   /// Requests parsed and answered from the buffer within one another's
   /// call (see `do_read_header`).

@@ -272,6 +272,26 @@ TEST_F(hostile, bare_lf_request_line_is_told_to_end_in_crlf) {
   EXPECT_NE(out.bytes.find("end in CRLF"), std::string::npos) << out.bytes;
 }
 
+// RFC 9112 Section 2.2: empty lines before a request line (a stray CRLF
+// after a POST's body, as old browsers sent) are ignored, on a new
+// connection and between pipelined requests; they were a 400 "bad
+// method" that closed the connection.
+TEST_F(hostile, empty_lines_before_a_request_line_are_ignored) {
+  for (const std::string request :
+       {"\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "\r\n\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n"
+        "Connection: close\r\n\r\n",
+        "POST /status/201 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi"
+        "\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"}) {
+    SCOPED_TRACE(request);
+    raw_client c(port_);
+    c.send(request);
+    const std::string bytes = c.read_until_close(patience).bytes;
+    EXPECT_EQ(bytes.find("400 Bad Request"), std::string::npos) << bytes;
+    EXPECT_TRUE(bytes.ends_with("\r\n\r\nok")) << bytes;
+  }
+}
+
 // HTTP/1.0 has no Host requirement; an IPv6 literal with a port is a host.
 TEST_F(hostile, hosts_that_are_fine_are_served) {
   for (const std::string request :
@@ -350,6 +370,19 @@ TEST_F(hostile, header_limit_follows_the_config) {
   c.send("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(3000, 'a') +
          "\r\n\r\n");
   EXPECT_EQ(status_of(c.read_until_close(patience).bytes), 431);
+}
+
+// A target that does not fit in a --header-limit below the router's 2048
+// bytes gets a 414 that names the limit it broke; it said 2048.
+TEST_F(hostile, target_over_a_small_header_limit_names_that_limit) {
+  config cfg = base_config();
+  cfg.header_limit = 1024;
+  start(std::move(cfg));
+  raw_client c(port_);
+  c.send("GET /" + std::string(1000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const std::string bytes = c.read_until_close(patience).bytes;
+  EXPECT_EQ(status_of(bytes), 414) << bytes;
+  EXPECT_NE(bytes.find("longer than 1024 bytes"), std::string::npos) << bytes;
 }
 
 TEST_F(hostile, chunked_body_over_the_limit_gets_413) {
