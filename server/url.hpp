@@ -35,22 +35,22 @@ struct query_param {
   std::string value;
 };
 
-/// Calls `f(const query_param&)` for each `&`-separated parameter of
-/// `query` (without the '?'), decoded; a parameter without '=' has an
-/// empty value and empty ones ("a&&b") are skipped. Returns false, having
-/// called `f` for the parameters before it, at the first malformed escape.
+/// Calls `f(name, value)` with the still-encoded name and value of each
+/// `&`-separated parameter of `query` (without the '?'); a parameter
+/// without '=' has an empty value and empty ones ("a&&b") are skipped.
+/// Stops when `f` returns false; returns whether it never did.
 template <class F>
-[[nodiscard]] bool for_each_query_param(std::string_view query, F&& f) {
+[[nodiscard]] bool for_each_encoded_query_param(std::string_view query,
+                                                F&& f) {
   while (!query.empty()) {
     const std::size_t amp = query.find('&');
     const std::string_view pair = query.substr(0, amp);
     if (!pair.empty()) {
       const std::size_t eq = pair.find('=');
-      auto name = percent_decode(pair.substr(0, eq), true);
-      auto value = percent_decode(
-          eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-      if (!name || !value) return false;
-      f(query_param{std::move(*name), std::move(*value)});
+      if (!f(pair.substr(0, eq), eq == std::string_view::npos
+                                     ? std::string_view()
+                                     : pair.substr(eq + 1)))
+        return false;
     }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
@@ -58,34 +58,43 @@ template <class F>
   return true;
 }
 
+/// Calls `f(const query_param&)` for each parameter of `query`, decoded.
+/// Returns false, having called `f` for the parameters before it, at the
+/// first malformed escape.
+template <class F>
+[[nodiscard]] bool for_each_query_param(std::string_view query, F&& f) {
+  return for_each_encoded_query_param(
+      query, [&](std::string_view name, std::string_view value) {
+        auto decoded_name = percent_decode(name, true);
+        auto decoded_value = percent_decode(value, true);
+        if (!decoded_name || !decoded_value) return false;
+        f(query_param{std::move(*decoded_name), std::move(*decoded_value)});
+        return true;
+      });
+}
+
 /// Calls `f(const query_param&)` for each parameter of `query` whose
-/// decoded name is one of `names`, decoded, in order, as the form above
-/// does; the others are skipped unread, so that a malformed escape in a
-/// parameter nobody reads (a cache-buster, "?_=%ZZ") does no harm, and a
-/// name with a malformed escape is never one of `names`. Returns false,
-/// having called `f` for the parameters before it, at the first value of a
-/// parameter in `names` with a malformed escape.
+/// decoded name is one of `names`, decoded, in order; the others are
+/// skipped unread, so that a malformed escape in a parameter nobody reads
+/// (a cache-buster, "?_=%ZZ") does no harm, and a name with a malformed
+/// escape is never one of `names`. Returns false, having called `f` for
+/// the parameters before it, at the first value of a parameter in `names`
+/// with a malformed escape.
 template <class F>
 [[nodiscard]] bool for_each_query_param(
     std::string_view query, std::initializer_list<std::string_view> names,
     F&& f) {
-  while (!query.empty()) {
-    const std::size_t amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    if (!pair.empty()) {
-      const std::size_t eq = pair.find('=');
-      auto name = percent_decode(pair.substr(0, eq), true);
-      if (name && std::find(names.begin(), names.end(), *name) != names.end()) {
-        auto value = percent_decode(
-            eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-        if (!value) return false;
-        f(query_param{std::move(*name), std::move(*value)});
-      }
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return true;
+  return for_each_encoded_query_param(
+      query, [&](std::string_view name, std::string_view value) {
+        auto decoded_name = percent_decode(name, true);
+        if (!decoded_name || std::find(names.begin(), names.end(),
+                                       *decoded_name) == names.end())
+          return true;
+        auto decoded_value = percent_decode(value, true);
+        if (!decoded_value) return false;
+        f(query_param{std::move(*decoded_name), std::move(*decoded_value)});
+        return true;
+      });
 }
 
 }  // namespace httpstatus::server
