@@ -103,6 +103,13 @@ struct subject {
   }
 };
 
+// "0x1B": how a message names a control character it found.
+std::string hex_byte(char c) {
+  constexpr std::string_view hex = "0123456789ABCDEF";
+  const auto byte = static_cast<unsigned char>(c);
+  return {'0', 'x', hex[byte >> 4], hex[byte & 0xF]};
+}
+
 // The code as its status line spelled it: three digits, so "000" stays
 // "000" rather than becoming "0".
 std::string code_text(const subject& s) {
@@ -222,20 +229,16 @@ void code_registration(const subject& s) {
 // A proxy's answer to CONNECT says "Connection established" by custom, and
 // is not held to the registry's "OK".
 void reason_phrase(const subject& s) {
-  // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ): a control
-  // character breaks the status line's grammar, which a sender MUST NOT
-  // do (RFC 9110 Section 2.2); clients may refuse the response.
-  const auto control =
-      std::find_if(s.res.reason.begin(), s.res.reason.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return (byte < 0x20 && c != '\t') || byte == 0x7f;
-      });
+  // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ), the characters of
+  // a field value: a control character breaks the status line's grammar,
+  // which a sender MUST NOT do (RFC 9110 Section 2.2); clients may refuse
+  // the response.
+  const auto control = std::find_if(
+      s.res.reason.begin(), s.res.reason.end(), is_field_value_control);
   if (control != s.res.reason.end()) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(*control);
     s.add("reason-phrase-syntax", requirement::must, rfc9112_reason,
-          "The reason phrase contains the control character 0x" +
-              std::string(1, hex[byte >> 4]) + hex[byte & 0xF] + ": " +
+          "The reason phrase contains the control character " +
+              hex_byte(*control) + ": " +
               verdict(requirement::must, rfc9112_reason.section) +
               ". Send only visible characters, spaces and tabs.");
     return;
@@ -545,11 +548,9 @@ void field_lines(const subject& s) {
     const auto control =
         std::find_if(f.value.begin(), f.value.end(), is_field_value_control);
     if (control == f.value.end()) continue;
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(*control);
     s.add("field-value-characters", requirement::must, rfc9110_field_values,
-          "The value of " + f.name + " contains the control character 0x" +
-              hex[byte >> 4] + hex[byte & 0xF] + ": " +
+          "The value of " + f.name + " contains the control character " +
+              hex_byte(*control) + ": " +
               verdict(requirement::must, rfc9110_field_values.section) +
               ". Send only visible characters, spaces and tabs.");
   }
