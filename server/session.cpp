@@ -613,12 +613,11 @@ void session::on_continued_body(beast::error_code ec, std::size_t bytes) {
     p.r = std::move(routed.r);
     p.route = routed.route;
     p.r.res.set(http::field::date, http_date());
-    if (!p.r.res.keep_alive()) closing_ = true;
   }
-  if (must_close()) {
-    queue_.front().r.res.keep_alive(false);
-    closing_ = true;
-  }
+  // As in on_read: the response decides, unless the connection must end.
+  response& res = queue_.front().r.res;
+  if (must_close()) res.keep_alive(false);
+  if (!res.keep_alive()) closing_ = true;
   do_write();
   if (queue_.size() < limits_.pipeline_limit) do_read();
 }
