@@ -140,22 +140,29 @@ std::string_view request_head(const beast::flat_buffer& buffer) {
   return {static_cast<const char*>(data.data()), data.size()};
 }
 
-// The version a request line names when it is well formed but of another
-// major version ("HTTP/2.0" sent as text, by mistake or as a probe). Beast
-// refuses every version but 1.0 and 1.1 alike, as malformed; RFC 9110
-// Section 15.6.6 has a status for a major version the server does not
-// speak. "HTTP/1.2" stays a 400: Beast cannot be asked to read it as 1.1.
-std::optional<std::string_view> unsupported_major_version(
-    std::string_view head) {
+// The version a request line names, when it has the form HTTP/DIGIT.DIGIT
+// (RFC 9112 Section 2.3); the head is the buffer the parser refused.
+std::optional<std::string_view> request_line_version(std::string_view head) {
   const std::string_view line = head.substr(0, head.find("\r\n"));
   const std::size_t space = line.rfind(' ');
   if (space == std::string_view::npos) return std::nullopt;
   const std::string_view version = line.substr(space + 1);
   const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   if (version.size() != 8 || !version.starts_with("HTTP/") ||
-      !is_digit(version[5]) || version[6] != '.' || !is_digit(version[7]) ||
-      version[5] == '1')
+      !is_digit(version[5]) || version[6] != '.' || !is_digit(version[7]))
     return std::nullopt;
+  return version;
+}
+
+// The version a request line names when it is well formed but of another
+// major version ("HTTP/2.0" sent as text, by mistake or as a probe). Beast
+// refuses every version but 1.0 and 1.1 alike, as malformed; RFC 9110
+// Section 15.6.6 has a status for a major version the server does not
+// speak.
+std::optional<std::string_view> unsupported_major_version(
+    std::string_view head) {
+  const std::optional<std::string_view> version = request_line_version(head);
+  if (!version || (*version)[5] == '1') return std::nullopt;
   return version;
 }
 
@@ -331,6 +338,24 @@ bool session::skip_empty_lines() {
   return true;
 }
 
+// RFC 9110 Section 2.5: a request of HTTP/1.x with x above 1 SHOULD be
+// processed as HTTP/1.1, the highest minor version this server speaks.
+// Beast refuses any version but 1.0 and 1.1, so the minor digit is
+// rewritten to 1 in the buffer (the whole header is there: Beast parses
+// the start line only once the header's end is in) and the request read
+// again. The rewritten line is HTTP/1.1, so this happens once a request.
+bool session::read_higher_minor_version_as_1_1() {
+  const std::optional<std::string_view> version =
+      request_line_version(request_head(buffer_));
+  if (!version || (*version)[5] != '1' || (*version)[7] <= '1') return false;
+  const auto head = buffer_.data();
+  const std::size_t minor = static_cast<std::size_t>(
+      version->data() + 7 - static_cast<const char*>(head.data()));
+  static_cast<char*>(head.data())[minor] = '1';
+  new_parser();
+  return true;
+}
+
 // The timer holds the session only weakly, so that a connection that ends
 // is never kept open by its idle timer.
 void session::arm_idle_check(std::chrono::steady_clock::time_point since) {
@@ -456,6 +481,10 @@ void session::on_read(beast::error_code ec, std::size_t) {
       ec == http::error::partial_message)
     return;
   if (ec == http::error::bad_method && skip_empty_lines()) {
+    reading_ = true;
+    return do_read_header();
+  }
+  if (ec == http::error::bad_version && read_higher_minor_version_as_1_1()) {
     reading_ = true;
     return do_read_header();
   }

@@ -125,6 +125,7 @@ class session : public std::enable_shared_from_this<session> {
   void on_idle_check(boost::beast::error_code ec);
   void new_parser();
   [[nodiscard]] bool skip_empty_lines();
+  [[nodiscard]] bool read_higher_minor_version_as_1_1();
   void on_first_bytes(boost::beast::error_code ec, std::size_t bytes);
   void do_read_header();
   void on_header(boost::beast::error_code ec, std::size_t bytes);

@@ -239,11 +239,12 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
       {"HTTP/1.0 with two Host fields",
        "GET /status/200 HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", 400},
       // Another major version is one this server does not speak (RFC 9110
-      // Section 15.6.6; it was a 400 as if malformed); HTTP/1.2 Beast
-      // cannot read as 1.1, and a version that is no version is malformed.
+      // Section 15.6.6; it was a 400 as if malformed), and a version that
+      // is no version is malformed.
       {"HTTP/2 connection preface", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505},
       {"HTTP/3.0 request line", "GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505},
-      {"HTTP/1.2 request line", "GET / HTTP/1.2\r\nHost: x\r\n\r\n", 400},
+      {"HTTP/1.2 request line ending in a bare LF",
+       "GET / HTTP/1.2\nHost: x\n\n", 400},
       {"HTTP/2 without a minor version", "GET / HTTP/2\r\nHost: x\r\n\r\n", 400},
       {"TLS ClientHello on the plain port", tls_client_hello, 400},
       {"garbage", std::string(64, '\xff'), 400},
@@ -270,6 +271,23 @@ TEST_F(hostile, bare_lf_request_line_is_told_to_end_in_crlf) {
   const raw_client::outcome out = c.read_until_close(patience);
   EXPECT_EQ(status_of(out.bytes), 400) << out.bytes;
   EXPECT_NE(out.bytes.find("end in CRLF"), std::string::npos) << out.bytes;
+}
+
+// RFC 9110 Section 2.5: a higher minor version of HTTP/1 is served as
+// HTTP/1.1 (a SHOULD), kept alive as 1.1 is; Beast refused it and the
+// server answered 400 "bad version" and closed.
+TEST_F(hostile, a_higher_minor_version_is_served_as_http_1_1) {
+  for (const std::string version : {"HTTP/1.2", "HTTP/1.9"}) {
+    SCOPED_TRACE(version);
+    raw_client c(port_);
+    c.send("GET /status/418 " + version + "\r\nHost: x\r\n\r\n"
+           "GET /healthz " + version + "\r\nHost: x\r\n"
+           "Connection: close\r\n\r\n");
+    const std::string bytes = c.read_until_close(patience).bytes;
+    EXPECT_TRUE(bytes.starts_with("HTTP/1.1 418 ")) << bytes.substr(0, 200);
+    EXPECT_NE(bytes.find("HTTP/1.1 200 "), std::string::npos) << bytes;
+    EXPECT_TRUE(bytes.ends_with("\r\n\r\nok")) << bytes;
+  }
 }
 
 // RFC 9112 Section 2.2: empty lines before a request line (a stray CRLF
