@@ -27,7 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
-constexpr std::string_view problem_type = "application/problem+json";
 
 // Error pages are never stored, as the server's are not: a 404 today may
 // be a page after the next deployment.

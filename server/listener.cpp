@@ -3,6 +3,8 @@
 #include "listener.hpp"
 
 #include <chrono>
+#include <sstream>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -11,30 +13,39 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/field.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include "response.hpp"
 
 namespace httpstatus::server {
 namespace beast = boost::beast;
+namespace http = beast::http;
 namespace net = boost::asio;
 using tcp = boost::asio::ip::tcp;
 namespace {
 
-constexpr std::string_view busy_answer =
-    "HTTP/1.1 503 Service Unavailable\r\n"
-    "Content-Type: text/plain; charset=utf-8\r\n"
-    "Content-Length: 41\r\n"
-    "Retry-After: 1\r\n"
-    "Connection: close\r\n"
-    "\r\n"
-    "503 The server has too many connections.\n";
+// The whole answer to a connection the server will not serve: a problem
+// document, as any refusal is, built once (the first refusal) so that a
+// flood costs no formatting. `Retry-After` because both causes pass.
+std::string refusal_bytes(std::string_view detail) {
+  response res = problem_refusal(503, detail);
+  res.set(http::field::retry_after, "1");
+  std::ostringstream bytes;
+  bytes << res;
+  return std::move(bytes).str();
+}
 
-constexpr std::string_view stopping_answer =
-    "HTTP/1.1 503 Service Unavailable\r\n"
-    "Content-Type: text/plain; charset=utf-8\r\n"
-    "Content-Length: 28\r\n"
-    "Retry-After: 1\r\n"
-    "Connection: close\r\n"
-    "\r\n"
-    "503 The server is stopping.\n";
+std::string_view busy_answer() {
+  static const std::string bytes =
+      refusal_bytes("The server has too many connections.");
+  return bytes;
+}
+
+std::string_view stopping_answer() {
+  static const std::string bytes = refusal_bytes("The server is stopping.");
+  return bytes;
+}
 
 }  // namespace
 
@@ -88,7 +99,7 @@ void listener::do_accept() {
 void listener::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == net::error::operation_aborted) return;
   if (!acceptor_.is_open()) {
-    if (!ec) refuse(std::move(socket), stopping_answer);
+    if (!ec) refuse(std::move(socket), stopping_answer());
     return;
   }
   if (ec) {
@@ -106,7 +117,7 @@ void listener::on_accept(beast::error_code ec, tcp::socket socket) {
     }
   } else if (sessions_.size() >= limits_.max_connections) {
     if (observers_.stats) observers_.stats->connection_refused();
-    refuse(std::move(socket), busy_answer);
+    refuse(std::move(socket), busy_answer());
   } else {
     auto s = std::make_shared<session>(std::move(socket), routes_, limits_,
                                        sessions_, log_, observers_);

@@ -14,6 +14,7 @@
 #include <boost/beast/http/field.hpp>
 
 #include "compress.hpp"
+#include "json.hpp"
 #include "httpstatus/registry.hpp"
 #include "syntax.hpp"
 
@@ -384,15 +385,24 @@ response serve_dynamic(const request& req, std::string body,
   return res;
 }
 
-response text_error(const request& req, int code, std::string_view detail) {
-  response res = make_response(req, code);
-  set_body(res,
-           payload::owned(
-               fmt::format("{} {}: {}\n", code, reason_for(code), detail)),
-           "text/plain; charset=utf-8");
+namespace {
+
+response with_problem(response res, int code, std::string_view detail) {
+  set_body(res, payload::owned(render::problem_json(code, detail)),
+           problem_type);
+  add_kind_headers(res, resource_kind::document);
   res.set(http::field::cache_control, "no-store");
-  add_kind_headers(res, resource_kind::text);
   return res;
+}
+
+}  // namespace
+
+response problem_error(const request& req, int code, std::string_view detail) {
+  return with_problem(make_response(req, code), code, detail);
+}
+
+response problem_refusal(int code, std::string_view detail) {
+  return with_problem(make_response(code, 11, false), code, detail);
 }
 
 void strip_body(response& res) { res.body().drop_bytes(); }

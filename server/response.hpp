@@ -134,10 +134,19 @@ using wire_buffer_sequence = std::array<boost::asio::const_buffer, 4>;
                                      std::string_view cache_control,
                                      int code = 200);
 
-/// Returns a plain-text error answering `req`: "404 Not Found: `detail`".
-/// Used where no richer body fits (bad framing, non-API 405).
-[[nodiscard]] response text_error(const request& req, int code,
-                                  std::string_view detail);
+/// Is the media type of a problem document (RFC 9457).
+inline constexpr std::string_view problem_type = "application/problem+json";
+
+/// Returns a problem document answering `req`: status `code`, the
+/// registry's title and `detail`, readable from any origin, never stored.
+/// What bad input gets where no richer answer fits (the router's own
+/// errors, a handler that failed).
+[[nodiscard]] response problem_error(const request& req, int code,
+                                     std::string_view detail);
+
+/// Returns `problem_error` for a request that cannot be read, or a
+/// connection that cannot be served: HTTP/1.1, and the connection closes.
+[[nodiscard]] response problem_refusal(int code, std::string_view detail);
 
 /// Removes the body of a response to HEAD, keeping every header including
 /// the `Content-Length` a GET would have had.

@@ -24,7 +24,7 @@ router::router(error_builder errors, logger log)
   if (!errors_)
     errors_ = [](const request& req, std::string_view, int code,
                  std::string_view detail) {
-      return text_error(req, code, detail);
+      return problem_error(req, code, detail);
     };
   if (!log_) log_ = log_to_stderr;
 }
@@ -126,7 +126,7 @@ routed_reply router::answer_routed(const request& req) const noexcept {
     try {
       r.res = errors_(req, req.target(), 500, "The server failed to answer.");
     } catch (const std::exception&) {
-      r.res = text_error(req, 500, "The server failed to answer.");
+      r.res = problem_error(req, 500, "The server failed to answer.");
     }
   }
   if (req.method() == http::verb::head) strip_body(r.res);

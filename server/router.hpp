@@ -94,8 +94,8 @@ inline constexpr std::size_t max_target_bytes = 2048;
 /// Registration is not thread-safe; `match` and `dispatch` are, once built.
 class router {
  public:
-  /// Uses `errors` for the bodies of the errors it answers (plain text
-  /// when empty) and `log` for handler failures (stderr when empty).
+  /// Uses `errors` for the bodies of the errors it answers
+  /// (`problem_error` when empty) and `log` for handler failures (stderr when empty).
   explicit router(error_builder errors = {}, logger log = {});
 
   /// Says whether a route's handler reads the request's content (a posted

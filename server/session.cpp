@@ -574,12 +574,7 @@ bool session::must_close() const {
 // longer be trusted to be in step.
 void session::refuse(int code, const std::string& detail) {
   closing_ = true;
-  response res = make_response(code, 11, false);
-  set_body(res, payload::owned(render::problem_json(code, detail)),
-           "application/problem+json");
-  add_kind_headers(res, resource_kind::document);
-  res.set(http::field::cache_control, "no-store");
-  enqueue({std::move(res)});
+  enqueue({problem_refusal(code, detail)});
 }
 
 // A client that sent `Expect: 100-continue` waits for a 100 before it

@@ -22,7 +22,6 @@ namespace http = boost::beast::http;
 namespace {
 
 constexpr std::string_view html_type = "text/html; charset=utf-8";
-constexpr std::string_view problem_type = "application/problem+json";
 
 // Errors are not stored: a 404 today may be a page after the next
 // deployment adds a code.
@@ -66,14 +65,14 @@ missing_code explain_missing(std::string_view text) {
 
 response error(const request& req, std::string_view path, int code,
                std::string_view detail) {
-  if (answers_with_problems(path)) {
-    response res =
-        serve_dynamic(req, render::problem_json(code, detail), problem_type,
-                      resource_kind::document, error_cache, code);
-    return res;
-  }
-  if (code == 404) return html_error(req, code, detail, std::nullopt);
-  return text_error(req, code, detail);
+  // Outside the API and the mock, a page that is not there is an HTML
+  // page a reader can go on from. Every other refusal there (a method, a
+  // precondition, a body too large) is what a program meets, and gets the
+  // problem document any bad input gets.
+  if (code == 404 && !answers_with_problems(path))
+    return html_error(req, code, detail, std::nullopt);
+  return serve_dynamic(req, render::problem_json(code, detail), problem_type,
+                       resource_kind::document, error_cache, code);
 }
 
 // Preconditions apply only where the answer would otherwise be a 2xx

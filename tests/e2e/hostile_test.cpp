@@ -516,6 +516,12 @@ TEST_F(hostile, connections_beyond_the_cap_get_503_and_the_others_go_on) {
     EXPECT_TRUE(out.is_closed);
     EXPECT_EQ(status_of(out.bytes), 503) << out.bytes;
     EXPECT_NE(out.bytes.find("Retry-After: 1\r\n"), std::string::npos);
+    // A problem document, as any refusal (it was plain text).
+    EXPECT_NE(out.bytes.find("Content-Type: application/problem+json\r\n"),
+              std::string::npos) << out.bytes;
+    EXPECT_TRUE(out.bytes.ends_with(
+        R"("status":503,"detail":"The server has too many connections."})"))
+        << out.bytes;
     EXPECT_LT(clock_type::now() - begin, milliseconds(1000));
   }
   b.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");

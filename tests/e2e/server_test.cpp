@@ -385,6 +385,11 @@ TEST_F(e2e, method_not_allowed_lists_allow) {
   EXPECT_EQ(res.result_int(), 405u);
   EXPECT_EQ(res.reason(), "Method Not Allowed");
   EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
+  // A page's refusal is a problem document as the API's is (it was plain
+  // text): bad input gets one everywhere.
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(boost::json::parse(res.body()).at("detail"),
+            "POST is not allowed on /codes/404; allowed: GET, HEAD, OPTIONS.");
   const reply api = c.request(http::verb::delete_, "/api/v1/codes");
   EXPECT_EQ(api.result_int(), 405u);
   EXPECT_EQ(api[http::field::allow], "GET, HEAD, OPTIONS");
@@ -667,8 +672,10 @@ TEST_F(e2e, oversized_body_gets_413) {
   const reply res = c.receive();
   EXPECT_EQ(res.result_int(), 413u);
   EXPECT_EQ(res.reason(), "Content Too Large");
-  // Outside the API the router's plain-text error, as for a 405 there.
-  EXPECT_TRUE(res[http::field::content_type].starts_with("text/plain"));
+  // Outside the API too, a refusal is a problem document (it was plain
+  // text there, as a 405 was).
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_NE(res.body().find(R"("status":413)"), std::string::npos) << res.body();
 }
 
 TEST_F(e2e, malformed_request_gets_400) {
