@@ -861,6 +861,13 @@ void session::do_upgrade() {
   // target for the access log.
   if (!parser_) return;
   request upgrade = parser_->release();
+  // Beast's handshake reads `Connection` and `Upgrade` from their first
+  // line only; the mock judged every line (RFC 9110 Section 5.3), so each
+  // list goes on as one line, or Beast would refuse what the mock granted.
+  for (const http::field name : {http::field::connection, http::field::upgrade}) {
+    std::string joined(list_field(upgrade, name).value());
+    if (!joined.empty()) upgrade.set(name, std::move(joined));
+  }
   websocket_session::field_list extra;
   for (const auto& f : handed->r.res) {
     const std::string_view name = f.name_string();

@@ -50,7 +50,10 @@ struct request_lists {
         if_match(req, http::field::if_match),
         if_none_match(req, http::field::if_none_match),
         access_control_request_headers(
-            req, http::field::access_control_request_headers) {}
+            req, http::field::access_control_request_headers),
+        expect(req, http::field::expect),
+        upgrade(req, http::field::upgrade),
+        connection(req, http::field::connection) {}
 
   list_field accept;
   list_field range;
@@ -58,6 +61,9 @@ struct request_lists {
   list_field if_match;
   list_field if_none_match;
   list_field access_control_request_headers;
+  list_field expect;
+  list_field upgrade;
+  list_field connection;
 };
 
 // The views point into `req` and `lists`, which outlive the call to
@@ -75,9 +81,9 @@ mock::request_info info_of(const request& req, const request_lists& lists) {
   info.if_range = lists.if_range.value();
   info.if_match = lists.if_match.value();
   info.if_none_match = lists.if_none_match.value();
-  info.expect = req[http::field::expect];
-  info.upgrade = req[http::field::upgrade];
-  info.connection = req[http::field::connection];
+  info.expect = lists.expect.value();
+  info.upgrade = lists.upgrade.value();
+  info.connection = lists.connection.value();
   info.sec_websocket_key = req[http::field::sec_websocket_key];
   info.sec_websocket_version = req[http::field::sec_websocket_version];
   info.access_control_request_method =

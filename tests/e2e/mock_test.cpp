@@ -396,6 +396,23 @@ TEST_F(mockwire, echoes_over_websocket_after_101) {
   ws.close(websocket::close_code::normal);
 }
 
+// RFC 9110 Section 5.3: `Connection: keep-alive` then `Connection:
+// Upgrade` is one list that asks for the upgrade. The mock read only the
+// first line and answered 426; Beast's handshake does the same.
+TEST_F(mockwire, reads_an_upgrade_asked_for_on_a_second_connection_line) {
+  client c(port_);
+  c.send_raw(
+      "GET /status/101 HTTP/1.1\r\nHost: x\r\n"
+      "Connection: keep-alive\r\nConnection: Upgrade\r\n"
+      "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+  const message res = c.receive();
+  EXPECT_EQ(res.result_int(), 101U) << res;
+  // RFC 6455 Section 1.3's example key and answer.
+  EXPECT_EQ(res[http::field::sec_websocket_accept],
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+}
+
 TEST_F(mockwire, answers_426_without_an_upgrade) {
   const message res = get("/status/101");
   EXPECT_EQ(res.result_int(), 426U);
