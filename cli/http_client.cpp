@@ -429,32 +429,37 @@ void read_responses(net::io_context& ioc, Stream& stream,
     return std::string(static_cast<const char*>(buffer.data().data()),
                        buffer.size());
   };
-  // A response starts with "HTTP/" (after stray line ends). Bytes that
-  // cannot begin it (an SSH banner, a TLS alert) end the check as soon as
-  // they arrive: waiting for a blank line that will never come held a
-  // server that keeps the connection open until the timeout. Fewer than
-  // five bytes that could still begin it are read on.
-  constexpr std::string_view http_prefix = "HTTP/";
   while (true) {
-    const std::string raw = raw_bytes();
-    const std::size_t first = raw.find_first_not_of("\r\n");
-    const std::string_view begins = first == std::string::npos
-                                        ? std::string_view()
-                                        : std::string_view(raw).substr(first);
-    if (begins.substr(0, http_prefix.size()) !=
-        http_prefix.substr(0, std::min(begins.size(), http_prefix.size()))) {
-      ex.failed = failure::receive;
-      ex.error = "cannot read the response from " + where +
-                 ": not an HTTP response; the " + std::to_string(raw.size()) +
-                 " bytes received start " + quote_start(raw);
-      return;
+    // A response starts with "HTTP/" (after stray line ends), the final
+    // one after an interim 1xx too. Bytes that cannot begin it (an SSH
+    // banner, a TLS alert) end the check as soon as they arrive: waiting
+    // for a blank line that will never come held a server that keeps the
+    // connection open until the timeout. Fewer than five bytes that could
+    // still begin it are read on.
+    constexpr std::string_view http_prefix = "HTTP/";
+    while (true) {
+      const std::string raw = raw_bytes();
+      const std::size_t first = raw.find_first_not_of("\r\n");
+      const std::string_view begins =
+          first == std::string::npos ? std::string_view()
+                                     : std::string_view(raw).substr(first);
+      if (begins.substr(0, http_prefix.size()) !=
+          http_prefix.substr(0, std::min(begins.size(), http_prefix.size()))) {
+        ex.failed = failure::receive;
+        ex.error = "cannot read the response from " + where +
+                   ": not an HTTP response" +
+                   (ex.interim.empty()
+                        ? std::string()
+                        : " after " + std::to_string(ex.interim.back().code)) +
+                   "; the " + std::to_string(raw.size()) +
+                   " bytes received start " + quote_start(raw);
+        return;
+      }
+      if (ec || begins.size() >= http_prefix.size()) break;
+      n = read_once(ioc, stream, buffer.prepare(read_size), ec);
+      buffer.commit(n);
+      // A close or reset here is said below, as for a header cut short.
     }
-    if (begins.size() >= http_prefix.size()) break;
-    n = read_once(ioc, stream, buffer.prepare(read_size), ec);
-    buffer.commit(n);
-    if (ec) break;  // said below, as for a header cut short
-  }
-  while (true) {
     // The header is read up to its blank line by hand and then handed to
     // Beast's parser, so that its raw bytes are still at hand when Beast
     // refuses them (Content-Length with Transfer-Encoding, differing

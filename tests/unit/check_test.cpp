@@ -493,6 +493,8 @@ std::map<std::string, std::string> odd_routes() {
       {"/tls-alert-held",
        std::string("\x15\x03\x01\x00\x02\x02\x46", 7) + "{hold}"},
       {"/h-then-ssh-held", "H{pause}SSH-2.0{hold}"},
+      {"/continue-then-ssh-held",
+       "HTTP/1.1 100 Continue\r\n\r\n{pause}SSH-2.0-OpenSSH_9.2\r\n{hold}"},
       {"/reset-before-answer", "{reset}"},
       {"/reset-in-header",
        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{pause}{reset}"},
@@ -606,7 +608,9 @@ TEST(check, failed_reads_say_what_the_server_did) {
 // Bytes that cannot begin "HTTP/" end the check as they arrive: a server
 // that kept the connection open after its SSH banner was waited on until
 // --timeout ("timed out"), and the promised "not an HTTP response" came
-// only when the server closed. A reset says so, with the bytes seen.
+// only when the server closed; after an interim 100 it still was, until
+// this was checked before every response. A reset says so, with the
+// bytes seen.
 TEST(check, not_http_and_resets_say_what_came_at_once) {
   const test_server server(odd_routes());
   const std::string where = server.url("").substr(7);  // 127.0.0.1:port
@@ -624,6 +628,10 @@ TEST(check, not_http_and_resets_say_what_came_at_once) {
       {"/h-then-ssh-held", "cannot read the response from " + where +
                                ": not an HTTP response; the 8 bytes received "
                                "start \"HSSH-2.0\""},
+      {"/continue-then-ssh-held",
+       "cannot read the response from " + where +
+           ": not an HTTP response after 100; the 21 bytes received start "
+           "\"SSH-2.0-OpenSSH_9.2\\r\\n\""},
       {"/reset-before-answer",
        "no response from " + where +
            ": the server reset the connection without answering"},
