@@ -123,7 +123,7 @@ void print_report(std::ostream& out, const lint::response& res,
   };
   const std::optional<status> entry = lint::entry_for(res.code);
   if (res.tunnel)
-    line("answers", "CONNECT: the proxy's tunnel, not the origin's response");
+    line("answers", lint::tunnel_sentence);
   if (const auto cls = class_of(res.code)) {
     const class_info& c = info(*cls);
     line("class", fmt::format("{} {}", c.label, c.name));

@@ -78,6 +78,7 @@ json::object report_json(const response& res,
     o["class"] = nullptr;
     o["class_name"] = nullptr;
   }
+  o["tunnel"] = res.tunnel;
   o["must_broken"] = breaks_must(findings);
   o["findings"] = to_json(findings);
   return o;

@@ -14,13 +14,19 @@ namespace httpstatus::lint {
 /// "MUST", "SHOULD", "MAY" or "info".
 [[nodiscard]] boost::json::object to_json(const finding& f);
 
+/// Says what a tunnel answer (`response::tunnel`) is, where a report shows
+/// it to a reader.
+inline constexpr std::string_view tunnel_sentence =
+    "CONNECT: the proxy's tunnel, not the origin's response";
+
 /// Returns a JSON array of `to_json` of each finding.
 [[nodiscard]] boost::json::array to_json(std::span<const finding> findings);
 
 /// Returns the report on one response: version, status (the code), reason
 /// (as sent), registered_reason, meaning, class, class_name, registration,
 /// reference, reference_url (from `entry_for`; null for an unassigned
-/// code, where meaning says which code clients treat it as), must_broken and
+/// code, where meaning says which code clients treat it as), tunnel
+/// (`response::tunnel`: a proxy's answer to CONNECT), must_broken and
 /// findings. registration is "unassigned" for an unregistered code in
 /// 100..599, "unofficial" for a vendor's code, and null, as class and
 /// class_name are, for a code outside 100..599 (600, 000). Callers add

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "html.hpp"
+#include "lint_json.hpp"
 #include "httpstatus/registry.hpp"
 #include "httpstatus/search.hpp"
 #include "site_files.hpp"
@@ -939,6 +940,10 @@ std::string finding_item(const json::object& f) {
 std::string code_explanation(const json::object& r, std::string_view id) {
   const std::string code = code_at(r);
   std::string facts;
+  if (const json::value* tunnel = r.if_contains("tunnel");
+      tunnel != nullptr && tunnel->is_bool() && tunnel->get_bool())
+    facts += fill("<dt>Answers</dt><dd>{{what}}</dd>\n",
+                  {{"what", lint::tunnel_sentence}});
   if (const std::string_view name = text_at(r, "registered_reason");
       !name.empty()) {
     const std::string_view vendor = text_at(r, "vendor");

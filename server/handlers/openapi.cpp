@@ -239,7 +239,7 @@ std::string_view openapi_document() noexcept {
         "type": "object",
         "required": ["version", "status", "reason", "registered_reason", "meaning",
                      "registration", "reference", "reference_url", "class",
-                     "class_name", "must_broken", "findings"],
+                     "class_name", "tunnel", "must_broken", "findings"],
         "properties": {
           "version": { "type": "string", "description": "As sent: HTTP/1.1, HTTP/1.0, HTTP/2." },
           "status": { "type": "integer" },
@@ -254,6 +254,7 @@ std::string_view openapi_document() noexcept {
           "vendor": { "type": "string", "description": "Set when only one vendor uses the code." },
           "class": { "type": ["string", "null"], "enum": ["1xx", "2xx", "3xx", "4xx", "5xx", null] },
           "class_name": { "type": ["string", "null"] },
+          "tunnel": { "type": "boolean", "description": "True for a proxy's 2xx to CONNECT followed by the origin's response (curl -si -x): judged as the tunnel's answer, not the origin's." },
           "must_broken": { "type": "boolean" },
           "findings": { "type": "array", "items": { "$ref": "#/components/schemas/LintFinding" } }
         }

@@ -134,6 +134,30 @@ describe('lint page', () => {
     });
   });
 
+  // lint.js renders the API's `tunnel` as the page without JavaScript does.
+  it('a proxy\'s answer to CONNECT is said to be the tunnel\'s, with JavaScript and without', async () => {
+    const tunnel = 'HTTP/1.1 200 Connection established\r\n\r\n' + ok_with_body;
+    const fact = 'CONNECT: the proxy\'s tunnel, not the origin\'s response';
+    const answersOf = (page) => page.locator('#lint-result dt', { hasText: 'Answers' }).locator('xpath=following-sibling::dd[1]').allTextContents();
+    await withLintPage(async (page) => {
+      await page.locator('#response').fill(tunnel);
+      await submitAndWait(page, 'Check response');
+      await page.locator('#lint-result .lint-report').nth(1).waitFor();
+      assert.deepEqual(await answersOf(page), [fact]);
+    });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.base}/lint`);
+      await page.locator('#response').fill(tunnel);
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Check response' }).click()]);
+      await page.locator('#lint-result .lint-report').nth(1).waitFor();
+      assert.deepEqual(await answersOf(page), [fact]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says what to paste when the box is empty, and what was wrong with other text', async () => {
     await withLintPage(async (page) => {
       let asked = 0;

@@ -566,6 +566,32 @@ TEST(handlers, lint_head_with_content_gets_the_head_body_finding) {
   EXPECT_EQ(head_reports[0].at("must_broken"), true);
 }
 
+// A proxy's answer to CONNECT before the origin's response (`curl -si -x`)
+// is judged as a tunnel answer; the JSON said nothing of it, so a client of
+// the API saw a 200 with no findings and no reason why. The page shows the
+// same fact from the same JSON.
+TEST(handlers, lint_says_which_response_is_a_proxy_tunnel) {
+  const std::string text =
+      "HTTP/1.1 200 Connection established\r\n\r\n"
+      "HTTP/1.1 404 Not Found\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+      "Content-Length: 0\r\n\r\n";
+  const json::array reports =
+      body_json(post("/api/v1/lint", text)).as_array();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0].at("tunnel"), true);
+  EXPECT_EQ(reports[1].at("tunnel"), false);
+  const std::string page(post("/lint", "response=" + form_encode(text),
+                              "application/x-www-form-urlencoded")
+                             .body()
+                             .view());
+  const std::string_view fact =
+      "<dt>Answers</dt><dd>CONNECT: the proxy&#39;s tunnel, not the "
+      "origin&#39;s response</dd>";
+  const std::size_t first = page.find(fact);
+  EXPECT_NE(first, std::string::npos) << page;
+  EXPECT_EQ(page.find(fact, first + 1), std::string::npos) << page;
+}
+
 // The method reaches the reader too: a blank line after a HEAD response's
 // header is a transcript's, not content sent in answer to HEAD.
 TEST(handlers, lint_head_with_a_trailing_newline_has_no_content) {

@@ -55,6 +55,9 @@
   }
   function explanation(r, id) {
     var dl = el('dl', { 'class': 'facts' });
+    // The sentence is lint::tunnel_sentence (lint_json.hpp), which the
+    // page without JavaScript shows.
+    if (r.tunnel) fact(dl, 'Answers', 'CONNECT: the proxy\'s tunnel, not the origin\'s response');
     if (r.registered_reason)
       fact(dl, 'Name', r.vendor ? r.registered_reason + ' (' + r.vendor + ', unofficial)' : r.registered_reason);
     if (r.class) fact(dl, 'Class', r.class + ' ' + r.class_name);
