@@ -106,6 +106,9 @@ std::shared_ptr<const content> render_site(
       document(key, render::to_json(find_unofficial(code)));
   }
 
+  // The API's root answers what is under it (it was a 404).
+  document("/api/v1", handlers::api_index());
+
   boost::json::array classes_json;
   for (const class_info& c : classes())
     classes_json.push_back(render::to_json(c));
@@ -144,6 +147,7 @@ router make_router(const content& site, logger log,
       .add(http::verb::post, "/lint", handlers::lint_form,
            router::content::read)
       .get("/api", with_site(handlers::stored))
+      .get("/api/v1", with_site(handlers::stored))
       .get("/api/v1/codes", with_site(handlers::api_codes))
       .get("/api/v1/codes/{code}", with_site(handlers::api_code))
       .get("/api/v1/classes", with_site(handlers::stored))

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json/object.hpp>
+
 #include "content.hpp"
 #include "httpstatus/status.hpp"
 #include "message.hpp"
@@ -109,6 +111,11 @@ inline constexpr std::string_view mock_prefix = "/status/";
 
 /// Returns the OpenAPI 3.1 document of the API.
 [[nodiscard]] std::string_view openapi_document() noexcept;
+
+/// Returns the API's root, "/api/v1": every endpoint of
+/// `openapi_document` (path, method, summary), with where the document
+/// and the reference page are.
+[[nodiscard]] boost::json::object api_index();
 
 // ---- lint (issue #8) -------------------------------------------------------
 // The server never fetches a URL: both read only the text they are sent.

@@ -4,6 +4,12 @@
 // route the router has, so the two cannot drift apart unnoticed.
 #include "handlers/handlers.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include <boost/json/parse.hpp>
+
 namespace httpstatus::server::handlers {
 
 std::string_view openapi_document() noexcept {
@@ -17,6 +23,45 @@ std::string_view openapi_document() noexcept {
   },
   "servers": [ { "url": "/" } ],
   "paths": {
+    "/api/v1": {
+      "get": {
+        "operationId": "listEndpoints",
+        "summary": "List the API's endpoints",
+        "description": "The API's root: each endpoint of this document with its methods and summary, and where the document and the human-readable reference are.",
+        "responses": {
+          "200": {
+            "description": "The endpoints.",
+            "headers": { "ETag": { "$ref": "#/components/headers/ETag" } },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": ["openapi", "documentation", "endpoints"],
+                  "properties": {
+                    "openapi": { "type": "string", "const": "/api/v1/openapi.json" },
+                    "documentation": { "type": "string", "const": "/api" },
+                    "endpoints": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": ["path", "method", "summary"],
+                        "properties": {
+                          "path": { "type": "string" },
+                          "method": { "type": "string" },
+                          "summary": { "type": "string" }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "304": { "$ref": "#/components/responses/NotModified" },
+          "412": { "$ref": "#/components/responses/Problem" }
+        }
+      }
+    },
     "/api/v1/codes": {
       "get": {
         "operationId": "listCodes",
@@ -284,6 +329,29 @@ std::string_view openapi_document() noexcept {
   }
 }
 )json";
+}
+
+// Read from the document, so that the index lists exactly the documented
+// endpoints, in the document's order, and a route added there appears here.
+boost::json::object api_index() {
+  namespace json = boost::json;
+  const json::value doc = json::parse(openapi_document());
+  json::array endpoints;
+  for (const auto& [path, operations] : doc.at("paths").as_object()) {
+    for (const auto& [method, operation] : operations.as_object()) {
+      std::string upper(method);
+      std::transform(upper.begin(), upper.end(), upper.begin(), [](char c) {
+        return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      });
+      endpoints.push_back(json::object{
+          {"path", path},
+          {"method", std::move(upper)},
+          {"summary", operation.at("summary")}});
+    }
+  }
+  return {{"openapi", "/api/v1/openapi.json"},
+          {"documentation", "/api"},
+          {"endpoints", std::move(endpoints)}};
 }
 
 }  // namespace httpstatus::server::handlers

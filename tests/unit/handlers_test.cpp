@@ -423,8 +423,9 @@ TEST(handlers, openapi_is_3_1_and_documents_every_api_route) {
   std::set<std::string> documented;
   for (const auto& entry : paths) documented.emplace(entry.key());
   const std::set<std::string> served = {
-      "/api/v1/codes", "/api/v1/codes/{code}", "/api/v1/classes",
-      "/api/v1/lint",  "/api/v1/openapi.json", "/healthz"};
+      "/api/v1",       "/api/v1/codes",        "/api/v1/codes/{code}",
+      "/api/v1/classes", "/api/v1/lint",       "/api/v1/openapi.json",
+      "/healthz"};
   EXPECT_EQ(documented, served);
   for (const std::string& path : served) {
     const std::string target =
@@ -437,6 +438,40 @@ TEST(handlers, openapi_is_3_1_and_documents_every_api_route) {
     }
     EXPECT_EQ(get(target).result_int(), 200u) << path;
   }
+}
+
+// The API's root was a 404; it lists every documented operation, each
+// answered where it says, and where the document and the reference are.
+TEST(handlers, api_root_lists_every_endpoint) {
+  const response res = get("/api/v1");
+  ASSERT_EQ(res.result_int(), 200u);
+  EXPECT_EQ(res[http::field::content_type], "application/json");
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  const json::object index = body_json(res).as_object();
+  EXPECT_EQ(index.at("openapi"), "/api/v1/openapi.json");
+  EXPECT_EQ(index.at("documentation"), "/api");
+  EXPECT_EQ(get("/api").result_int(), 200u);
+  const json::value doc = json::parse(handlers::openapi_document());
+  std::size_t operations = 0;
+  for (const auto& entry : doc.at("paths").as_object())
+    operations += entry.value().as_object().size();
+  const json::array& endpoints = index.at("endpoints").as_array();
+  EXPECT_EQ(endpoints.size(), operations);
+  bool lists_lint = false;
+  for (const json::value& e : endpoints) {
+    const std::string path(e.at("path").as_string());
+    const std::string method(e.at("method").as_string());
+    EXPECT_FALSE(e.at("summary").as_string().empty()) << path;
+    if (path == "/api/v1/lint") {
+      lists_lint = method == "POST";
+      continue;
+    }
+    EXPECT_EQ(method, "GET") << path;
+    const std::string target =
+        path == "/api/v1/codes/{code}" ? "/api/v1/codes/404" : path;
+    EXPECT_EQ(get(target).result_int(), 200u) << path;
+  }
+  EXPECT_TRUE(lists_lint);
 }
 
 // "/api" is rendered from the OpenAPI document the server serves, so it
