@@ -705,8 +705,13 @@ void vary_missing(const subject& s) {
 // caches the opposite of what the spec lets them do, which is worth a
 // SHOULD. `no-store` outweighs any of those; `private`, `no-cache` and
 // other directives invite nothing, and leave the response unstored.
+//
+// A 1xx is never stored either (RFC 9111 Section 3), but only because it is
+// not final: no cache weighs its fields, so they invite nothing.
 void never_stored(const subject& s) {
-  if (!s.entry || s.entry->cache != cacheability::never_stored) return;
+  if (!s.entry || s.entry->cache != cacheability::never_stored ||
+      s.entry->code < 200)
+    return;
   bool no_store = false;
   std::string invitation;
   each(s, "Cache-Control", [&](std::string_view cc) {

@@ -392,6 +392,9 @@ std::string cache_note(const status& s) {
       return "Stored by a cache only with explicit freshness information, "
              "such as Cache-Control: max-age (RFC 9110, Section 15.1).";
     case cacheability::never_stored:
+      if (s.code < 200)
+        return "Never stored by a cache: only a final response is (RFC 9111, "
+               "Section 3).";
       return "A cache must not store it (RFC 6585).";
   }
   return "";

@@ -44,7 +44,9 @@ enum class body_rule : std::uint8_t {
 enum class cacheability : std::uint8_t {
   heuristic,     ///< heuristically cacheable (RFC 9110 Section 15.1)
   explicit_only, ///< storable only with explicit freshness information
-  never_stored,  ///< a cache MUST NOT store it (RFC 6585: 428, 429, 431, 511)
+  never_stored,  ///< a cache MUST NOT store it: every 1xx, which is not a
+                 ///< final response (RFC 9111 Section 3), and 428, 429,
+                 ///< 431, 511 (RFC 6585)
 };
 
 /// Gives the strength of a requirement in BCP 14 terms; `info` marks a

@@ -602,6 +602,15 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "never-stored",
        std::nullopt},
+      // A 1xx is never stored because it is not final, so no cache reads
+      // its caching fields: nothing to report.
+      {"103_with_max_age",
+       "HTTP/1.1 103 Early Hints\nLink: </a.css>; rel=preload\n"
+       "Cache-Control: max-age=60\n\n",
+       "GET",
+       {},
+       "never-stored",
+       std::nullopt},
       {"428_private",
        with_date("HTTP/1.1 428 Precondition Required",
                  "Cache-Control: private\n\n"),

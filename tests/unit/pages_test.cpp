@@ -438,6 +438,28 @@ TEST(pages, codes_isolates_the_query_wherever_it_is_echoed) {
 
 // ---------------------------------------------------------- /codes/N ---
 
+// Each code page says how caches treat it; an interim 1xx said it could be
+// stored with explicit freshness, where RFC 9111 Section 3 stores only
+// final responses.
+TEST(pages, code_pages_say_how_caches_treat_the_code) {
+  const struct {
+    int code;
+    std::string_view note;
+  } rows[] = {
+      {103, "Never stored by a cache: only a final response is (RFC 9111, "
+            "Section 3)."},
+      {200, "Heuristically cacheable"},
+      {201, "Stored by a cache only with explicit freshness information"},
+      {429, "A cache must not store it (RFC 6585)."},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.code);
+    const std::optional<std::string> page = code_page(row.code);
+    ASSERT_TRUE(page.has_value());
+    EXPECT_TRUE(contains(*page, row.note));
+  }
+}
+
 TEST(pages, code_404_has_everything) {
   const std::optional<std::string> page = code_page(404);
   ASSERT_TRUE(page.has_value());

@@ -265,6 +265,13 @@ TEST(registry, holds_hand_checked_facts) {
     EXPECT_EQ(s->body, r.body);
   }
   EXPECT_EQ(find(429)->cache, cacheability::never_stored);
+  // RFC 9111 Section 3: a cache stores only final responses. Every 1xx
+  // was `explicit_only`, storable with explicit freshness.
+  for (const status& s : all()) {
+    if (s.code < 200) {
+      EXPECT_EQ(s.cache, cacheability::never_stored) << s.code;
+    }
+  }
 }
 
 TEST(registry, requires_the_spec_headers) {
