@@ -654,8 +654,15 @@ void session::enqueue(reply r, route_id route) {
   // The status line says HTTP/1.1 to every client (wire_buffers), and a
   // 1.1 response without `close` promises to keep the connection (RFC 9112
   // Section 9.3), which an HTTP/1.0 exchange without keep-alive does not.
-  if (r.res.version() == 10 && !r.res.keep_alive())
-    r.res.set(http::field::connection, "close");
+  // The options already there stay: `upgrade` goes with every `Upgrade`
+  // field (RFC 9110 Section 7.8; the mock's 426).
+  if (r.res.version() == 10 && !r.res.keep_alive()) {
+    const std::string_view options = r.res[http::field::connection];
+    if (options.empty())
+      r.res.set(http::field::connection, "close");
+    else
+      r.res.set(http::field::connection, std::string(options) + ", close");
+  }
   pending& p = queue_.emplace_back();
   p.r = std::move(r);
   p.start = request_start_;

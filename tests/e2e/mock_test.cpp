@@ -436,6 +436,9 @@ TEST_F(mockwire, says_what_upgrade_the_426_refused) {
   const message old = c.receive();
   EXPECT_EQ(old.result_int(), 426U);
   EXPECT_NE(old.body().find("in HTTP/1.0"), std::string::npos) << old.body();
+  // Whoever sends Upgrade sends the `upgrade` option too (RFC 9110 Section
+  // 7.8); the close for HTTP/1.0 replaced it.
+  EXPECT_EQ(old[http::field::connection], "Upgrade, close");
 }
 
 // A handshake Beast would refuse got Beast's bare text answer, without the
