@@ -24,7 +24,8 @@ mock_answer answer(std::string_view codes, std::string_view query,
 
   int code = 0;
   if (!s.sequence.empty()) {
-    const sequence_step step = sequences.next(s.sequence, s.choices.size());
+    const sequence_step step =
+        sequences.next(s.sequence, codes, s.choices.size());
     if (!step) {
       a.response = build_error(step.detail, req);
       return a;

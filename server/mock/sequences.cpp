@@ -42,7 +42,9 @@ void sequence_store::expire(std::chrono::steady_clock::time_point now) {
   }
 }
 
-sequence_step sequence_store::next(std::string_view key, std::size_t length) {
+sequence_step sequence_store::next(std::string_view key,
+                                   std::string_view codes,
+                                   std::size_t length) {
   sequence_step step;
   if (auto problem = key_problem(key, limits_.max_key_bytes)) {
     step.detail = std::move(*problem);
@@ -59,7 +61,7 @@ sequence_step sequence_store::next(std::string_view key, std::size_t length) {
       index_.erase(lru_.back().key);
       lru_.pop_back();
     }
-    lru_.push_front(entry{std::string(key), 0, now});
+    lru_.push_front(entry{std::string(key), 0, 0, now});
     found = index_.emplace(lru_.front().key, lru_.begin()).first;
   } else {
     lru_.splice(lru_.begin(), lru_, found->second);  // iterators stay valid
@@ -67,6 +69,11 @@ sequence_step sequence_store::next(std::string_view key, std::size_t length) {
 
   entry& e = *found->second;
   e.last_used = now;
+  // A hash, not the list: a list may be as long as a target, and a
+  // collision costs no more than a sequence that does not start over.
+  const std::size_t codes_hash = std::hash<std::string_view>{}(codes);
+  if (e.answered != 0 && e.codes_hash != codes_hash) e.answered = 0;
+  e.codes_hash = codes_hash;
   const std::size_t last = length == 0 ? 0 : length - 1;
   step.index = e.answered < last ? e.answered : last;
   // Saturate rather than wrap: a key polled for ever stays on its last code.

@@ -59,11 +59,15 @@ class sequence_store {
       sequence_limits limits = {},
       clock_fn clock = [] { return std::chrono::steady_clock::now(); });
 
-  /// Returns the index to answer for `key` in a sequence of `length` codes
-  /// and advances the key: 0, 1, ..., `length - 1`, then `length - 1` for
-  /// ever. A new, evicted or expired key starts at 0. Refuses an invalid
-  /// key (see `key_problem`) with a `detail`; `length` 0 yields index 0.
-  [[nodiscard]] sequence_step next(std::string_view key, std::size_t length);
+  /// Returns the index to answer for `key` in the sequence `codes` (the
+  /// list as the request spelt it) of `length` codes, and advances the key:
+  /// 0, 1, ..., `length - 1`, then `length - 1` for ever. A new, evicted or
+  /// expired key starts at 0, and so does a key asked with another list
+  /// than last time (a test that reuses a key for a new sequence gets that
+  /// sequence from its start). Refuses an invalid key (see `key_problem`)
+  /// with a `detail`; `length` 0 yields index 0.
+  [[nodiscard]] sequence_step next(std::string_view key, std::string_view codes,
+                                   std::size_t length);
 
   /// Returns how many keys are held now (expired ones may linger until the
   /// next call to `next`).
@@ -72,6 +76,7 @@ class sequence_store {
  private:
   struct entry {
     std::string key;
+    std::size_t codes_hash = 0;  ///< of the list last asked with the key
     std::size_t answered = 0;
     std::chrono::steady_clock::time_point last_used;
   };

@@ -27,7 +27,7 @@ struct fake_clock {
 
 std::size_t step(mock::sequence_store& store, std::string_view key,
                  std::size_t length) {
-  const mock::sequence_step s = store.next(key, length);
+  const mock::sequence_step s = store.next(key, "503,503,200", length);
   EXPECT_TRUE(s) << s.detail;
   return s.index;
 }
@@ -51,6 +51,19 @@ TEST(mocksequence, keeps_keys_apart) {
   EXPECT_EQ(step(store, "a", 3), 2u);
   EXPECT_EQ(step(store, "b", 3), 1u);
   EXPECT_EQ(store.size(), 2u);
+}
+
+// A key reused with another list (the next test of a suite, say) carried
+// its position over: /status/201,202 then /status/203,204 under one key
+// answered 201, then 204, and 203 never.
+TEST(mocksequence, starts_over_when_the_key_gets_another_list) {
+  mock::sequence_store store;
+  EXPECT_EQ(store.next("k", "201,202", 2).index, 0u);
+  EXPECT_EQ(store.next("k", "203,204", 2).index, 0u);
+  EXPECT_EQ(store.next("k", "203,204", 2).index, 1u);
+  EXPECT_EQ(store.next("k", "203,204", 2).index, 1u);
+  EXPECT_EQ(store.next("k", "201,202", 2).index, 0u);
+  EXPECT_EQ(store.size(), 1u);
 }
 
 TEST(mocksequence, treats_a_one_code_sequence_as_constant) {
@@ -111,7 +124,7 @@ TEST(mocksequence, refuses_bad_keys) {
   mock::sequence_store store;
   for (const key_case& c : cases) {
     SCOPED_TRACE(c.key);
-    const mock::sequence_step s = store.next(c.key, 2);
+    const mock::sequence_step s = store.next(c.key, "503,200", 2);
     if (c.detail == nullptr) {
       EXPECT_TRUE(s);
     } else {
@@ -128,18 +141,18 @@ TEST(mocksequence, counts_every_step_across_threads) {
   mock::sequence_store store;
   auto work = [&] {
     for (int i = 0; i < 1000; ++i) {
-      (void)store.next("shared", 2001);
+      (void)store.next("shared", "(2001 codes)", 2001);  // one list
       // Appended, not `"k" + to_string(...)`: GCC 12's -Wrestrict
       // misfires on that operator+ in optimised builds.
       std::string key = "k";
       key += std::to_string(i % 50);
-      (void)store.next(key, 3);
+      (void)store.next(key, "503,503,200", 3);
     }
   };
   std::thread a(work);
   std::thread b(work);
   a.join();
   b.join();
-  EXPECT_EQ(step(store, "shared", 2001), 2000u);
+  EXPECT_EQ(store.next("shared", "(2001 codes)", 2001).index, 2000u);
   EXPECT_EQ(store.size(), 51u);
 }
