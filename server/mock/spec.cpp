@@ -9,6 +9,7 @@
 #include <boost/url/pct_string_view.hpp>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -78,6 +79,21 @@ std::optional<Int> whole_number(std::string_view text) noexcept {
   return value;
 }
 
+// As `whole_number`, but digits too many for Int are still a whole number:
+// they read as Int's largest, which the caller's cap then refuses with its
+// own "at most" (the detail said "must be a whole number" of one).
+template <class Int>
+std::optional<Int> whole_number_to_cap(std::string_view text) noexcept {
+  Int value{};
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ptr != end) return std::nullopt;
+  if (ec == std::errc::result_out_of_range)
+    return std::numeric_limits<Int>::max();
+  if (ec != std::errc{}) return std::nullopt;
+  return value;
+}
+
 // Parses "code", "first-last", either with ":weight", into `out`. Without
 // weights every code counts once (`200,500-504`: 200 one time in six). A
 // range's weight is shared by its codes, so `500-504:0.1` means "a 5xx, 10%
@@ -93,6 +109,10 @@ std::optional<spec_result> parse_item(std::string_view item,
     const std::string_view w = trim(item.substr(colon + 1));
     const char* end = w.data() + w.size();
     const auto [ptr, ec] = std::from_chars(w.data(), end, weight);
+    // A number a double cannot hold (1e-400, 1e400) is a number still.
+    if (!w.empty() && ptr == end && ec == std::errc::result_out_of_range)
+      return fail(std::errc::result_out_of_range,
+                  "weight " + quoted(w) + " is out of a double's range");
     if (w.empty() || ec != std::errc{} || ptr != end || !std::isfinite(weight))
       return fail(std::errc::invalid_argument,
                   "weight " + quoted(w) + " is not a number");
@@ -257,7 +277,7 @@ std::optional<spec_result> apply_param(std::string_view name,
       return fail(std::errc::invalid_argument, "sequence needs a key");
     s.sequence = value;
   } else if (name == "sleep") {
-    auto n = whole_number<std::uint64_t>(value);
+    auto n = whole_number_to_cap<std::uint64_t>(value);
     if (!n)
       return fail(std::errc::invalid_argument,
                   "sleep must be a whole number of milliseconds");
@@ -267,7 +287,7 @@ std::optional<spec_result> apply_param(std::string_view name,
                   "sleep must be at most " + std::to_string(cap) + " ms");
     s.sleep = std::chrono::milliseconds(static_cast<std::int64_t>(*n));
   } else if (name == "retry_after") {
-    auto n = whole_number<std::uint64_t>(value);
+    auto n = whole_number_to_cap<std::uint64_t>(value);
     if (!n)
       return fail(std::errc::invalid_argument,
                   "retry_after must be a whole number of seconds");
@@ -321,14 +341,24 @@ std::optional<spec_result> parse_query_options(std::string_view query, spec& s,
     if (!pct) return std::nullopt;
     return pct->decode(form);
   };
+  // Each option once: of two `location=` one would be dropped without a
+  // word, as the JSON API refuses a second `class=`.
+  std::array<bool, option_names.size()> seen{};
   std::string_view rest(terminated);
   while (true) {
     const std::size_t amp = rest.find('&');
     const std::string_view param = rest.substr(0, amp);
     const std::size_t equals = param.find('=');
     const std::optional<std::string> name = decoded(param.substr(0, equals));
-    if (name && std::find(option_names.begin(), option_names.end(), *name) !=
-                    option_names.end()) {
+    const auto option =
+        name ? std::find(option_names.begin(), option_names.end(), *name)
+             : option_names.end();
+    if (option != option_names.end()) {
+      bool& given = seen[static_cast<std::size_t>(option - option_names.begin())];
+      if (given)
+        return fail(std::errc::invalid_argument,
+                    *name + " is given twice; give it once");
+      given = true;
       const std::optional<std::string> value =
           equals == std::string_view::npos
               ? std::optional<std::string>("")
