@@ -231,9 +231,27 @@ std::string link_value(const fill_context& c) {
 // One code path for every code: the registry names the fields a code
 // needs, and this says how the mock fills each of them. A field without a
 // filler stays out, and the mock tests, looping over the registry, fail.
+std::string location_of(const response_options& options) {
+  return options.location.empty() ? std::string("/status/200")
+                                  : std::string(options.location);
+}
+
 std::string location_value(const fill_context& c) {
-  return c.options.location.empty() ? std::string("/status/200")
-                                    : std::string(c.options.location);
+  return location_of(c.options);
+}
+
+// The content of a 300 SHOULD list the choices (RFC 9110 Section 15.4.1),
+// and that of a 511 SHOULD link to where the user logs in (RFC 6585
+// Section 6). The mock has one of each: the `location=` path, which is the
+// 300's Location too.
+std::string link_note(const target& t, const response_options& options) {
+  if (t.is_unassigned) return {};
+  if (t.facts.code == 300)
+    return "The choices: " + location_of(options) +
+           " (the preferred one, also in Location).";
+  if (t.facts.code == 511)
+    return "Log in to the network at " + location_of(options) + ".";
+  return {};
 }
 
 std::optional<std::string> field_value(std::string_view field,
@@ -429,7 +447,8 @@ final_response make_final(target t, const request_info& req,
   if (ok) c.ok = &ok->headers;
   f.headers.push_back({"Date", http_date(req.now)});
   if (t.facts.body == body_rule::allowed && !opens_tunnel) {
-    if (!body) body = render_body(t, req, note);
+    if (!body)
+      body = render_body(t, req, note.empty() ? link_note(t, options) : note);
     f.headers.push_back(
         {"Content-Type", std::string(content_type(body->type))});
     f.headers.push_back({"Vary", "Accept"});

@@ -55,6 +55,36 @@ mock::target target_of(const status& s) {
   return mock::target{s.code, s, false};
 }
 
+// RFC 9110 Section 15.4.1: a 300's content SHOULD list the choices; RFC
+// 6585 Section 6: a 511's SHOULD link to the login. Both bodies said only
+// what the code means.
+TEST(mockresponse, a_300_lists_its_choice_and_a_511_links_the_login) {
+  struct row {
+    int code;
+    std::string_view location;
+    std::string_view says;
+  };
+  const row rows[] = {
+      {300, "", "The choices: /status/200 (the preferred one, also in "
+                "Location)."},
+      {300, "/fr", "The choices: /fr"},
+      {511, "", "Log in to the network at /status/200."},
+      {511, "/login", "Log in to the network at /login."},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.code);
+    for (const std::string_view accept : {"text/plain", "text/html"}) {
+      mock::request_info req = get();
+      req.accept = accept;
+      const mock::final_response f =
+          mock::build_response(*mock::resolve(r.code), req,
+                               {.retry_after = {}, .location = r.location})
+              .final_;
+      EXPECT_NE(f.body.find(r.says), std::string::npos) << accept << f.body;
+    }
+  }
+}
+
 // The message that carries `code`: an interim one for 1xx, else the final.
 struct carrier {
   int code = 0;
