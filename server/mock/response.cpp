@@ -228,9 +228,6 @@ std::string link_value(const fill_context& c) {
   return "</codes/" + std::to_string(c.t.code) + ">; rel=\"blocked-by\"";
 }
 
-// One code path for every code: the registry names the fields a code
-// needs, and this says how the mock fills each of them. A field without a
-// filler stays out, and the mock tests, looping over the registry, fail.
 std::string location_of(const response_options& options) {
   return options.location.empty() ? std::string("/status/200")
                                   : std::string(options.location);
@@ -254,6 +251,9 @@ std::string link_note(const target& t, const response_options& options) {
   return {};
 }
 
+// One code path for every code: the registry names the fields a code
+// needs, and this says how the mock fills each of them. A field without a
+// filler stays out, and the mock tests, looping over the registry, fail.
 std::optional<std::string> field_value(std::string_view field,
                                        const fill_context& c) {
   if (iequals(field, "Location") || iequals(field, "X-MS-Location"))
