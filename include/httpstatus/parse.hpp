@@ -139,9 +139,15 @@ inline constexpr auto name_index = [] {
 /// Returns the registered code whose reason phrase or alias is `name`,
 /// comparing letters and digits only, case-insensitively ("Not Found",
 /// "not_found", "NOT-FOUND", "Request Entity Too Large" for 413). Returns
-/// `std::nullopt` for an unknown, empty or over-long name.
+/// `std::nullopt` for an unknown, empty or over-long name. A note in
+/// parentheses at the end is left out, so that IANA's Description column
+/// reads as it is: "Not Extended (OBSOLETED)" is 510, and 104's
+/// "Upload Resumption Supported (TEMPORARY - registered ...)" is 104.
 [[nodiscard]] constexpr std::optional<int> find_by_name(
     std::string_view name) noexcept {
+  const std::size_t last = name.find_last_not_of(" \t");
+  if (last != std::string_view::npos && name[last] == ')')
+    name = name.substr(0, name.rfind('(', last));
   const detail::name_key key(name);
   if (key.size == 0 || key.too_long) return std::nullopt;
   const auto& index = detail::name_index;

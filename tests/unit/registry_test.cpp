@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "httpstatus/parse.hpp"
 #include "support/csv.hpp"
 
 namespace {
@@ -52,6 +53,16 @@ TEST(registry, has_every_iana_row_with_its_phrase) {
   }
   EXPECT_EQ(assigned, 64u);
   EXPECT_EQ(all().size(), assigned);
+}
+
+// A name copied from IANA's table, annotation and all, finds its code.
+TEST(registry, finds_every_iana_description_by_name) {
+  const auto rows = test::read_csv(shared_dir + "/data/iana-http-status-codes.csv");
+  ASSERT_EQ(rows.size(), 75u) << "cannot read the IANA CSV in " << shared_dir;
+  for (const auto& row : rows) {
+    if (row[1] == "Unassigned" || row[1] == "(Unused)") continue;
+    EXPECT_EQ(find_by_name(row[1]), std::stoi(row[0])) << row[1];
+  }
 }
 
 // IANA's Reference column names the defining documents; the registry may
