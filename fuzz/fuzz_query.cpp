@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes the request-target helpers (server/url.hpp): percent_decode and
+// Fuzzes the request-target helpers (server/url/url.hpp): percent_decode and
 // for_each_query_param, against the contracts their header states.
 #include <cstddef>
 #include <cstdint>

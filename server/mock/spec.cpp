@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/url/encoding_opts.hpp>
-#include <boost/url/pct_string_view.hpp>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -19,10 +17,10 @@
 #include "httpstatus/registry.hpp"
 #include "response.hpp"
 #include "syntax.hpp"
+#include "url.hpp"
 
 namespace httpstatus::server::mock {
 
-namespace urls = boost::urls;
 using lint::iequals;
 using lint::is_hex;
 using lint::trim;
@@ -162,13 +160,11 @@ std::optional<spec_result> parse_item(std::string_view item,
 }
 
 std::optional<spec_result> parse_list(std::string_view encoded, spec& s) {
-  const auto pct = urls::make_pct_string_view(
-      urls::string_view(encoded.data(), encoded.size()));
-  if (!pct)
+  const std::optional<std::string> decoded = percent_decode(encoded, false);
+  if (!decoded)
     return fail(std::errc::invalid_argument,
                 "the code list has a malformed percent escape");
-  const std::string decoded = pct->decode();
-  std::string_view rest = decoded;
+  std::string_view rest = *decoded;
   if (trim(rest).empty())
     return fail(std::errc::invalid_argument, "the code list is empty");
 
@@ -322,56 +318,42 @@ std::optional<spec_result> apply_param(std::string_view name,
 
 std::optional<spec_result> parse_query_options(std::string_view query, spec& s,
                                                const spec_limits& limits) {
-  if (query.empty()) return std::nullopt;
-  // Boost 1.81's parse_query handed `s.data()` to a constructor that takes
-  // a string_view, so it measured its input with strlen and read past the
-  // end of a view into the request target (found by fuzz/fuzz_spec). Boost
-  // URL still gets a NUL-terminated copy, and a raw NUL, which no valid
-  // query holds, is refused before strlen could stop at it.
+  // No valid query holds a raw NUL; one would only reach a header.
   if (query.find('\0') != std::string_view::npos)
     return fail(std::errc::invalid_argument, "the query string is malformed");
-  const std::string terminated(query);
-  urls::encoding_opts form;
-  form.space_as_plus = true;  // HTML forms send spaces as '+'
-  // Each parameter is decoded on its own: a broken escape in a parameter
-  // the mock does not read must not refuse the request.
-  const auto decoded = [&](std::string_view text) -> std::optional<std::string> {
-    const auto pct = urls::make_pct_string_view(
-        urls::string_view(text.data(), text.size()));
-    if (!pct) return std::nullopt;
-    return pct->decode(form);
-  };
   // Each option once: of two `location=` one would be dropped without a
   // word, as the JSON API refuses a second `class=`.
   std::array<bool, option_names.size()> seen{};
-  std::string_view rest(terminated);
-  while (true) {
-    const std::size_t amp = rest.find('&');
-    const std::string_view param = rest.substr(0, amp);
-    const std::size_t equals = param.find('=');
-    const std::optional<std::string> name = decoded(param.substr(0, equals));
-    const auto option =
-        name ? std::find(option_names.begin(), option_names.end(), *name)
-             : option_names.end();
-    if (option != option_names.end()) {
-      bool& given = seen[static_cast<std::size_t>(option - option_names.begin())];
-      if (given)
-        return fail(std::errc::invalid_argument,
-                    *name + " is given twice; give it once");
-      given = true;
-      const std::optional<std::string> value =
-          equals == std::string_view::npos
-              ? std::optional<std::string>("")
-              : decoded(param.substr(equals + 1));
-      if (!value)
-        return fail(std::errc::invalid_argument,
-                    *name + " has a malformed percent escape");
-      if (auto error = apply_param(*name, *value, s, limits)) return error;
-    }
-    if (amp == std::string_view::npos) break;
-    rest.remove_prefix(amp + 1);
-  }
-  return std::nullopt;
+  std::optional<spec_result> error;
+  // Each parameter is decoded on its own: a broken escape in a parameter
+  // the mock does not read must not refuse the request.
+  (void)for_each_encoded_query_param(
+      query, [&](std::string_view encoded_name, std::string_view encoded_value) {
+        const std::optional<std::string> name =
+            percent_decode(encoded_name, true);
+        const auto option =
+            name ? std::find(option_names.begin(), option_names.end(), *name)
+                 : option_names.end();
+        if (option == option_names.end()) return true;
+        bool& given =
+            seen[static_cast<std::size_t>(option - option_names.begin())];
+        if (given) {
+          error = fail(std::errc::invalid_argument,
+                       *name + " is given twice; give it once");
+          return false;
+        }
+        given = true;
+        const std::optional<std::string> value =
+            percent_decode(encoded_value, true);
+        if (!value) {
+          error = fail(std::errc::invalid_argument,
+                       *name + " has a malformed percent escape");
+          return false;
+        }
+        error = apply_param(*name, *value, s, limits);
+        return !error;
+      });
+  return error;
 }
 
 }  // namespace
