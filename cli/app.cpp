@@ -429,8 +429,10 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   if (exp.sub->parsed()) return run_export(exp, out, err);
   if (check_cmd.sub->parsed()) return run_check(check_cmd, out, err);
   if (lint_cmd.sub->parsed()) return run_lint(lint_cmd, out, err);
+  // Nothing to look up is a usage error: the help goes where errors go,
+  // so that `httpstatus --json` leaves stdout empty rather than not JSON.
   if (opts.queries.empty()) {
-    out << app.help();
+    err << app.help();
     return exit_usage;
   }
   return lookup(opts, out, err, effective_term);

@@ -457,6 +457,18 @@ TEST(cli, colours_only_on_a_terminal) {
   EXPECT_EQ(run_cli({"404", "--no-color"}, true).out.find('\x1b'), std::string::npos);
 }
 
+// Nothing to look up is a usage error: the help went to stdout, where
+// `httpstatus --json` gave a script text that is not JSON.
+TEST(cli, without_a_query_prints_the_help_on_stderr) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{}, std::vector<std::string>{"--json"}}) {
+    const outcome o = run_cli(args);
+    EXPECT_EQ(o.code, 2) << args.size();
+    EXPECT_EQ(o.out, "") << args.size();
+    EXPECT_NE(o.err.find("Usage: httpstatus"), std::string::npos) << o.err;
+  }
+}
+
 TEST(cli, prints_help_and_version) {
   const outcome help = run_cli({"--help"});
   EXPECT_EQ(help.code, 0);
