@@ -25,7 +25,9 @@ template <typename T>
           return fmt::format("'{}' is not {}", input,
                              std::is_integral_v<T> ? "a whole number"
                                                    : "a number");
-        if (value < low || value > high)
+        // Written so that NaN, which compares false to everything, is out
+        // of range too.
+        if (!(value >= low && value <= high))
           return fmt::format("{} is out of range: {} to {}", input, low, high);
         return {};
       },

@@ -202,8 +202,10 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
     }
   }
   http_request req;
+  // An empty -X is a mistake, as an empty lint --method is, not a GET.
+  const bool method_given = cmd.sub != nullptr && cmd.sub->count("--request") > 0;
   req.method =
-      cmd.method.empty() ? (cmd.has_data ? "POST" : "GET") : cmd.method;
+      method_given ? cmd.method : (cmd.has_data ? "POST" : "GET");
   if (!lint::is_token(req.method)) {
     fmt::print(err, "httpstatus: error: -X '{}' is not a method name\n",
                terminal_safe(req.method));

@@ -17,7 +17,7 @@ namespace httpstatus::cli {
 struct check_command {
   CLI::App* sub = nullptr;
   std::string url;
-  std::string method;  ///< empty: GET, or POST when `data` is given
+  std::string method;  ///< -X; when not given, GET, or POST with `data`
   std::vector<std::string> headers;  ///< "Name: value"
   std::string data;
   bool has_data = false;

@@ -498,6 +498,14 @@ std::map<std::string, std::string> odd_routes() {
       {"/reset-before-answer", "{reset}"},
       {"/reset-in-header",
        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{pause}{reset}"},
+      {"/close-in-header",
+       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"},
+      {"/endless-interim", [] {
+         std::string interims;
+         for (int i = 0; i <= 4096; ++i)
+           interims += "HTTP/1.1 102 Processing\r\n\r\n";
+         return interims + "{hold}";
+       }()},
       {"/reset-in-content", "HTTP/1.1 200 OK\r\n" + d +
                                 "Content-Type: text/plain\r\nContent-Length:"
                                 " 5\r\n\r\nab{pause}{reset}"},
@@ -640,6 +648,19 @@ TEST(check, not_http_and_resets_say_what_came_at_once) {
            ": the server reset the connection before the header ended; the "
            "43 bytes received start \"HTTP/1.1 200 OK\\r\\nContent-Type: "
            "t\"..."},
+      // A header cut short is incomplete, as when reset (RFC 9112 Section
+      // 8); it was judged as if whole, and passed.
+      {"/close-in-header",
+       "cannot read the response from " + where +
+           ": the server closed the connection before the header ended; the "
+           "43 bytes received start \"HTTP/1.1 200 OK\\r\\nContent-Type: "
+           "t\"..."},
+      // Interim responses are kept, so their number is bounded: a server
+      // streaming 102 took hundreds of MB.
+      {"/endless-interim",
+       "cannot read the response from " + where +
+           ": the server sent more than 4096 interim responses and no final "
+           "one"},
       {"/reset-in-content", "cannot read the response from " + where +
                                 ": the server reset the connection after 2 "
                                 "content bytes"},
@@ -793,8 +814,18 @@ TEST(check, usage_errors_exit_2) {
       {"http://127.0.0.1:99999/"},
       {"http://127.0.0.1:65536/"},
       {"http://127.0.0.1:0/"},
+      // Boost.URL reads these as another port and a path ("/-1/", "/x/");
+      // each would have been a request to a port the user did not write.
+      {"http://127.0.0.1:-1/"},
+      {"http://127.0.0.1:1x/"},
+      {"http://127.0.0.1.:18491/status/200"},
+      {"http://127.0.0.1:18491:18491/"},
+      {"http://[v1.x]:18491/"},
       {"-X", "GE T", "http://127.0.0.1/"},
       {"--timeout", "0", "http://127.0.0.1/"},
+      {"--timeout", "nan", "http://127.0.0.1/"},
+      {"--timeout", "-nan", "http://127.0.0.1/"},
+      {"-X", "", "http://127.0.0.1/"},
       {},
   };
   for (const auto& args : rows) {
@@ -851,6 +882,16 @@ TEST(url, resolves_locations) {
     const cli::url_result u = cli::resolve_location(base.url, r.location);
     ASSERT_EQ(u.error, "") << r.location;
     EXPECT_EQ(u.url.text, r.expected) << r.location;
+  }
+}
+
+TEST(url, refuses_a_location_whose_port_is_malformed) {
+  const cli::url_result base = cli::parse_url("http://127.0.0.1:18491/a");
+  ASSERT_EQ(base.error, "");
+  for (const std::string_view location :
+       {"http://127.0.0.1:-5/status/200", "//127.0.0.1:80x/", "http://[v1.x]/"}) {
+    const cli::url_result u = cli::resolve_location(base.url, location);
+    EXPECT_NE(u.error, "") << location << " resolved to " << u.url.text;
   }
 }
 
