@@ -27,6 +27,9 @@ constexpr reference rfc9110_grammar = {
 constexpr reference rfc9110_date = {
     "RFC 9110, Section 6.6.1",
     "https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1"};
+constexpr reference rfc9110_field_order = {
+    "RFC 9110, Section 5.3",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-5.3"};
 constexpr reference rfc9110_field_values = {
     "RFC 9110, Section 5.5",
     "https://www.rfc-editor.org/rfc/rfc9110#section-5.5"};
@@ -561,6 +564,43 @@ void field_lines(const subject& s) {
               ". Put each field value on one line.");
 }
 
+// The fields of a response whose grammar in RFC 9110 and RFC 9111 is one
+// value, not a list: a sender MUST NOT send one of them on two lines
+// (RFC 9110 Section 5.3), which a recipient would join into "a, b", a value
+// their grammar does not allow; which line wins differs between clients
+// (`check -L` follows the first Location). Set-Cookie, which the RFC
+// exempts from that rule, is not among them.
+constexpr std::string_view singleton_fields[] = {
+    "Age",  "Content-Length", "Content-Location", "Content-Range",
+    "Content-Type", "Date", "ETag", "Expires", "Last-Modified", "Location",
+    "Retry-After"};
+
+void repeated_fields(const subject& s) {
+  for (const std::string_view name : singleton_fields) {
+    std::size_t lines = 0;
+    bool same = true;
+    const field* first = nullptr;
+    for (const field& f : s.res.fields) {
+      if (!iequals(f.name, name)) continue;
+      ++lines;
+      if (first == nullptr)
+        first = &f;
+      else if (trim(f.value) != trim(first->value))
+        same = false;
+    }
+    if (lines < 2) continue;
+    // Content-Lengths that differ are content-length-syntax's finding.
+    if (name == "Content-Length" && !same) continue;
+    s.add("field-repeated", requirement::must, rfc9110_field_order,
+          std::string(name) + " is sent on " + std::to_string(lines) +
+              " lines" + (same ? " with the same value" : "") + ": " +
+              verdict(requirement::must, rfc9110_field_order.section,
+                      "MUST NOT") +
+              ", since its value is one " + std::string(name) +
+              ", not a list. Send it once.");
+  }
+}
+
 // Calls `check` on the value of every field named `name`.
 template <class F>
 void each(const subject& s, std::string_view name, F&& check) {
@@ -795,6 +835,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     never_stored(s);
   }
   framing_conflict(s);
+  repeated_fields(s);
   value_syntax(s);
   vary_missing(s);
   std::stable_sort(
