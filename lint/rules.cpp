@@ -438,8 +438,26 @@ void multipart_content_range(const subject& s) {
 // ends with its header section, RFC 9112 Section 6.3), `empty` for 205.
 // The section cited is the code's own definition, where the spec says so.
 void body_allowed(const subject& s) {
-  if (!s.rules || !s.has_content()) return;
+  if (!s.rules) return;
   const std::string code = code_text(s);
+  // A 205 shown without its content (HEAD, curl -I) still says how much it
+  // has: "Content-Length: 5" announces the 5 bytes it MUST NOT send. (A
+  // 304's length may be the 200's; a 204's is content-length-forbidden.)
+  if (s.rules->body == body_rule::empty && !s.res.body_present) {
+    const std::optional<std::string_view> length = s.get("Content-Length");
+    std::uint64_t n = 0;
+    const std::string_view v = length ? trim(*length) : std::string_view();
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (length && ec == std::errc{} && end == v.data() + v.size() && n > 0)
+      s.add("body-not-allowed", requirement::must, s.rules->reference,
+            s.rules->reference_url,
+            code + " with Content-Length: " + std::string(v) +
+                ", content that was not shown: " +
+                verdict(requirement::must, s.rules->reference, "MUST NOT") +
+                ". Send no content with " + code +
+                "; frame it with Content-Length: 0.");
+  }
+  if (!s.has_content()) return;
   const std::string size = std::to_string(s.res.body_size);
   if (s.rules->body == body_rule::none || s.rules->body == body_rule::empty) {
     s.add("body-not-allowed", requirement::must, s.rules->reference,
