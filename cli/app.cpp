@@ -99,7 +99,14 @@ resolution resolve(std::string_view query) {
         printable(query), *code);
     return r;
   }
-  if (number.ec == std::errc::result_out_of_range || is_signed_number(query)) {
+  // Any other number, padded or not ("0000", "0600"), is outside the range
+  // too; the parser calls a padded one malformed, as it is no code either.
+  const bool digits_only =
+      !query.empty() && std::all_of(query.begin(), query.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      });
+  if (number.ec == std::errc::result_out_of_range || digits_only ||
+      is_signed_number(query)) {
     r.not_found = fmt::format(
         "{} is not an HTTP status code: codes run from 100 to 599",
         printable(query));

@@ -16,6 +16,7 @@
 #include "json.hpp"
 #include "lint_command.hpp"
 #include "lint_json.hpp"
+#include "print.hpp"
 #include "syntax.hpp"
 
 namespace httpstatus::cli {
@@ -106,19 +107,19 @@ double ms_value(std::chrono::microseconds t) {
 }
 
 void print_hop(std::ostream& out, const hop& h) {
-  fmt::print(out, "{} {}\n", h.method, terminal_safe(h.url.text));
+  fmt::print(out, "{} {}\n", h.method, printable(h.url.text));
   for (std::size_t i = 0; i < h.ex.interim.size(); ++i)
     print_report(out, h.ex.interim[i], h.interim_findings[i]);
   print_report(out, h.ex.final_response, h.findings);
   for (const std::string& note : h.ex.notes)
-    fmt::print(out, "  {:<10} {}\n", "note", terminal_safe(note));
+    fmt::print(out, "  {:<10} {}\n", "note", printable(note));
   const timings& t = h.ex.times;
   fmt::print(out, "  {:<10} connect {}, {}first byte {}, total {}\n", "timings",
              ms(t.connect),
              h.url.scheme == "https" ? "TLS " + ms(t.tls) + ", " : "",
              ms(t.first_byte), ms(t.total));
   if (!h.location.empty())
-    fmt::print(out, "  {:<10} {}\n", "redirect", terminal_safe(h.location));
+    fmt::print(out, "  {:<10} {}\n", "redirect", printable(h.location));
 }
 
 json::object hop_json(const hop& h) {
@@ -188,7 +189,7 @@ void add_check_command(CLI::App& app, check_command& cmd) {
 int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
   const url_result start = parse_url(cmd.url);
   if (!start.error.empty()) {
-    fmt::print(err, "httpstatus: error: {}\n", terminal_safe(start.error));
+    fmt::print(err, "httpstatus: error: {}\n", printable(start.error));
     return lint_usage;
   }
   // A --cacert that cannot be loaded is a mistake on the command line, not
@@ -197,7 +198,7 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
   if (!cmd.cacert.empty()) {
     const std::string problem = cacert_problem(cmd.cacert);
     if (!problem.empty()) {
-      fmt::print(err, "httpstatus: error: {}\n", terminal_safe(problem));
+      fmt::print(err, "httpstatus: error: {}\n", printable(problem));
       return lint_usage;
     }
   }
@@ -208,14 +209,14 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
       method_given ? cmd.method : (cmd.has_data ? "POST" : "GET");
   if (!lint::is_token(req.method)) {
     fmt::print(err, "httpstatus: error: -X '{}' is not a method name\n",
-               terminal_safe(req.method));
+               printable(req.method));
     return lint_usage;
   }
   for (const std::string& h : cmd.headers) {
     lint::field f;
     if (const std::string_view problem = parse_header_arg(h, f);
         !problem.empty()) {
-      fmt::print(err, "httpstatus: error: -H '{}' {}\n", terminal_safe(h),
+      fmt::print(err, "httpstatus: error: -H '{}' {}\n", printable(h),
                  problem);
       return lint_usage;
     }
@@ -265,7 +266,7 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
       // a failed request: report it and stop following.
       hops.push_back(std::move(h));
       fmt::print(err, "httpstatus: not following: {}\n",
-                 terminal_safe(next.error));
+                 printable(next.error));
       break;
     }
     h.location = next.url.text;
@@ -286,9 +287,9 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
         fmt::print(err,
                    "httpstatus: not sending {} to {}: another origin than "
                    "{}\n",
-                   terminal_safe(fmt::format("{}", fmt::join(dropped, ", "))),
-                   terminal_safe(origin_text(next.url)),
-                   terminal_safe(origin_text(start.url)));
+                   printable(fmt::format("{}", fmt::join(dropped, ", "))),
+                   printable(origin_text(next.url)),
+                   printable(origin_text(start.url)));
     }
     url = next.url;
   }
@@ -323,7 +324,7 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
     }
   }
   if (!failure_line.empty()) {
-    fmt::print(err, "httpstatus: error: {}\n", terminal_safe(failure_line));
+    fmt::print(err, "httpstatus: error: {}\n", printable(failure_line));
     return lint_request_failed;
   }
   return must_broken ? lint_must_broken : lint_clean;

@@ -16,6 +16,7 @@
 #include "httpstatus/registry.hpp"
 #include "json.hpp"
 #include "lint_json.hpp"
+#include "print.hpp"
 #include "syntax.hpp"
 
 namespace httpstatus::cli {
@@ -62,18 +63,6 @@ std::string count_line(std::span<const lint::finding> findings) {
 
 }  // namespace
 
-std::string terminal_safe(std::string_view text) {
-  std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f)
-      result += fmt::format("\\x{:02x}", byte);
-    else
-      result += c;
-  }
-  return result;
-}
-
 std::string_view parse_header_arg(std::string_view text,
                                   lint::field& result) {
   constexpr std::string_view not_a_field = "is not 'Name: value'";
@@ -115,9 +104,9 @@ void print_report(std::ostream& out, const lint::response& res,
                   std::span<const lint::finding> findings,
                   std::string_view indent) {
   // The code as received: three digits ("000", not "0").
-  fmt::print(out, "{}{} {:03}{}\n", indent, terminal_safe(res.version),
+  fmt::print(out, "{}{} {:03}{}\n", indent, printable(res.version),
              res.code,
-             res.reason.empty() ? "" : " " + terminal_safe(res.reason));
+             res.reason.empty() ? "" : " " + printable(res.reason));
   const auto line = [&](std::string_view name, std::string_view value) {
     if (!value.empty()) fmt::print(out, "{}  {:<10} {}\n", indent, name, value);
   };
@@ -151,7 +140,7 @@ void print_report(std::ostream& out, const lint::response& res,
   for (const lint::finding& f : findings) {
     fmt::print(out, "{}  {:<6} {} ({})\n", indent, to_string(f.strength),
                f.rule, lint::short_section(f.section));
-    fmt::print(out, "{}         {}\n", indent, terminal_safe(f.message));
+    fmt::print(out, "{}         {}\n", indent, printable(f.message));
     fmt::print(out, "{}         {}\n", indent, f.url);
   }
 }
@@ -161,7 +150,7 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
   req.method = cmd.method;
   if (!lint::is_token(req.method)) {
     fmt::print(err, "httpstatus: error: --method '{}' is not a method name\n",
-               terminal_safe(cmd.method));
+               printable(cmd.method));
     return lint_usage;
   }
   for (const std::string& h : cmd.request_headers) {
@@ -169,7 +158,7 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     if (const std::string_view problem = parse_header_arg(h, f);
         !problem.empty()) {
       fmt::print(err, "httpstatus: error: --request-header '{}' {}\n",
-                 terminal_safe(h), problem);
+                 printable(h), problem);
       return lint_usage;
     }
     req.headers.push_back(std::move(f));
@@ -186,21 +175,21 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     if (std::filesystem::is_directory(cmd.file, ec)) {
       fmt::print(err, "httpstatus: error: cannot read {}: {}\n",
-                 terminal_safe(cmd.file),
+                 printable(cmd.file),
                  std::make_error_code(std::errc::is_a_directory).message());
       return lint_usage;
     }
     std::ifstream file(cmd.file, std::ios::binary);
     if (!file) {
       fmt::print(err, "httpstatus: error: cannot read {}\n",
-                 terminal_safe(cmd.file));
+                 printable(cmd.file));
       return lint_usage;
     }
     within_limit = read_limited(file, text);
     // A read that fails part-way (EIO, a file that vanishes) is no input.
     if (file.bad()) {
       fmt::print(err, "httpstatus: error: cannot read {}\n",
-                 terminal_safe(cmd.file));
+                 printable(cmd.file));
       return lint_usage;
     }
   }
@@ -208,13 +197,13 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     fmt::print(err,
                "httpstatus: error: {} is larger than {} MiB; lint reads "
                "at most that much\n",
-               terminal_safe(source), max_lint_input / (1024 * 1024));
+               printable(source), max_lint_input / (1024 * 1024));
     return lint_usage;
   }
 
   const lint::parse_result parsed = lint::parse_responses(text, req.method);
   if (parsed.ec != std::errc{}) {
-    fmt::print(err, "httpstatus: error: {}: {}\n", terminal_safe(source),
+    fmt::print(err, "httpstatus: error: {}: {}\n", printable(source),
                parsed.error);
     return lint_usage;
   }

@@ -62,8 +62,4 @@ void print_report(std::ostream& out, const lint::response& res,
                   std::span<const lint::finding> findings,
                   std::string_view indent = "");
 
-/// Returns `text` safe for a terminal: control characters become `\xNN`;
-/// UTF-8 (the messages' "§") passes through.
-[[nodiscard]] std::string terminal_safe(std::string_view text);
-
 }  // namespace httpstatus::cli

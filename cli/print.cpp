@@ -98,14 +98,72 @@ void print_unassigned(std::ostream& out, const code_range& r,
   fmt::print(out, "{}  Unassigned\n", fmt::styled(span, dim(term)));
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence that begins `text` (RFC
+// 3629: no overlong forms, no surrogates, nothing above U+10FFFF), and its
+// code point; 0 when it is not one.
+std::size_t utf8_sequence(std::string_view text, char32_t& code_point) {
+  const auto byte = [&](std::size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
+  const unsigned char lead = byte(0);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    code_point = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    code_point = lead & 0x0F;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    code_point = lead & 0x07;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned char b = byte(i);
+    if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF)) return 0;
+    code_point = (code_point << 6) | (b & 0x3F);
+  }
+  return length;
+}
+
+// Characters a terminal acts on rather than shows: the C1 controls (U+009B
+// is CSI to some terminals), the line and paragraph separators (a second
+// line), and the bidirectional overrides and isolates, which reorder what
+// follows them on screen.
+bool acts_on_a_terminal(char32_t c) {
+  return c < 0xA0 || c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+}  // namespace
+
 std::string printable(std::string_view text) {
   std::string result;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7f)
-      result += c;
-    else
+  result.reserve(text.size());
+  while (!text.empty()) {
+    const auto byte = static_cast<unsigned char>(text.front());
+    char32_t code_point = 0;
+    std::size_t keep = byte >= 0x20 && byte < 0x7f ? 1 : 0;
+    if (byte >= 0x80) {
+      keep = utf8_sequence(text, code_point);
+      if (keep != 0 && acts_on_a_terminal(code_point)) keep = 0;
+    }
+    if (keep != 0) {
+      result += text.substr(0, keep);
+      text.remove_prefix(keep);
+    } else {
       result += fmt::format("\\x{:02x}", byte);
+      text.remove_prefix(1);
+    }
   }
   return result;
 }

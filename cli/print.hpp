@@ -28,8 +28,10 @@ void print_class_heading(std::ostream& out, const class_info& c,
 void print_unassigned(std::ostream& out, const code_range& r,
                       const terminal& term);
 
-/// Returns `text` safe to print in one line: control characters and bytes
-/// that are not printable ASCII become `\xNN`.
+/// Returns `text` safe to print in one line on a terminal: control
+/// characters (C0, DEL, C1), line separators, bidirectional controls and
+/// bytes that are not well-formed UTF-8 become `\xNN`, byte by byte; other
+/// characters, ASCII or not ("404", "§", "٤٠٤"), pass through.
 [[nodiscard]] std::string printable(std::string_view text);
 
 }  // namespace httpstatus::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The CLI, run in-process with string streams: output and exit code.
 #include "app.hpp"
+#include "print.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,12 +11,14 @@
 #include <span>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "httpstatus/registry.hpp"
 
 namespace {
 
+using httpstatus::cli::printable;
 using httpstatus::cli::run;
 
 struct outcome {
@@ -125,6 +128,14 @@ TEST(cli, explains_what_it_cannot_find) {
       {{"00000000404"}, 1,
        "httpstatus: '00000000404' is not how a status code is written; did "
        "you mean 404?\n"},
+      // Padded numbers that pad no code are numbers outside the range, as
+      // "000" was; they were searched for as words.
+      {{"0000"}, 1,
+       "httpstatus: 0000 is not an HTTP status code: codes run from 100 to "
+       "599\n"},
+      {{"0600"}, 1,
+       "httpstatus: 0600 is not an HTTP status code: codes run from 100 to "
+       "599\n"},
       {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
       {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
       {{"\xff\xfe"}, 1, "httpstatus: no status code matches '\\xff\\xfe'\n"},
@@ -138,6 +149,33 @@ TEST(cli, explains_what_it_cannot_find) {
     EXPECT_EQ(o.err, r.err);
     EXPECT_EQ(o.out, "");
   }
+}
+
+// Errors and reports quote what they were given: characters show as
+// themselves ("٤٠٤" was "\xd9\xa4..."), and what a terminal would act on
+// rather than show, or what is not UTF-8, as escaped bytes (a raw 0x9b,
+// or C1's CSI in UTF-8, used to reach check's and lint's output as is).
+TEST(cli, quotes_text_as_characters_and_escapes_what_a_terminal_acts_on) {
+  const std::pair<std::string_view, std::string_view> rows[] = {
+      {"404 Not Found", "404 Not Found"},
+      {"\xd9\xa4\xd9\xa0\xd9\xa4", "\xd9\xa4\xd9\xa0\xd9\xa4"},  // ٤٠٤
+      {"\xc2\xa7 9.3", "\xc2\xa7 9.3"},                         // §
+      {"\xf0\x9f\x8d\xb5", "\xf0\x9f\x8d\xb5"},                 // 🍵
+      {"a\tb\nc\x7f", "a\\x09b\\x0ac\\x7f"},
+      {"\x9b" "31m", "\\x9b31m"},                        // 8-bit CSI
+      {"\xc2\x9b" "31m", "\\xc2\\x9b31m"},                // CSI as UTF-8
+      {"\xe2\x80\xae" "abc", "\\xe2\\x80\\xaeabc"},        // RLO
+      {"\xe2\x80\xa8", "\\xe2\\x80\\xa8"},                 // U+2028
+      {"caf\xe9", "caf\\xe9"},                           // Latin-1
+      {"\xc0\xaf", "\\xc0\\xaf"},                         // overlong '/'
+      {"\xed\xa0\x80", "\\xed\\xa0\\x80"},                 // a surrogate
+      {"\xe2\x82", "\\xe2\\x82"},                         // cut short
+  };
+  for (const auto& [text, shown] : rows)
+    EXPECT_EQ(printable(text), shown) << printable_row(text);
+  const outcome o = run_cli({"\xd9\xa4\xd9\xa0\xd9\xa4"});
+  EXPECT_EQ(o.err,
+            "httpstatus: no status code matches '\xd9\xa4\xd9\xa0\xd9\xa4'\n");
 }
 
 TEST(cli, searches_a_class_as_the_class) {
