@@ -626,6 +626,30 @@ void each(const subject& s, std::string_view name, F&& check) {
     if (iequals(f.name, name)) check(f.value);
 }
 
+// A sender MUST NOT chunk a message twice (RFC 9112 Section 6.1): a
+// recipient that decodes once reads the inner chunks' sizes as content.
+// "chunked, chunked" on one line or two is the same list.
+void chunked_twice(const subject& s) {
+  std::size_t times = 0;
+  each(s, "Transfer-Encoding", [&](std::string_view list) {
+    while (!list.empty()) {
+      const std::size_t comma = list.find(',');
+      const std::string_view coding = list.substr(0, comma);
+      if (iequals(trim(coding.substr(0, coding.find(';'))), "chunked"))
+        ++times;
+      list.remove_prefix(comma == std::string_view::npos ? list.size()
+                                                         : comma + 1);
+    }
+  });
+  if (times > 1)
+    s.add("chunked-twice", requirement::must, rfc9112_transfer_encoding,
+          "Transfer-Encoding applies chunked " + std::to_string(times) +
+              " times: " +
+              verdict(requirement::must, rfc9112_transfer_encoding.section,
+                      "MUST NOT") +
+              ". Chunk the content once.");
+}
+
 void value_syntax(const subject& s) {
   const auto bad = [&](std::string_view rule, std::string_view name,
                        std::string_view value, reference ref,
@@ -854,6 +878,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   }
   framing_conflict(s);
   repeated_fields(s);
+  chunked_twice(s);
   value_syntax(s);
   vary_missing(s);
   std::stable_sort(
