@@ -497,13 +497,22 @@ void session::on_read(beast::error_code ec, std::size_t) {
       code = 431;
       detail = fmt::format("The request header is larger than {} bytes.",
                            limits_.header_limit);
-      // Beast does not say which part overflowed, but it parses the
-      // request line on its own, first: when even that did not fit, the
-      // target is what is too long (414), as the router says of a shorter
-      // one.
+      // Beast does not say which part overflowed. It parses the request
+      // line as soon as the line is in one read; one that was not stays in
+      // the buffer, unparsed, until the header's end, which never came.
+      // Then the larger part of what was buffered is blamed: a request line
+      // that did not end, or that is longer than the field lines after it,
+      // has a target too long (414, as the router says of a shorter one);
+      // otherwise the fields are too large (431). An unparsed line alone
+      // was taken for a long target: 500 bytes of target with 9000 bytes of
+      // fields, read in pieces, were a 414.
       // The limit named is the one that was hit: `--header-limit` when it
       // is the smaller (the request line did not fit in it).
-      if (parser_->get().target().empty()) {
+      const std::string_view head = request_head(buffer_);
+      const std::size_t line_end = head.find('\n');
+      if (parser_->get().target().empty() &&
+          (line_end == std::string_view::npos ||
+           line_end + 1 > head.size() - (line_end + 1))) {
         code = 414;
         detail = fmt::format("The request target is longer than {} bytes.",
                              std::min(max_target_bytes, limits_.header_limit));

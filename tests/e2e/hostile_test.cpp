@@ -366,6 +366,20 @@ TEST_F(hostile, header_section_over_the_limit_gets_431) {
   EXPECT_TRUE(out.is_closed);
 }
 
+// The fields overflowed, not the target: a target of 500 bytes with 9000
+// bytes of fields got a 414 saying the target was longer than 2048 bytes.
+TEST_F(hostile, large_fields_after_a_longer_target_get_431) {
+  raw_client c(port_);
+  c.send("GET /codes?q=" + std::string(500, 'a') +
+         " HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(9000, 'b') +
+         "\r\n\r\n");
+  const raw_client::outcome out = c.read_until_close(patience);
+  EXPECT_EQ(status_of(out.bytes), 431) << out.bytes.substr(0, 300);
+  EXPECT_NE(out.bytes.find("The request header is larger than 8192 bytes."),
+            std::string::npos)
+      << out.bytes.substr(0, 600);
+}
+
 TEST_F(hostile, target_over_the_header_limit_gets_414) {
   raw_client c(port_);
   c.send("GET /" + std::string(20000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
