@@ -379,7 +379,10 @@ response serve_dynamic(const request& req, std::string body,
     if (c == coding::br) res.set(http::field::content_encoding, "br");
   }
   if (is_negotiated) res.set(http::field::vary, "Accept-Encoding");
-  res.set(http::field::etag, etag);
+  // An ETag names the target's selected representation (RFC 9110 Section
+  // 8.8.3); an error document is none, and its tag next to a 412 read as
+  // the current tag of the resource, which it is not.
+  if (code < 300) res.set(http::field::etag, etag);
   res.set(http::field::cache_control, cache_control);
   add_kind_headers(res, kind);
   return res;

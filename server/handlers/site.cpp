@@ -80,12 +80,17 @@ response error(const request& req, std::string_view path, int code,
 // Without If-Match, the common case, this is one lookup of the field.
 namespace {
 
+// The 412 carries the resource's current tag, in ETag as in its detail,
+// for a client to fetch again or retry with.
 response precondition_failed(const request& req, std::string_view path,
                              std::string_view etag) {
-  return error(req, path, 412,
-               fmt::format("If-Match names no current entity-tag of {}; its "
-                           "ETag is {}.",
-                           path, etag));
+  response res =
+      error(req, path, 412,
+            fmt::format("If-Match names no current entity-tag of {}; its "
+                        "ETag is {}.",
+                        path, etag));
+  res.set(http::field::etag, etag);
+  return res;
 }
 
 }  // namespace

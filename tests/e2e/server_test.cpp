@@ -258,9 +258,14 @@ TEST_F(e2e, compresses_dynamic_pages_as_accept_encoding_asks) {
     EXPECT_EQ(gz[http::field::content_encoding], "gzip");
     EXPECT_EQ(gunzip(gz.body()), plain.body());
 
-    // Each coding is its own representation, with its own tag.
-    EXPECT_NE(br[http::field::etag], plain[http::field::etag]);
-    EXPECT_NE(br[http::field::etag], gz[http::field::etag]);
+    // Each coding is its own representation, with its own tag; an error
+    // page is no representation of its target, and has none.
+    if (plain.result_int() == 200) {
+      EXPECT_NE(br[http::field::etag], plain[http::field::etag]);
+      EXPECT_NE(br[http::field::etag], gz[http::field::etag]);
+    } else {
+      EXPECT_EQ(plain.count(http::field::etag), 0u);
+    }
   }
   const reply first = get(port_, "/codes?q=4", {{"Accept-Encoding", "br"}});
   const std::string etag(first[http::field::etag]);

@@ -353,6 +353,8 @@ TEST(handlers, answers_412_when_if_match_names_no_current_tag) {
     EXPECT_EQ(body_json(failed).at("status"), 412);
     const std::string detail(body_json(failed).at("detail").as_string());
     EXPECT_NE(detail.find(etag), std::string::npos) << detail;
+    // So does ETag, which was the error document's own tag.
+    EXPECT_EQ(failed[http::field::etag], etag);
   }
   // No representation to compare: the 404 stands.
   request missing{http::verb::get, "/api/v1/codes/299", 11};
@@ -398,6 +400,24 @@ TEST(handlers, api_unknown_code_is_a_problem_saying_why) {
     EXPECT_EQ(problem.at("title"), "Not Found");
     EXPECT_EQ(problem.at("status"), 404);
     EXPECT_EQ(problem.at("detail"), r.detail);
+  }
+}
+
+// An ETag names a representation of the target; an error document is
+// none, and each of these carried its own document's tag.
+TEST(handlers, errors_carry_no_etag) {
+  const std::pair<std::string_view, http::verb> requests[] = {
+      {"/api/v1/codes/299", http::verb::get},
+      {"/api/v1/codes?class=9xx", http::verb::get},
+      {"/api/v1/codes", http::verb::post},
+      {"/no-such-page", http::verb::get},
+      {"/codes?q=%ZZ", http::verb::get},
+      {"/codes/404", http::verb::delete_},
+  };
+  for (const auto& [target, method] : requests) {
+    const response res = get(target, method);
+    EXPECT_GE(res.result_int(), 400u) << target;
+    EXPECT_EQ(res[http::field::etag], "") << target;
   }
 }
 
