@@ -598,6 +598,7 @@ mock_response informational(const target& t, const request_info& req,
     r.final_.reason = std::string(t.facts.reason);
     const rendered none;
     add_code_fields(r.final_.headers, {t, req, options, none, {}});
+    add_common(r.final_.headers);  // as on every other answer
     return r;
   }
   // RFC 9110 Section 15.2: no 1xx to an HTTP/1.0 client. 100 answers only

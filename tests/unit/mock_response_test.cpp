@@ -402,6 +402,10 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
   EXPECT_EQ(ws.action, mock::action::websocket_echo);
   EXPECT_EQ(ws.final_.code, 101);
   EXPECT_EQ(ws.final_.header("Upgrade"), "websocket");
+  // The fields every answer has, which the 101 lacked.
+  EXPECT_EQ(ws.final_.header("Cache-Control"), "no-store");
+  EXPECT_EQ(ws.final_.header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(ws.final_.header("Access-Control-Allow-Origin"), "*");
 
   // The body says what the request asked: it said "asked for no upgrade"
   // to every one of them.
