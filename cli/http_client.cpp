@@ -322,6 +322,13 @@ std::string content_error(const beast::error_code& ec,
            std::to_string(p.get().body().size()) + " content bytes";
   if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
     return "the chunked content is malformed (" + ec.message() + ")";
+  // After the last chunk, Beast reads the trailer section as it reads a
+  // header; its errors are a field's, which "bad value" alone did not say.
+  if (p.chunked() && (ec == http::error::bad_field ||
+                      ec == http::error::bad_value ||
+                      ec == http::error::header_limit))
+    return "the trailer section after the last chunk is malformed (" +
+           ec.message() + "; RFC 9112 Section 7.1.2)";
   return describe(ec);
 }
 

@@ -532,6 +532,10 @@ std::map<std::string, std::string> odd_routes() {
                              "Content-Type: text/plain\r\nTransfer-Encoding:"
                              " chunked\r\n\r\n5\r\nab"},
       {"/continue-only", "HTTP/1.1 100 Continue\r\n\r\n"},
+      {"/bad-trailer", "HTTP/1.1 200 OK\r\n" + d +
+                           "Content-Type: text/plain\r\nTransfer-Encoding:"
+                           " chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: a\x01" "b"
+                           "\r\n\r\n"},
       {"/huge-length", "HTTP/1.1 200 OK\r\n" + d +
                            "Content-Type: text/plain\r\nContent-Length: "
                            "10737418240\r\n\r\nabc"},
@@ -605,6 +609,10 @@ TEST(check, failed_reads_say_what_the_server_did) {
       {"/continue-only", "cannot read the response from " + where +
                              ": the server closed the connection after 100 "
                              "without a final response"},
+      // It said "bad value" alone.
+      {"/bad-trailer", "cannot read the response from " + where +
+                           ": the trailer section after the last chunk is "
+                           "malformed (bad value; RFC 9112 Section 7.1.2)"},
   };
   for (const row& r : rows) {
     const run_result res = run_check_args({server.url(r.path)});
