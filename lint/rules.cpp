@@ -63,6 +63,9 @@ constexpr reference rfc9110_partial_content = {
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
+constexpr reference rfc9112_version = {
+    "RFC 9112, Section 2.3",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-2.3"};
 constexpr reference rfc9112_reason = {
     "RFC 9112, Section 4", "https://www.rfc-editor.org/rfc/rfc9112#section-4"};
 constexpr reference rfc9112_field_syntax = {
@@ -231,6 +234,23 @@ void code_registration(const subject& s) {
 // breaks nothing; it still misleads whoever reads the logs.
 // A proxy's answer to CONNECT says "Connection established" by custom, and
 // is not held to the registry's "OK".
+// HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 Section 2.3); the
+// reader takes any digits, so that "HTTP/1" or "HTTP/1.10" is judged, not
+// dropped. curl prints HTTP/2 and HTTP/3 responses as "HTTP/2" and
+// "HTTP/3", which pass.
+void http_version(const subject& s) {
+  const std::string_view v = s.res.version;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if ((v.size() == 8 && digit(v[5]) && v[6] == '.' && digit(v[7])) ||
+      v == "HTTP/2" || v == "HTTP/3")
+    return;
+  s.add("http-version-syntax", requirement::must, rfc9112_version,
+        "The status line's version \"" + std::string(v) +
+            "\" is not HTTP/ and a digit, a dot and a digit: " +
+            verdict(requirement::must, rfc9112_version.section) +
+            ". Send HTTP/1.1 (or HTTP/1.0).");
+}
+
 void reason_phrase(const subject& s) {
   // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ), the characters of
   // a field value: a control character breaks the status line's grammar,
@@ -862,6 +882,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     connect.method = "CONNECT";
   }
   subject s{res, res.tunnel ? connect : req, std::nullopt, std::nullopt, out};
+  http_version(s);
   field_lines(s);
   if (status_code_range(s)) {
     s.entry = entry_for(res.code);
