@@ -28,6 +28,8 @@ struct response {
   int code = 0;               ///< the three digits of the status line
   std::string reason;         ///< the reason phrase; empty if none was sent
   std::vector<field> fields;  ///< header fields in the order received
+  /// Trailer fields after chunked content, in the order received.
+  std::vector<field> trailer_fields;
   std::string body;           ///< content bytes (decoded from chunked framing)
   std::uint64_t body_size = 0;  ///< size of the content (may exceed `body`
                                 ///< when reading stopped at a limit)

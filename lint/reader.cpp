@@ -119,7 +119,10 @@ bool cannot_have_content(const response& res, std::string_view method) {
 // Decodes chunked content (RFC 9112 Section 7.1); `std::nullopt` when the
 // bytes are not chunked, as after curl has already de-chunked them. Line
 // ends may be bare LF, as in a transcript saved on Unix.
-std::optional<std::string> dechunk(std::string_view text, std::size_t& used) {
+// `trailer` gets the trailer section's lines, up to the empty line that
+// ends the message.
+std::optional<std::string> dechunk(std::string_view text, std::size_t& used,
+                                   std::string_view& trailer) {
   std::string out;
   cursor c{text};
   while (!c.done()) {
@@ -134,8 +137,10 @@ std::optional<std::string> dechunk(std::string_view text, std::size_t& used) {
       return std::nullopt;
     if (size == 0) {
       // Trailer fields, then the empty line that ends the message.
+      const std::size_t trailer_start = c.pos;
       while (!c.done() && !c.next_line().empty()) {
       }
+      trailer = text.substr(trailer_start, c.pos - trailer_start);
       used = c.pos;
       return out;
     }
@@ -236,7 +241,17 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   }();
   if (chunked) {
     std::size_t used = 0;
-    if (auto decoded = dechunk(rest, used)) {
+    std::string_view trailer;
+    if (auto decoded = dechunk(rest, used, trailer)) {
+      // Trailer fields have the grammar of header fields (RFC 9112
+      // Section 7.1.2); their malformed lines join the header's.
+      response trailers;
+      cursor lines{trailer};
+      read_fields(lines, trailers);
+      res.trailer_fields = std::move(trailers.fields);
+      for (std::string& line : trailers.malformed_lines)
+        res.malformed_lines.push_back(std::move(line));
+      res.obs_fold = res.obs_fold || trailers.obs_fold;
       res.body = std::move(*decoded);
       res.body_size = res.body.size();
       res.body_present = true;

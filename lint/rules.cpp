@@ -585,16 +585,22 @@ void field_lines(const subject& s) {
   // a NUL, a bare CR or another control character is what request
   // smuggling and header injection are made of, and recipients may reject
   // the message or replace it with a space.
-  for (const field& f : s.res.fields) {
-    const auto control =
-        std::find_if(f.value.begin(), f.value.end(), is_field_value_control);
-    if (control == f.value.end()) continue;
-    s.add("field-value-characters", requirement::must, rfc9110_field_values,
-          "The value of " + f.name + " contains the control character " +
-              hex_byte(*control) + ": " +
-              verdict(requirement::must, rfc9110_field_values.section) +
-              ". Send only visible characters, spaces and tabs.");
-  }
+  const auto check_values = [&](const std::vector<field>& fields,
+                                std::string_view kind) {
+    for (const field& f : fields) {
+      const auto control = std::find_if(f.value.begin(), f.value.end(),
+                                        is_field_value_control);
+      if (control == f.value.end()) continue;
+      s.add("field-value-characters", requirement::must, rfc9110_field_values,
+            "The value of " + std::string(kind) + f.name +
+                " contains the control character " + hex_byte(*control) +
+                ": " +
+                verdict(requirement::must, rfc9110_field_values.section) +
+                ". Send only visible characters, spaces and tabs.");
+    }
+  };
+  check_values(s.res.fields, "");
+  check_values(s.res.trailer_fields, "the trailer field ");
   if (s.res.obs_fold)
     s.add("obsolete-line-folding", requirement::must, rfc9112_obs_fold,
           "A header value is folded onto a continuation line: " +

@@ -741,6 +741,16 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "field-value-characters",
        requirement::must},
+      // Trailer fields have the header's grammar; they were skipped.
+      {"control_character_in_trailer",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                 "2\r\nhi\r\n0\r\nX-Trace: a\x01"
+                 "b\r\n\r\n"),
+       "GET",
+       {},
+       "field-value-characters",
+       requirement::must},
       {"tab_in_value",
        with_date("HTTP/1.1 200 OK", "Content-Length: 0\nX-Trace: a\tb\n\n"),
        "GET",
