@@ -615,7 +615,7 @@ void field_lines(const subject& s) {
 // (`check -L` follows the first Location). Set-Cookie, which the RFC
 // exempts from that rule, is not among them.
 constexpr std::string_view singleton_fields[] = {
-    "Age",  "Content-Length", "Content-Location", "Content-Range",
+    "Age", "Content-Length", "Content-Location", "Content-Range",
     "Content-Type", "Date", "ETag", "Expires", "Last-Modified", "Location",
     "Retry-After"};
 
