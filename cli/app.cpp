@@ -18,6 +18,7 @@
 #include "lint_command.hpp"
 #include "print.hpp"
 #include "serve.hpp"
+#include "syntax.hpp"
 
 namespace httpstatus::cli {
 
@@ -102,9 +103,7 @@ resolution resolve(std::string_view query) {
   // Any other number, padded or not ("0000", "0600"), is outside the range
   // too; the parser calls a padded one malformed, as it is no code either.
   const bool digits_only =
-      !query.empty() && std::all_of(query.begin(), query.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      });
+      !query.empty() && std::all_of(query.begin(), query.end(), lint::is_digit);
   if (number.ec == std::errc::result_out_of_range || digits_only ||
       is_signed_number(query)) {
     r.not_found = fmt::format(

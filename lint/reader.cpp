@@ -20,8 +20,6 @@ namespace {
 // rules judge it. (The `check` client does read with Beast, and falls back
 // on this reader when Beast refuses a header.)
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
 // A status line: "HTTP/" 1*DIGIT [ "." 1*DIGIT ] SP 3DIGIT [ SP reason ].
 struct status_line {
   std::string version;

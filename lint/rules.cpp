@@ -240,10 +240,7 @@ void code_registration(const subject& s) {
 // "HTTP/3", which pass.
 void http_version(const subject& s) {
   const std::string_view v = s.res.version;
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if ((v.size() == 8 && digit(v[5]) && v[6] == '.' && digit(v[7])) ||
-      v == "HTTP/2" || v == "HTTP/3")
-    return;
+  if (is_http_version(v) || v == "HTTP/2" || v == "HTTP/3") return;
   s.add("http-version-syntax", requirement::must, rfc9112_version,
         "The status line's version \"" + std::string(v) +
             "\" is not HTTP/ and a digit, a dot and a digit: " +

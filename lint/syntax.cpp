@@ -10,8 +10,6 @@ namespace httpstatus::lint {
 
 namespace {
 
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
 // Reads exactly `s.size()` digits as a number; false for anything else.
 bool read_number(std::string_view s, int& value) noexcept {
   if (s.empty()) return false;

@@ -22,6 +22,18 @@ namespace httpstatus::lint {
   return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
+/// Returns whether `c` is a DIGIT (RFC 5234 Appendix B.1).
+[[nodiscard]] constexpr bool is_digit(char c) noexcept {
+  return c >= '0' && c <= '9';
+}
+
+/// Returns whether `s` is an HTTP-version: "HTTP/" DIGIT "." DIGIT (RFC
+/// 9112 Section 2.3). "HTTP/1" and "HTTP/1.10" are not.
+[[nodiscard]] constexpr bool is_http_version(std::string_view s) noexcept {
+  return s.size() == 8 && s.starts_with("HTTP/") && is_digit(s[5]) &&
+         s[6] == '.' && is_digit(s[7]);
+}
+
 /// Returns whether `c` is a HEXDIG of a percent escape (RFC 3986 Section
 /// 2.1), in either case.
 [[nodiscard]] constexpr bool is_hex(char c) noexcept {

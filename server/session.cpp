@@ -31,6 +31,7 @@
 
 #include "json.hpp"
 #include "response.hpp"
+#include "syntax.hpp"
 #include "url.hpp"
 #include "websocket_session.hpp"
 
@@ -147,10 +148,7 @@ std::optional<std::string_view> request_line_version(std::string_view head) {
   const std::size_t space = line.rfind(' ');
   if (space == std::string_view::npos) return std::nullopt;
   const std::string_view version = line.substr(space + 1);
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (version.size() != 8 || !version.starts_with("HTTP/") ||
-      !is_digit(version[5]) || version[6] != '.' || !is_digit(version[7]))
-    return std::nullopt;
+  if (!lint::is_http_version(version)) return std::nullopt;
   return version;
 }
 
