@@ -343,19 +343,21 @@ void mark_truncated(exchange& ex, const client_options& opts,
   ex.notes.push_back(truncation_note(opts.body_limit, announced));
 }
 
-// Reads the rest of the exchange as raw bytes, to the close or to `limit`
-// bytes in all, and hands them to the lint's lenient reader, which keeps
-// what Beast refuses (framing conflicts, bare LF line ends) as findings.
-// `raw` holds the bytes read so far. A timeout is a failure here too: the
-// response is not all there.
+// Reads the rest of the exchange as raw bytes, to the close, to the end
+// its framing shows (a server may keep the connection open, though the
+// request asked it to close), or to `limit` bytes in all, and hands them
+// to the lint's lenient reader, which keeps what Beast refuses (framing
+// conflicts, bare LF line ends) as findings. `raw` holds the bytes read so
+// far. A timeout is a failure here too: the response is not all there.
 template <class Stream>
 void read_raw(net::io_context& ioc, Stream& stream, std::string raw,
-              std::size_t limit, const client_options& opts,
-              exchange& ex, const std::string& where) {
+              std::string_view method, std::size_t limit,
+              const client_options& opts, exchange& ex,
+              const std::string& where) {
   beast::error_code ec;
   bool truncated = false;
   std::vector<char> chunk(read_size);
-  while (true) {
+  while (!lint::holds_final_response(raw, method)) {
     if (raw.size() >= limit) {
       truncated = true;
       break;
@@ -570,8 +572,8 @@ void read_responses(net::io_context& ioc, Stream& stream,
     if (ec) {
       ex.notes.push_back("Beast's parser refused the header (" + ec.message() +
                          "); the raw bytes were read instead");
-      read_raw(ioc, stream, raw_bytes(), n + opts.body_limit, opts, ex,
-               where);
+      read_raw(ioc, stream, raw_bytes(), req.method, n + opts.body_limit,
+               opts, ex, where);
       if (ex.failed == failure::none) ex.times.total = since();
       return;
     }

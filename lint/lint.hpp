@@ -39,6 +39,9 @@ struct response {
   /// Header lines that are not `name: value` (kept for the field-syntax
   /// rule, so that a malformed line is reported, not dropped).
   std::vector<std::string> malformed_lines;
+  /// Trailer lines that are not `name: value`, kept apart so that the
+  /// report names the section they came from.
+  std::vector<std::string> malformed_trailer_lines;
   bool obs_fold = false;  ///< whether a field value was folded over lines
   /// Whether this is a proxy's 2xx answer to CONNECT that `curl -si -x
   /// PROXY https://...` prints before the origin's response (set by
@@ -126,6 +129,19 @@ struct parse_result {
 /// not start with a status line.
 [[nodiscard]] parse_result parse_responses(std::string_view text,
                                            std::string_view method = "GET");
+
+/// Returns whether `text`, the bytes read so far from a connection, holds
+/// a final response whose end its framing shows (RFC 9112 Section 6.3),
+/// after any interim 1xx responses: a 101, 204 or 304, or an answer to
+/// HEAD, at the empty line after its header; chunked content at the empty
+/// line after its last chunk (Transfer-Encoding overrides Content-Length);
+/// else as many bytes as one valid Content-Length announces. Returns false
+/// while more is to come, and for content that runs to the close (another
+/// transfer coding last, no framing, or a Content-Length that is not one
+/// number), so that a client reading leniently knows when to stop reading
+/// without waiting for the server to close.
+[[nodiscard]] bool holds_final_response(std::string_view text,
+                                        std::string_view method = "GET");
 
 /// Returns `section` in the short form messages use: "RFC 9110, Section
 /// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.

@@ -210,6 +210,22 @@ bool is_tunnel_answer(const response& res, std::string_view method) {
          !header(res.fields, "Transfer-Encoding");
 }
 
+// Whether chunked is the last transfer coding `res` names, which frames its
+// content (RFC 9112 Section 6.3).
+bool ends_in_chunked(const response& res) {
+  for (const field& f : res.fields)
+    if (iequals(f.name, "Transfer-Encoding") &&
+        iequals(trim(f.value.substr(f.value.rfind(',') + 1)), "chunked"))
+      return true;
+  return false;
+}
+
+// Whether `text` ends with an empty line, as a header or trailer section
+// does once it is whole.
+bool ends_with_empty_line(std::string_view text) {
+  return text.ends_with("\n\n") || text.ends_with("\n\r\n");
+}
+
 // Reads the content after a header block, which ends at `c.pos`; returns
 // where the next response starts (or the end of the text).
 std::size_t read_body(std::string_view text, std::size_t start, response& res,
@@ -230,25 +246,17 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   if (no_content && (first == std::string_view::npos || next_follows))
     return first == std::string_view::npos ? text.size() : first;
   const std::string_view rest = text.substr(start);
-  const bool chunked = [&] {
-    for (const field& f : res.fields)
-      if (iequals(f.name, "Transfer-Encoding") &&
-          iequals(trim(f.value.substr(f.value.rfind(',') + 1)), "chunked"))
-        return true;
-    return false;
-  }();
-  if (chunked) {
+  if (ends_in_chunked(res)) {
     std::size_t used = 0;
     std::string_view trailer;
     if (auto decoded = dechunk(rest, used, trailer)) {
       // Trailer fields have the grammar of header fields (RFC 9112
-      // Section 7.1.2); their malformed lines join the header's.
+      // Section 7.1.2).
       response trailers;
       cursor lines{trailer};
       read_fields(lines, trailers);
       res.trailer_fields = std::move(trailers.fields);
-      for (std::string& line : trailers.malformed_lines)
-        res.malformed_lines.push_back(std::move(line));
+      res.malformed_trailer_lines = std::move(trailers.malformed_lines);
       res.obs_fold = res.obs_fold || trailers.obs_fold;
       res.body = std::move(*decoded);
       res.body_size = res.body.size();
@@ -302,6 +310,47 @@ std::optional<std::string_view> header(std::span<const field> fields,
   for (const field& f : fields)
     if (iequals(f.name, name)) return std::string_view(f.value);
   return std::nullopt;
+}
+
+bool holds_final_response(std::string_view text, std::string_view method) {
+  std::size_t pos = text.find_first_not_of("\r\n");
+  while (pos != std::string_view::npos) {
+    cursor c{text, pos};
+    const std::optional<status_line> s = read_status_line(c.next_line());
+    if (!s) return false;
+    response res;
+    res.code = s->code;
+    read_fields(c, res);
+    if (!ends_with_empty_line(text.substr(0, c.pos))) return false;
+    const std::string_view rest = text.substr(c.pos);
+    if (s->code >= 100 && s->code <= 199 && s->code != 101) {
+      pos = text.find_first_not_of("\r\n", c.pos);
+      continue;
+    }
+    // What follows a 101 is the new protocol's; a 204, a 304 and an answer
+    // to HEAD end at their header, whatever fields they carry.
+    if (s->code == 101 || s->code == 204 || s->code == 304 ||
+        method == "HEAD")
+      return true;
+    // Transfer-Encoding overrides Content-Length; a coding other than
+    // chunked last runs to the close.
+    if (header(res.fields, "Transfer-Encoding")) {
+      if (!ends_in_chunked(res)) return false;
+      std::size_t used = 0;
+      std::string_view trailer;
+      return dechunk(rest, used, trailer).has_value() &&
+             ends_with_empty_line(rest.substr(0, used));
+    }
+    const std::optional<std::string_view> cl =
+        header(res.fields, "Content-Length");
+    if (!cl) return false;
+    std::uint64_t length = 0;
+    const auto [end, ec] =
+        std::from_chars(cl->data(), cl->data() + cl->size(), length);
+    return ec == std::errc{} && end == cl->data() + cl->size() &&
+           length <= rest.size();
+  }
+  return false;
 }
 
 parse_result parse_responses(std::string_view text, std::string_view method) {

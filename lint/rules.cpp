@@ -573,11 +573,17 @@ void framing_conflict(const subject& s) {
 // --- field syntax -------------------------------------------------------
 
 void field_lines(const subject& s) {
-  for (const std::string& line : s.res.malformed_lines)
-    s.add("field-syntax", requirement::must, rfc9112_field_syntax,
-          "Header line \"" + line + "\" is not \"Name: value\": " +
-              verdict(requirement::must, rfc9112_field_syntax.section) +
-              ". Write a token, a colon right after it, then the value.");
+  const auto check_lines = [&](const std::vector<std::string>& lines,
+                               std::string_view kind) {
+    for (const std::string& line : lines)
+      s.add("field-syntax", requirement::must, rfc9112_field_syntax,
+            std::string(kind) + " line \"" + line +
+                "\" is not \"Name: value\": " +
+                verdict(requirement::must, rfc9112_field_syntax.section) +
+                ". Write a token, a colon right after it, then the value.");
+  };
+  check_lines(s.res.malformed_lines, "Header");
+  check_lines(s.res.malformed_trailer_lines, "Trailer");
   // A field value is visible characters, spaces and tabs (and obs-text);
   // a NUL, a bare CR or another control character is what request
   // smuggling and header injection are made of, and recipients may reject
