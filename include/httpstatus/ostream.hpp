@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "httpstatus/registry.hpp"
@@ -10,11 +11,13 @@
 namespace httpstatus {
 
 /// Writes `s` as its status line part, "404 Not Found" (a vendor code with
-/// no published phrase writes the number alone).
+/// no published phrase writes the number alone). The stream's width and
+/// fill apply to the whole text, as for a string: `std::setw(20)` pads
+/// "404 Not Found", not the number alone.
 inline std::ostream& operator<<(std::ostream& out, const status& s) {
-  out << s.code;
-  if (!s.reason.empty()) out << ' ' << s.reason;
-  return out;
+  std::string text = std::to_string(s.code);
+  if (!s.reason.empty()) (text += ' ') += s.reason;
+  return out << text;
 }
 
 /// Writes a class as its label, "4xx"; a value that is not one of the five

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <iomanip>
 #include <sstream>
 
 #include "httpstatus/beast.hpp"
@@ -34,6 +35,15 @@ TEST(adapters, streams_with_ostream) {
   std::ostringstream out;
   out << *find(418) << " is " << status_class::client_error;
   EXPECT_EQ(out.str(), "418 I'm a teapot is 4xx");
+}
+
+// A width pads the whole text, as for a string; it padded the code alone,
+// "404      Not Found", which broke a table laid out with std::setw.
+TEST(adapters, ostream_width_pads_the_whole_status) {
+  std::ostringstream out;
+  out << '[' << std::left << std::setw(16) << *find(404) << "]["
+      << std::right << std::setw(8) << *find(200) << ']';
+  EXPECT_EQ(out.str(), "[404 Not Found   ][  200 OK]");
 }
 
 // A value outside the five classes writes its number, not another class's
