@@ -145,7 +145,7 @@ inline constexpr auto name_index = [] {
 /// "Upload Resumption Supported (TEMPORARY - registered ...)" is 104.
 [[nodiscard]] constexpr std::optional<int> find_by_name(
     std::string_view name) noexcept {
-  const std::size_t last = name.find_last_not_of(" \t");
+  const std::size_t last = name.find_last_not_of(" \t\r\n");
   if (last != std::string_view::npos && name[last] == ')')
     name = name.substr(0, name.rfind('(', last));
   const detail::name_key key(name);

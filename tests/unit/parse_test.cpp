@@ -110,6 +110,9 @@ TEST(parse, reads_names_in_any_spelling) {
       {"OK", 200},
       {"Moved Temporarily", 302},
       {"Not Extended (OBSOLETED)", 510},  // as IANA's table writes it
+      // A line read with its end: the note was kept, and nothing found.
+      {"Not Extended (OBSOLETED)\r\n", 510},
+      {"Not Found\n", 404},
   };
   for (const row& r : rows) {
     const auto code = find_by_name(r.name);
