@@ -123,9 +123,13 @@ TEST(search, finds_a_whole_class) {
             with_vendors.end());
   EXPECT_TRUE(std::is_sorted(with_vendors.begin(), with_vendors.end()));
   for (const int code : with_vendors) EXPECT_EQ(code / 100, 4);
-  // Only a whole query that is a class: with another word, or a class
-  // that does not exist, it is text again.
+  // Beside other words a class narrows them to its codes; as text "4xx"
+  // was in no record but 418's, so "4xx timeout" found nothing. A class
+  // that does not exist is text again.
   EXPECT_EQ(codes(search("4xx teapot")), std::vector<int>{418});
+  EXPECT_EQ(codes(search("4xx timeout")), std::vector<int>{408});
+  EXPECT_EQ(codes(search("timeout 5XX")), std::vector<int>{504});
+  EXPECT_EQ(codes(search("4xx 5xx")), std::vector<int>{});
   EXPECT_TRUE(search("6xx").empty());
 }
 
@@ -175,6 +179,9 @@ static_assert(search("4xx", search_scope::with_unofficial)[20].entry->code == 41
 
 TEST(search, survives_odd_input) {
   EXPECT_TRUE(search("   ").empty());
+  // The separator between a code's aliases is no text of the registry's:
+  // it found 413 and 414, whose aliases it joins.
+  EXPECT_TRUE(search("|").empty());
   EXPECT_TRUE(search("\xff\xfe\x01").empty());
   const std::string long_query(10000, 'a');
   EXPECT_TRUE(search(long_query).empty());
