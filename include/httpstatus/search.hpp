@@ -56,27 +56,63 @@ constexpr char ascii_lower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// Reads the character of `query` at `i` as a search reads it: `length` is
+// how many bytes it takes, and `c` the lowercased byte it stands for, or
+// '\0' for one that separates words. Blanks and the punctuation that wraps
+// or joins words in prose and code ("teapot?", "\"not found\"", not_found,
+// "404,") separate them; the apostrophe and the hyphen stay, as the
+// registry's own words have them ("I'm", "Multi-Status"). A phone's
+// typographic apostrophe is read as the ASCII one, and typographic quotes
+// and the no-break space as blanks.
+struct query_char {
+  char c;
+  std::size_t length;
+};
+
+constexpr query_char read_query_char(std::string_view query,
+                                     std::size_t i) noexcept {
+  const auto byte = [&](std::size_t at) {
+    return at < query.size() ? static_cast<unsigned char>(query[at]) : 0u;
+  };
+  if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return {'\0', 2};  // U+00A0
+  if (byte(i) == 0xE2 && byte(i + 1) == 0x80) {
+    switch (byte(i + 2)) {
+      case 0x98: case 0x99: return {'\'', 3};                    // ‘ ’
+      case 0x9C: case 0x9D: return {'\0', 3};                    // “ ”
+      default: break;
+    }
+  }
+  const char c = query[i];
+  constexpr std::string_view separators = " \t\r\n\"()[]{}<>,;:!?._/\\|=+*`";
+  if (separators.find(c) != std::string_view::npos) return {'\0', 1};
+  return {ascii_lower(c), 1};
+}
+
 struct query_words {
   std::array<std::array<char, 64>, max_query_words> storage{};
   std::array<std::string_view, max_query_words> words{};
   std::size_t size = 0;
 
-  // Splits on blanks and lowercases; words past the limit or longer than
-  // 64 bytes are cut, which only widens the search.
+  // Splits into words (`read_query_char`) and lowercases; words past the
+  // limit or longer than 64 bytes are cut, which only widens the search.
   constexpr explicit query_words(std::string_view query) noexcept {
     std::size_t i = 0;
+    std::size_t n = 0;
+    const auto end_word = [&] {
+      if (n > 0 && size < max_query_words)
+        words[size] = std::string_view(storage[size].data(), n), ++size;
+      n = 0;
+    };
     while (i < query.size() && size < max_query_words) {
-      while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
-      std::size_t n = 0;
-      while (i < query.size() && query[i] != ' ' && query[i] != '\t') {
-        if (n < storage[size].size()) storage[size][n++] = ascii_lower(query[i]);
-        ++i;
-      }
-      if (n > 0) {
-        words[size] = std::string_view(storage[size].data(), n);
-        ++size;
+      const query_char q = read_query_char(query, i);
+      i += q.length;
+      if (q.c == '\0') {
+        end_word();
+      } else if (n < storage[size].size()) {
+        storage[size][n++] = q.c;
       }
     }
+    end_word();
   }
 };
 
@@ -192,9 +228,10 @@ constexpr int best_rank(std::size_t r, const status& s,
 
 }  // namespace detail
 
-/// Finds the codes matching every word of `query` (blank-separated,
-/// case-insensitive) in their code, reason phrase, aliases, vendor, meaning
-/// or description. A word of one to three digits matches the codes that
+/// Finds the codes matching every word of `query` (separated by blanks and
+/// punctuation, case-insensitive) in their code, reason phrase, aliases,
+/// vendor, meaning or description; a query that is a name in any spelling
+/// (`find_by_name`: "not_found") finds its code as a name match too. A word of one to three digits matches the codes that
 /// start with it ("50": 500-508). Ranks code matches first, then phrase, then
 /// meaning, then description; ties go by code, and on one code the
 /// registered entry comes before the vendors' (418, then RFC 2324's 418,
@@ -233,8 +270,16 @@ constexpr int best_rank(std::size_t r, const status& s,
   std::array<std::optional<status_class>, detail::max_query_words> classes{};
   for (std::size_t w = 0; w < words.size; ++w)
     classes[w] = parse_class(words.words[w]);
+  // A name in any spelling ("not_found", "NOT-FOUND", "I'm a teapot") is
+  // its code, as `httpstatus not_found` and `find_by_name` read it, though
+  // its words may be no text of the registry's.
+  const std::optional<int> named = find_by_name(query);
 
   auto consider = [&](std::size_t record, const status& s) {
+    if (named && *named == s.code && record < std::size(detail::standard_table)) {
+      insert(s, match_rank::name);
+      return;
+    }
     int worst = 0;
     for (std::size_t w = 0; w < words.size; ++w) {
       const int rank =

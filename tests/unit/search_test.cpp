@@ -177,6 +177,39 @@ TEST(search, orders_ties_by_code_registered_first) {
 static_assert(search("4xx", search_scope::with_unofficial)[19].entry->code == 418);
 static_assert(search("4xx", search_scope::with_unofficial)[20].entry->code == 419);
 
+// What a developer pastes or a phone types: a constant's name, a phrase
+// in quotes or with a question mark, a typographic apostrophe, a no-break
+// space. Each found nothing: words were split on blanks alone, and a
+// name's spelling was the lookup's only.
+TEST(search, reads_names_and_punctuation_as_people_type_them) {
+  struct row {
+    std::string_view query;
+    int first;
+  };
+  const row rows[] = {
+      {"not_found", 404},
+      {"NOT_FOUND", 404},
+      {"not-found", 404},
+      {"\"not found\"", 404},
+      {"not\u00a0found", 404},
+      {"teapot?", 418},
+      {"I\u2019m a teapot", 418},
+      {"\u201cteapot\u201d", 418},
+      {"404,", 404},
+      {"(gateway timeout)", 504},
+  };
+  for (const row& r : rows) {
+    const search_results results = search(r.query);
+    ASSERT_FALSE(results.empty()) << r.query;
+    EXPECT_EQ(results[0].entry->code, r.first) << r.query;
+  }
+  // A name found by its spelling is one hit, not two.
+  const std::vector<int> found = codes(search("not found"));
+  EXPECT_EQ(std::count(found.begin(), found.end(), 404), 1);
+  // The apostrophe and the hyphen stay inside a word.
+  EXPECT_EQ(codes(search("i'm")), std::vector<int>{418});
+}
+
 TEST(search, survives_odd_input) {
   EXPECT_TRUE(search("   ").empty());
   // The separator between a code's aliases is no text of the registry's:
