@@ -1080,21 +1080,36 @@ std::string codes_page(std::string_view query) {
   if (filtered)
     for (const search_hit& h : search(q, search_scope::with_unofficial))
       hits.push_back(h.entry);
-  const auto shows = [&](const status& s) {
-    return !filtered || std::find(hits.begin(), hits.end(), &s) != hits.end();
-  };
 
   std::string sections;
-  for (const class_info& c : classes()) {
-    std::string rows;
-    for (const status& s : in_class(c.value))
-      if (shows(s)) rows += code_row(s);
-    if (filtered && rows.empty()) continue;
-    sections += class_section(c, std::move(rows));
-  }
   std::vector<const status*> vendors_shown;
-  for (const status& s : unofficial())
-    if (shows(s)) vendors_shown.push_back(&s);
+  if (!filtered) {
+    for (const class_info& c : classes()) {
+      std::string rows;
+      for (const status& s : in_class(c.value)) rows += code_row(s);
+      sections += class_section(c, std::move(rows));
+    }
+    for (const status& s : unofficial()) vendors_shown.push_back(&s);
+  } else {
+    // Results keep search()'s order, best match first: the class of the
+    // best hit comes first, and in each class its hits go by rank, so that
+    // /codes?q=404 opens on 404, not on 403 whose description names it.
+    std::vector<status_class> order;
+    for (const status* s : hits) {
+      if (!s->vendor.empty()) {
+        vendors_shown.push_back(s);
+        continue;
+      }
+      if (std::find(order.begin(), order.end(), class_of(*s)) == order.end())
+        order.push_back(class_of(*s));
+    }
+    for (const status_class cls : order) {
+      std::string rows;
+      for (const status* s : hits)
+        if (s->vendor.empty() && class_of(*s) == cls) rows += code_row(*s);
+      sections += class_section(info(cls), std::move(rows));
+    }
+  }
 
   std::string result;
   if (filtered)
@@ -1127,8 +1142,9 @@ std::string codes_page(std::string_view query) {
            {slot::html("crumbs", crumbs),
             slot::html("heading", heading),
             {"intro", filtered ? "The codes whose number, name, meaning or "
-                                 "description match, by class: the IANA "
-                                 "registry's, then the ones vendors use."
+                                 "description match, best match first: the "
+                                 "IANA registry's, then the ones vendors "
+                                 "use."
                                : "Every code in the IANA registry, by class, "
                                  "with the ranges IANA leaves unassigned and "
                                  "the unofficial codes that vendors use."},

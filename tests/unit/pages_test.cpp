@@ -368,6 +368,22 @@ TEST(pages, codes_filters_by_query) {
   }
 }
 
+// Results go best match first, as the CLI and the API order them: by
+// class and code, /codes?q=404 opened on 403 (whose description names
+// 404), and q=4 on 102 (whose description names RFC 4918).
+TEST(pages, codes_results_are_in_rank_order) {
+  const auto first_row = [](const std::string& html) {
+    const std::size_t at = html.find("<tr data-code=\"");
+    return at == std::string::npos ? std::string()
+                                   : html.substr(at + 15, 3);
+  };
+  EXPECT_EQ(first_row(codes_page("404")), "404");
+  EXPECT_EQ(first_row(codes_page("4")), "400");
+  EXPECT_EQ(first_row(codes_page("50")), "500");
+  const std::string html = codes_page("404");
+  EXPECT_LT(html.find("data-code=\"404\""), html.find("data-code=\"403\""));
+}
+
 TEST(pages, codes_counts_matches) {
   EXPECT_TRUE(contains(codes_page("teapot"),
                        "2 codes match \u201c<bdi>teapot</bdi>\u201d"));
