@@ -783,7 +783,8 @@ std::string unassigned_section() {
   for (const code_range& r : unassigned_ranges())
     items += fill("<li>{{r}}</li>\n", {{"r", range_text(r)}});
   return fill(
-      "<section id=\"unassigned\" aria-labelledby=\"unassigned-h\">\n"
+      "<section id=\"unassigned\" aria-labelledby=\"unassigned-h\" "
+      "data-hide-when-filtering>\n"
       "<h2 id=\"unassigned-h\">Unassigned codes</h2>\n"
       "<p>IANA has not assigned these codes. A client that receives one "
       "treats it as the x00 code of its class (<a href=\"{{url}}\">RFC 9110, "
@@ -1180,10 +1181,16 @@ std::optional<std::string> code_page(int code) {
   } else {
     std::vector<std::string_view> phrases;
     for (const status& v : vendors)
-      if (std::find(phrases.begin(), phrases.end(), display_reason(v)) ==
-          phrases.end())
-        phrases.push_back(display_reason(v));
-    name += fmt::format(" {}", fmt::join(phrases, " / "));
+      if (!v.reason.empty() &&
+          std::find(phrases.begin(), phrases.end(), v.reason) == phrases.end())
+        phrases.push_back(v.reason);
+    // A code no vendor gave a phrase (AWS's 460, 463 and 464) is named by
+    // its vendor and meaning: "(no reason phrase)" titled three tabs alike.
+    if (phrases.empty())
+      name += fmt::format(" \u2014 {}: {}", vendors.front().vendor,
+                          vendors.front().meaning);
+    else
+      name += fmt::format(" {}", fmt::join(phrases, " / "));
   }
 
   std::string entries;

@@ -119,13 +119,33 @@ describe('filter', () => {
         assert.equal(await link.getAttribute('href'), `/codes?q=${term}`);
         // Typing on narrows again: the offer follows the box.
         await box.fill('');
-        assert.ok(!(await link.isVisible()), 'no offer while rows are shown');
+        assert.ok(!(await link.isVisible()), 'no offer while the box is empty');
         await box.fill(term);
         await Promise.all([page.waitForURL(new RegExp(`/codes\\?q=${term}$`)), box.press('Enter')]);
         assert.ok((await visibleRows(page)).includes(want), `/codes?q=${term} shows ${want}`);
       });
     });
   }
+
+  // The box reads a vendor's name from its heading, hides the unassigned
+  // ranges (no rows to match), and offers the full search while rows are
+  // shown too: a row holds its meaning only, the search every description.
+  // "nginx" showed 444, 494 and 499 but not 495-497, under a list of
+  // unassigned ranges that never hid.
+  it('on /codes, a vendor\'s name shows its codes, and only codes', async () => {
+    await withPage('/codes', async (page) => {
+      const box = page.getByRole('searchbox', { name: 'Filter codes' });
+      await box.fill('nginx');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('main tr[data-code]')].filter((tr) => tr.offsetHeight > 0).length < 10);
+      assert.deepEqual(await visibleRows(page), ['444', '494', '495', '496', '497', '499']);
+      assert.ok(!(await page.locator('#unassigned').isVisible()), 'the unassigned ranges hide');
+      const link = page.getByRole('link', { name: 'Search all codes for “nginx”' });
+      assert.ok(await link.isVisible(), 'the full search is offered beside the rows');
+      await box.fill('');
+      assert.ok(await page.locator('#unassigned').isVisible(), 'and come back');
+    });
+  });
 
   it('the offer follows the link too, and escapes the term', async () => {
     await withPage('/', async (page) => {

@@ -55,12 +55,15 @@ describe('page quality', () => {
     }
   });
 
-  // A phone's width: no page may scroll sideways. The constant names of
-  // each code (boost::beast::http::status::network_authentication_required)
-  // once pushed every code page past 390 px. Every page the site links to
-  // from /codes is checked, so a long name in any code is caught.
-  it('no page is wider than a 390 px phone', async () => {
-    const { context, page } = await newPage(env, { viewport: { width: 390, height: 844 } });
+  // A phone's width: no page may scroll sideways, down to the 320 px of
+  // WCAG 1.4.10 (reflow). The constant names of each code
+  // (boost::beast::http::status::network_authentication_required) once
+  // pushed every code page past 390 px; at 320 px the 4xx table, the header
+  // tables of 401 and 407 and the facts of nginx's 494-497 did. Every page
+  // the site links to from /codes is checked, so a long name in any code
+  // is caught.
+  it('no page is wider than a 320 px phone', async () => {
+    const { context, page } = await newPage(env, { viewport: { width: 320, height: 800 } });
     try {
       await page.goto(`${env.base}/codes`);
       const linked = await page.$$eval('a[href^="/codes/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
@@ -72,7 +75,7 @@ describe('page quality', () => {
       for (const path of paths) {
         await page.goto(`${env.base}${path}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 390) wide.push(`${path}: ${width} px`);
+        if (width > 320) wide.push(`${path}: ${width} px`);
       }
       assert.deepEqual(wide, []);
     } finally {

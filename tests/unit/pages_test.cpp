@@ -630,6 +630,21 @@ TEST(pages, code_page_exists_exactly_for_known_codes) {
     EXPECT_FALSE(code_page(code).has_value()) << code;
 }
 
+// AWS's 460, 463 and 464 have no phrase: their pages were all titled
+// "4xx (no reason phrase)", alike in tabs and search results.
+TEST(pages, code_page_without_a_phrase_is_named_by_vendor_and_meaning) {
+  for (const int code : {460, 463, 464, 530}) {
+    SCOPED_TRACE(code);
+    const std::string html = code_page(code).value();
+    const status& v = find_unofficial(code).front();
+    ASSERT_TRUE(v.reason.empty());
+    EXPECT_FALSE(contains(html, "<h1>" + std::to_string(code) + " (no reason"));
+    EXPECT_TRUE(contains(html, "<h1>" + std::to_string(code) + " \u2014 " +
+                                   std::string(v.vendor) + ": " +
+                                   html_escape(v.meaning) + "</h1>"));
+  }
+}
+
 struct framing_case {
   int code;
   bool has_length;

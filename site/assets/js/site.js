@@ -34,38 +34,53 @@
   // radio, so the choice saved since wins again.
   addEventListener('pageshow', function () { apply(saved()); });
 
-  // Filter: every word must appear in a row's text or its data-aliases.
+  // Filter: every word must appear in a row's text, its data-aliases or
+  // its vendor's heading. Words are split as the server's search splits
+  // them: at blanks and the punctuation around words, a typographic
+  // apostrophe read as "'".
   var q = d.getElementById('q'), count = d.getElementById('q-count');
   var all = d.getElementById('q-all'), link = d.getElementById('q-all-link');
   var rows = [].slice.call(d.querySelectorAll('tr[data-code]'));
   var groups = [].slice.call(d.querySelectorAll('[data-group]'));
+  var unfiltered = [].slice.call(d.querySelectorAll('[data-hide-when-filtering]'));
+  var result = d.querySelector('p.result');
   rows.forEach(function (r) {
-    r.hay = (r.textContent + ' ' + (r.getAttribute('data-aliases') || '')).toLowerCase();
+    var vendor = r.closest('section[id^="vendor-"]');
+    r.hay = (r.textContent + ' ' + (r.getAttribute('data-aliases') || '') + ' ' +
+      (vendor ? vendor.querySelector('h3').textContent : '')).toLowerCase();
   });
-  // A class alone ("4xx") shows the class, as the server's search does.
+  // A class word ("4xx") matches its class's codes, as the server's search
+  // does: alone it shows the class, beside other words it narrows them.
   function run() {
-    var words = q.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
-    var cls = words.length === 1 && /^[1-5]xx$/.test(words[0]) ? words[0].charAt(0) : null;
+    var words = q.value.toLowerCase().replace(/[\u2018\u2019]/g, "'")
+      .split(/[\s"()\[\]{}<>,;:!?._\/\\|=+*`\u201c\u201d]+/).filter(Boolean), shown = 0;
     rows.forEach(function (r) {
-      var ok = cls ? r.getAttribute('data-code').charAt(0) === cls :
-        words.every(function (w) { return r.hay.indexOf(w) >= 0; });
+      var code = r.getAttribute('data-code');
+      var ok = words.every(function (w) {
+        return /^[1-5]xx$/.test(w) ? code.charAt(0) === w.charAt(0) : r.hay.indexOf(w) >= 0;
+      });
       r.hidden = !ok;
       if (ok) shown++;
     });
     groups.forEach(function (g) {
       g.hidden = words.length > 0 && !g.querySelector('tr[data-code]:not([hidden])');
     });
+    // The unassigned ranges are no rows to match; the results line of
+    // /codes?q= speaks of the query the page was asked, not of the box.
+    unfiltered.forEach(function (u) { u.hidden = words.length > 0; });
+    if (result) result.hidden = q.value.trim() !== q.defaultValue.trim();
     var none = words.length > 0 && shown === 0, term = q.value.trim();
     if (count) {
       if (none) say(count, 'No code on this page matches ', term, '.');
       else count.textContent = !words.length ? '' :
         shown === 1 ? '1 code shown' : shown + ' codes shown';
     }
-    // The tables hold only this page's codes; the full search (the form's
-    // own action, which Enter submits) may still find the term.
+    // The tables hold only this page's codes, and a row only its meaning;
+    // the full search (the form's own action, which Enter submits) reads
+    // every description too, so it is offered while the box filters.
     if (all) {
-      all.hidden = !none;
-      if (none) {
+      all.hidden = !words.length;
+      if (words.length) {
         say(link, 'Search all codes for ', term, '');
         link.href = '/codes?q=' + encodeURIComponent(term);
       }
