@@ -151,11 +151,16 @@ std::optional<spec_result> parse_item(std::string_view item,
                     " codes; at most " + std::to_string(max_choices) +
                     " are allowed");
   // Unassigned 1xx inside a range are skipped rather than refused:
-  // `100-199` means "the informational codes".
-  for (int code = first; code <= last; ++code) {
-    if (code_problem(std::to_string(code))) continue;
-    out.push_back({code, weighted ? weight / static_cast<double>(count) : 1.0});
-  }
+  // `100-199` means "the informational codes". The weight is shared by the
+  // codes kept: divided by all 100, `100-199:1,200:1` sent a 1xx 4% of the
+  // time, not half.
+  const std::size_t kept_from = out.size();
+  for (int code = first; code <= last; ++code)
+    if (!code_problem(std::to_string(code))) out.push_back({code, 1.0});
+  const auto kept = static_cast<double>(out.size() - kept_from);
+  if (weighted)
+    for (std::size_t i = kept_from; i < out.size(); ++i)
+      out[i].weight = weight / kept;
   return std::nullopt;
 }
 

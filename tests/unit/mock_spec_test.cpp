@@ -58,6 +58,15 @@ TEST(mockspec, shares_a_range_weight_among_its_codes) {
   ASSERT_EQ(r.spec.choices.size(), 6u);
   EXPECT_DOUBLE_EQ(r.spec.choices[0].weight, 0.5);
   EXPECT_DOUBLE_EQ(r.spec.choices[1].weight, 0.1);
+  // Among the codes the range keeps: 100-199 holds five a mock sends (100
+  // to 104); the other 95 once took their shares of the weight with them.
+  const mock::spec_result informational =
+      mock::parse_spec("100-199:1,200:1", "", {});
+  ASSERT_TRUE(informational);
+  double sum = 0;
+  for (const mock::choice& c : informational.spec.choices)
+    if (c.code < 200) sum += c.weight;
+  EXPECT_DOUBLE_EQ(sum, 1.0);
 }
 
 TEST(mockspec, parses_query_options) {
