@@ -156,7 +156,8 @@ std::string problem_body(const target& t, std::string_view note) {
 std::string html_body(const target& t, const request_info& req,
                       std::string_view note) {
   const std::string title = render::html_escape(status_line_text(t));
-  const std::string page = "/codes/" + std::to_string(t.code);
+  // An unassigned code has no page; the x00 it is treated as has.
+  const std::string page = "/codes/" + std::to_string(t.facts.code);
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>" +
@@ -164,7 +165,10 @@ std::string html_body(const target& t, const request_info& req,
       render::html_escape(meaning_of(t)) + "</p>\n";
   if (!note.empty()) out += "<p>" + render::html_escape(note) + "</p>\n";
   out += "<p>A mock answer to <code>" + render::html_escape(req.path) +
-         "</code>. About this code: <a href=\"" + page + "\">" + page +
+         "</code>. " +
+         (t.is_unassigned ? "About the code it is treated as: "
+                          : "About this code: ") +
+         "<a href=\"" + page + "\">" + page +
          "</a>.</p>\n</body>\n</html>\n";
   return out;
 }
@@ -407,11 +411,15 @@ final_response make_final(target t, const request_info& req,
     // RFC 9110 Section 13.1.5: a Range sent with an If-Range that does not
     // match asks for the whole representation, which the client no longer
     // has a part of: the Range is ignored and the answer is the full 200.
-    // An If-Range without a Range is ignored.
-    if (!req.range.empty() && !req.if_range.empty() &&
+    // An If-Range without a Range is ignored. So is a Range on any method
+    // but GET, the only one that defines range handling (RFC 9110 Section
+    // 14.2): a POST with `Range: bytes=999-` got a 416.
+    const std::string_view range =
+        req.method == "GET" ? req.range : std::string_view();
+    if (!range.empty() && !req.if_range.empty() &&
         !if_range_matches(req.if_range, etag_of(representation.bytes)))
       return make_final(must_resolve(200), req, options);
-    const byte_range r = parse_range(req.range, length);
+    const byte_range r = parse_range(range, length);
     if (r.outcome == byte_range::kind::unsatisfiable) {
       t = must_resolve(416);
     } else {

@@ -458,6 +458,23 @@ TEST(mockresponse, switches_to_websocket_only_when_asked) {
       << html;
 }
 
+// An HTML answer links to the code's page; an unassigned code has none
+// (/codes/299 is a 404), so it links to the x00 it is treated as.
+TEST(mockresponse, html_links_to_a_page_that_exists) {
+  mock::request_info req = get();
+  req.accept = "text/html";
+  for (const auto& [code, page] :
+       {std::pair{404, "/codes/404"}, std::pair{299, "/codes/200"},
+        std::pair{452, "/codes/400"}, std::pair{598, "/codes/500"}}) {
+    SCOPED_TRACE(code);
+    const std::string html =
+        mock::build_response(*mock::resolve(code), req, {}).final_.body;
+    EXPECT_NE(html.find(std::string("<a href=\"") + page + "\">"),
+              std::string::npos)
+        << html;
+  }
+}
+
 TEST(mockresponse, closes_without_response_for_nginx_444) {
   const mock::mock_response m =
       mock::build_response(*mock::resolve(444), get(), {});
@@ -556,6 +573,30 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
   const mock::final_response f416 =
       mock::build_response(*mock::resolve(416), req, {}).final_;
   EXPECT_EQ(f416.header("Content-Range"), "bytes */" + std::to_string(n));
+}
+
+// GET is the only method that defines range handling; on any other the
+// Range is ignored (RFC 9110 Section 14.2), so the 206 is its default part.
+// A POST with an unsatisfiable Range got a 416, a PUT the range it named.
+TEST(mockresponse, ignores_a_range_on_methods_but_get) {
+  mock::request_info req = get();
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  const mock::final_response plain =
+      mock::build_response(*mock::resolve(206), req, {}).final_;
+  for (const std::string_view method : {"POST", "PUT", "HEAD", "get"}) {
+    SCOPED_TRACE(method);
+    for (const std::string_view range : {"bytes=999999-", "bytes=0-3"}) {
+      SCOPED_TRACE(range);
+      req.method = method;
+      req.range = range;
+      req.if_range = "\"stale\"";
+      const mock::final_response f =
+          mock::build_response(*mock::resolve(206), req, {}).final_;
+      EXPECT_EQ(f.code, 206);
+      EXPECT_EQ(f.header("Content-Range"), plain.header("Content-Range"));
+    }
+  }
 }
 
 // RFC 9110 Section 13.1.5: a Range comes with an If-Range; when that is
