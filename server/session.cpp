@@ -438,9 +438,11 @@ void session::on_header(beast::error_code ec, std::size_t bytes) {
   if (parser_->is_done()) return on_read(ec, bytes);
   // RFC 9110 Section 10.1.1: a client that expects 100-continue waits
   // before it sends the content, and the server MUST answer at once,
-  // either a 100 or the final status when the header decides it.
+  // either a 100 or the final status when the header decides it. Expect
+  // is a list: "100-continue, x-foo" expects it too (compared whole, the
+  // client waited for a 100 that only its body would bring).
   if (req.version() >= 11 &&
-      beast::iequals(req[http::field::expect], "100-continue"))
+      http::token_list(req[http::field::expect]).exists("100-continue"))
     return routes_.reads_content(req) ? continue_then_answer()
                                       : answer_on_header();
   stream_.expires_after(limits_.timeout);

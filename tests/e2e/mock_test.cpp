@@ -322,22 +322,27 @@ TEST_F(mockwire, chooses_the_body_by_accept) {
 // ---- 1xx --------------------------------------------------------------------
 
 // The 100 must come before the body is sent: the client reads it with
-// nothing but the header written, then sends the body.
+// nothing but the header written, then sends the body. Expect is a list
+// whose members compare case-insensitively (RFC 9110 Section 10.1.1):
+// with another member beside 100-continue, no 100 came until the body did.
 TEST_F(mockwire, writes_100_before_reading_the_body) {
-  client c(port_);
-  c.send_raw(
-      "POST /status/100 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
-      "Content-Length: 11\r\n\r\n");
-  const message interim = c.receive();
-  EXPECT_EQ(interim.result_int(), 100U);
-  EXPECT_EQ(interim.reason(), "Continue");
-  c.send_raw("hello world");
-  const message res = c.receive();
-  EXPECT_EQ(res.result_int(), 200U);
-  EXPECT_TRUE(res.keep_alive());
-  // The connection stays usable: the body was read, not left as garbage.
-  c.send("GET", "/status/204");
-  EXPECT_EQ(c.receive().result_int(), 204U);
+  for (const std::string_view expect :
+       {"100-continue", "100-Continue", "100-continue, x-foo"}) {
+    SCOPED_TRACE(expect);
+    client c(port_);
+    c.send_raw("POST /status/100 HTTP/1.1\r\nHost: x\r\nExpect: " +
+               std::string(expect) + "\r\nContent-Length: 11\r\n\r\n");
+    const message interim = c.receive();
+    EXPECT_EQ(interim.result_int(), 100U);
+    EXPECT_EQ(interim.reason(), "Continue");
+    c.send_raw("hello world");
+    const message res = c.receive();
+    EXPECT_EQ(res.result_int(), 200U);
+    EXPECT_TRUE(res.keep_alive());
+    // The connection stays usable: the body was read, not left as garbage.
+    c.send("GET", "/status/204");
+    EXPECT_EQ(c.receive().result_int(), 204U);
+  }
 }
 
 TEST_F(mockwire, answers_expect_without_100_and_closes) {
