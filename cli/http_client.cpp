@@ -223,13 +223,25 @@ std::string quote_start(std::string_view raw) {
   return out;
 }
 
+// `header` is the raw header section Beast parsed `m` from: its status
+// line gives the reason phrase as sent. Beast's `reason()` makes one up
+// from its own table when the server sent none ("HTTP/1.1 299 " read as
+// "<unknown-status>", "HTTP/1.1 404 " as "Not Found"), which hid what the
+// reason-phrase rule judges.
 lint::response to_lint(const http::response<http::string_body>& m,
-                       bool body_present) {
+                       bool body_present, std::string_view header) {
   lint::response r;
   r.version = "HTTP/" + std::to_string(m.version() / 10) + "." +
               std::to_string(m.version() % 10);
   r.code = static_cast<int>(m.result_int());
-  r.reason = std::string(m.reason());
+  // Stray line ends before a status line are skipped, as Beast skips them.
+  header.remove_prefix(std::min(header.size(), header.find_first_not_of("\r\n")));
+  std::string_view status_line = header.substr(0, header.find('\n'));
+  if (status_line.ends_with('\r')) status_line.remove_suffix(1);
+  // "HTTP/1.1 404 " is 13 bytes; Beast has checked that much.
+  constexpr std::size_t reason_at = 13;
+  if (status_line.size() > reason_at)
+    r.reason = std::string(status_line.substr(reason_at));
   for (const auto& f : m)
     r.fields.push_back({std::string(f.name_string()), std::string(f.value())});
   r.body = m.body();
@@ -563,7 +575,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // A Content-Length above the limit is refused as soon as the header
     // is read, with the header parsed: nothing more is read.
     if (ec == http::error::body_limit) {
-      ex.final_response = to_lint(parser.get(), !head);
+      ex.final_response = to_lint(parser.get(), !head, with_crlf);
       ex.final_response.obs_fold = folds_a_line(header_bytes);
       mark_truncated(ex, opts, parser);
       ex.times.total = since();
@@ -591,7 +603,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
                    " interim responses and no final one";
         return;
       }
-      ex.interim.push_back(to_lint(parser.get(), false));
+      ex.interim.push_back(to_lint(parser.get(), false, with_crlf));
       ex.interim.back().obs_fold = folded;
       continue;
     }
@@ -609,7 +621,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
         return;
       }
     }
-    ex.final_response = to_lint(parser.get(), !head);
+    ex.final_response = to_lint(parser.get(), !head, with_crlf);
     ex.final_response.obs_fold = folded;
     if (truncated) mark_truncated(ex, opts, parser);
     // The response ended where its framing says; waiting for stray bytes

@@ -170,6 +170,12 @@ std::map<std::string, std::string> routes() {
        "HTTP/1.1 200 OK\r\n" + std::string(date) +
            "Content-Type: text/plain\r\nContent-Length: 2\r\n"
            "Transfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n"},
+      {"/no-reason", "HTTP/1.1 404 \r\n" + std::string(date) +
+                         "Content-Type: text/plain\r\nContent-Length: 0"
+                         "\r\n\r\n"},
+      {"/unassigned", "HTTP/1.1 299 \r\n" + std::string(date) +
+                          "Content-Type: text/plain\r\nContent-Length: 0"
+                          "\r\n\r\n"},
       {"/conflict-held",
        "HTTP/1.1 200 OK\r\n" + std::string(date) +
            "Content-Type: text/plain\r\nContent-Length: 2\r\n"
@@ -220,6 +226,24 @@ TEST(check, clean_response) {
   EXPECT_NE(r.out.find("  no findings\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("  timings    connect "), std::string::npos) << r.out;
   EXPECT_EQ(r.err, "");
+}
+
+// The reason phrase is reported as sent: Beast fills in one of its own
+// when the server sent none, so an empty phrase read as "Not Found" or
+// "<unknown-status>", and the reason-phrase rule never saw it.
+TEST(check, reports_the_reason_phrase_as_sent) {
+  const test_server server(routes());
+  for (const auto& [path, line] :
+       {std::pair{"/no-reason", "HTTP/1.1 404\n"},
+        std::pair{"/unassigned", "HTTP/1.1 299\n"}}) {
+    SCOPED_TRACE(path);
+    const run_result r = run_check_args({server.url(path)});
+    EXPECT_NE(r.out.find(line), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("unknown-status"), std::string::npos) << r.out;
+    const run_result json = run_check_args({"--json", server.url(path)});
+    EXPECT_NE(json.out.find("\"reason\": \"\""), std::string::npos)
+        << json.out;
+  }
 }
 
 TEST(check, must_broken_exits_1) {
