@@ -342,17 +342,14 @@ reply mock(mock_state& state, const request& req, const route_params& p) {
   const std::string_view codes = info.path.starts_with(mock_prefix)
                                      ? info.path.substr(mock_prefix.size())
                                      : p.param;
-  mock::mock_answer a =
-      mock::answer(codes, p.query, info, state.sequences, state.limits);
-
   std::shared_ptr<const void> hold;
-  if (a.sleep.count() > 0) {
-    hold = state.try_sleep();
-    if (!hold) {
-      a.response = too_many_sleeping(info, state.max_sleeping());
-      a.sleep = {};
-    }
-  }
+  mock::mock_answer a =
+      mock::answer(codes, p.query, info, state.sequences, state.limits, [&] {
+        hold = state.try_sleep();
+        return hold != nullptr;
+      });
+  if (a.sleep_refused)
+    a.response = too_many_sleeping(info, state.max_sleeping());
 
   reply r{final_of(a.response.final_, req), nullptr};
   const bool is_plain = a.response.action == mock::action::respond &&

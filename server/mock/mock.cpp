@@ -7,7 +7,8 @@ namespace httpstatus::server::mock {
 
 mock_answer answer(std::string_view codes, std::string_view query,
                    const request_info& req, sequence_store& sequences,
-                   const spec_limits& limits) {
+                   const spec_limits& limits,
+                   const std::function<bool()>& may_sleep) {
   mock_answer a;
   // A preflight asks whether the real request may be sent, not what it
   // would get: answer it before judging the specification.
@@ -21,6 +22,12 @@ mock_answer answer(std::string_view codes, std::string_view query,
     return a;
   }
   const spec& s = parsed.spec;
+  // Asked before the sequence advances: a request refused here must not
+  // use up a step that no answer sent.
+  if (s.sleep.count() > 0 && may_sleep && !may_sleep()) {
+    a.sleep_refused = true;
+    return a;
+  }
 
   int code = 0;
   if (!s.sequence.empty()) {

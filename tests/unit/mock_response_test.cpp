@@ -1052,6 +1052,41 @@ TEST(mockresponse, answers_through_the_entry_point) {
   EXPECT_EQ(redirect.response.final_.header("Location"), "/codes/302");
 }
 
+// A request whose sleep the server refuses (--max-sleeping) answers no
+// step of its sequence: the step was taken before the refusal, so a test
+// that met the limit twice found its 500 and 502 gone, and got 200.
+TEST(mockresponse, a_refused_sleep_uses_up_no_step) {
+  mock::sequence_store store;
+  const mock::spec_limits limits;
+  const mock::request_info req = get();
+  int asked = 0;
+  const auto refuse = [&] {
+    ++asked;
+    return false;
+  };
+  for (int i = 0; i < 2; ++i) {
+    const mock::mock_answer a = mock::answer(
+        "500,502,200", "sequence=k&sleep=100", req, store, limits, refuse);
+    EXPECT_TRUE(a.sleep_refused);
+    EXPECT_EQ(a.sleep, std::chrono::milliseconds(0));
+  }
+  EXPECT_EQ(asked, 2);
+  EXPECT_EQ(mock::answer("500,502,200", "sequence=k", req, store, limits)
+                .response.final_.code,
+            500);
+  // Admitted, the sleep is kept and the step taken; without a sleep the
+  // question is not asked.
+  const mock::mock_answer admitted = mock::answer(
+      "500,502,200", "sequence=k&sleep=100", req, store, limits,
+      [] { return true; });
+  EXPECT_FALSE(admitted.sleep_refused);
+  EXPECT_EQ(admitted.sleep, std::chrono::milliseconds(100));
+  EXPECT_EQ(admitted.response.final_.code, 502);
+  EXPECT_FALSE(mock::answer("200", "", req, store, limits, refuse)
+                   .sleep_refused);
+  EXPECT_EQ(asked, 2);
+}
+
 TEST(mockresponse, reads_ranges) {
   using kind = mock::byte_range::kind;
   struct row {
