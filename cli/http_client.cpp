@@ -235,7 +235,8 @@ lint::response to_lint(const http::response<http::string_body>& m,
               std::to_string(m.version() % 10);
   r.code = static_cast<int>(m.result_int());
   // Stray line ends before a status line are skipped, as Beast skips them.
-  header.remove_prefix(std::min(header.size(), header.find_first_not_of("\r\n")));
+  header.remove_prefix(
+      std::min(header.size(), header.find_first_not_of("\r\n")));
   std::string_view status_line = header.substr(0, header.find('\n'));
   if (status_line.ends_with('\r')) status_line.remove_suffix(1);
   // "HTTP/1.1 404 " is 13 bytes; Beast has checked that much.
@@ -584,8 +585,8 @@ void read_responses(net::io_context& ioc, Stream& stream,
     if (ec) {
       ex.notes.push_back("Beast's parser refused the header (" + ec.message() +
                          "); the raw bytes were read instead");
-      read_raw(ioc, stream, raw_bytes(), req.method, n + opts.body_limit,
-               opts, ex, where);
+      read_raw(ioc, stream, raw_bytes(), req.method, n + opts.body_limit, opts,
+               ex, where);
       if (ex.failed == failure::none) ex.times.total = since();
       return;
     }

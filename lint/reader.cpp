@@ -329,8 +329,7 @@ bool holds_final_response(std::string_view text, std::string_view method) {
     }
     // What follows a 101 is the new protocol's; a 204, a 304 and an answer
     // to HEAD end at their header, whatever fields they carry.
-    if (s->code == 101 || s->code == 204 || s->code == 304 ||
-        method == "HEAD")
+    if (s->code == 101 || s->code == 204 || s->code == 304 || method == "HEAD")
       return true;
     // Transfer-Encoding overrides Content-Length; a coding other than
     // chunked last runs to the close.

@@ -77,9 +77,14 @@ constexpr query_char read_query_char(std::string_view query,
   if (byte(i) == 0xC2 && byte(i + 1) == 0xA0) return {'\0', 2};  // U+00A0
   if (byte(i) == 0xE2 && byte(i + 1) == 0x80) {
     switch (byte(i + 2)) {
-      case 0x98: case 0x99: return {'\'', 3};                    // ‘ ’
-      case 0x9C: case 0x9D: return {'\0', 3};                    // “ ”
-      default: break;
+      case 0x98:
+      case 0x99:
+        return {'\'', 3};  // ‘ ’
+      case 0x9C:
+      case 0x9D:
+        return {'\0', 3};  // “ ”
+      default:
+        break;
     }
   }
   const char c = query[i];
@@ -231,14 +236,14 @@ constexpr int best_rank(std::size_t r, const status& s,
 /// Finds the codes matching every word of `query` (separated by blanks and
 /// punctuation, case-insensitive) in their code, reason phrase, aliases,
 /// vendor, meaning or description; a query that is a name in any spelling
-/// (`find_by_name`: "not_found") finds its code as a name match too. A word of one to three digits matches the codes that
-/// start with it ("50": 500-508). Ranks code matches first, then phrase, then
-/// meaning, then description; ties go by code, and on one code the
-/// registered entry comes before the vendors' (418, then RFC 2324's 418,
-/// then Laravel's 419). A word that is a class ("4xx", "4XX") matches the
-/// codes of that class, as a code match, and no text: "4xx" alone lists the
-/// class in code order, "4xx timeout" finds 408 and not 504. Returns no hits
-/// for an empty or blank query.
+/// (`find_by_name`: "not_found") finds its code as a name match too. A word of
+/// one to three digits matches the codes that start with it ("50": 500-508).
+/// Ranks code matches first, then phrase, then meaning, then description; ties
+/// go by code, and on one code the registered entry comes before the vendors'
+/// (418, then RFC 2324's 418, then Laravel's 419). A word that is a class
+/// ("4xx", "4XX") matches the codes of that class, as a code match, and no
+/// text: "4xx" alone lists the class in code order, "4xx timeout" finds 408 and
+/// not 504. Returns no hits for an empty or blank query.
 ///
 ///     for (const auto& hit : httpstatus::search("redirect")) ...
 [[nodiscard]] constexpr search_results search(
@@ -276,17 +281,18 @@ constexpr int best_rank(std::size_t r, const status& s,
   const std::optional<int> named = find_by_name(query);
 
   auto consider = [&](std::size_t record, const status& s) {
-    if (named && *named == s.code && record < std::size(detail::standard_table)) {
+    if (named && *named == s.code &&
+        record < std::size(detail::standard_table)) {
       insert(s, match_rank::name);
       return;
     }
     int worst = 0;
     for (std::size_t w = 0; w < words.size; ++w) {
       const int rank =
-          classes[w] ? (class_of(s) == *classes[w]
-                            ? static_cast<int>(match_rank::code)
-                            : -1)
-                     : detail::best_rank(record, s, words.words[w]);
+          classes[w]
+              ? (class_of(s) == *classes[w] ? static_cast<int>(match_rank::code)
+                                            : -1)
+              : detail::best_rank(record, s, words.words[w]);
       if (rank < 0) return;
       if (rank > worst) worst = rank;
     }

@@ -36,9 +36,10 @@ struct mock_answer {
 ///
 ///     mock_answer a = answer(rest_of_path, query, info, store, limits);
 ///     // wait a.sleep, then send a.response according to its action
-[[nodiscard]] mock_answer answer(
-    std::string_view codes, std::string_view query, const request_info& req,
-    sequence_store& sequences, const spec_limits& limits,
-    const std::function<bool()>& may_sleep = {});
+[[nodiscard]] mock_answer answer(std::string_view codes, std::string_view query,
+                                 const request_info& req,
+                                 sequence_store& sequences,
+                                 const spec_limits& limits,
+                                 const std::function<bool()>& may_sleep = {});
 
 }  // namespace httpstatus::server::mock

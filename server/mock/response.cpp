@@ -168,8 +168,7 @@ std::string html_body(const target& t, const request_info& req,
          "</code>. " +
          (t.is_unassigned ? "About the code it is treated as: "
                           : "About this code: ") +
-         "<a href=\"" + page + "\">" + page +
-         "</a>.</p>\n</body>\n</html>\n";
+         "<a href=\"" + page + "\">" + page + "</a>.</p>\n</body>\n</html>\n";
   return out;
 }
 

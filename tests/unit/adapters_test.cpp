@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The optional adapters: fmt, ostream and Boost.Beast.
-#include "httpstatus/fmt.hpp"
-
 #include <gtest/gtest.h>
 
 #include <iomanip>
 #include <sstream>
 
 #include "httpstatus/beast.hpp"
+#include "httpstatus/fmt.hpp"
 #include "httpstatus/ostream.hpp"
 
 namespace {
@@ -41,8 +40,8 @@ TEST(adapters, streams_with_ostream) {
 // "404      Not Found", which broke a table laid out with std::setw.
 TEST(adapters, ostream_width_pads_the_whole_status) {
   std::ostringstream out;
-  out << '[' << std::left << std::setw(16) << *find(404) << "]["
-      << std::right << std::setw(8) << *find(200) << ']';
+  out << '[' << std::left << std::setw(16) << *find(404) << "][" << std::right
+      << std::setw(8) << *find(200) << ']';
   EXPECT_EQ(out.str(), "[404 Not Found   ][  200 OK]");
 }
 

@@ -162,10 +162,12 @@ std::map<std::string, std::string> routes() {
       {"/continue", "HTTP/1.1 100 Continue\r\n\r\n" + ok_response()},
       {"/hints-apart",
        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"
-       "{pause}" + ok_response()},
-      {"/header-apart", "HTTP/1.1 200 OK\r\nContent-Ty{pause}pe: text/plain"
-                        "\r\n" + std::string(date) +
-                        "Content-Length: 2\r\n\r\nok"},
+       "{pause}" +
+           ok_response()},
+      {"/header-apart",
+       "HTTP/1.1 200 OK\r\nContent-Ty{pause}pe: text/plain"
+       "\r\n" +
+           std::string(date) + "Content-Length: 2\r\n\r\nok"},
       {"/conflict",
        "HTTP/1.1 200 OK\r\n" + std::string(date) +
            "Content-Type: text/plain\r\nContent-Length: 2\r\n"
@@ -241,8 +243,7 @@ TEST(check, reports_the_reason_phrase_as_sent) {
     EXPECT_NE(r.out.find(line), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("unknown-status"), std::string::npos) << r.out;
     const run_result json = run_check_args({"--json", server.url(path)});
-    EXPECT_NE(json.out.find("\"reason\": \"\""), std::string::npos)
-        << json.out;
+    EXPECT_NE(json.out.find("\"reason\": \"\""), std::string::npos) << json.out;
   }
 }
 
@@ -432,14 +433,14 @@ TEST(check, header_read_in_two_parts) {
 TEST(check, framing_conflict_is_a_finding) {
   const test_server server(routes());
   for (const std::string path : {"/conflict", "/conflict-held"}) {
-    const run_result r =
-        run_check_args({"--timeout", "3", server.url(path)});
+    const run_result r = run_check_args({"--timeout", "3", server.url(path)});
     EXPECT_EQ(r.code, 1) << path << "\n" << r.out << r.err;
-    EXPECT_NE(r.out.find("framing-conflict"), std::string::npos)
-        << path << "\n" << r.out;
+    EXPECT_NE(r.out.find("framing-conflict"), std::string::npos) << path << "\n"
+                                                                 << r.out;
     EXPECT_NE(r.out.find("  note       Beast's parser refused the header"),
               std::string::npos)
-        << path << "\n" << r.out;
+        << path << "\n"
+        << r.out;
   }
 }
 

@@ -1008,10 +1008,10 @@ TEST(lint, message_for_an_empty_challenge_says_it_is_empty) {
 // A malformed trailer line was reported as a header line, which sent the
 // reader to look in the wrong section.
 TEST(lint, message_for_a_malformed_trailer_line_names_the_trailer) {
-  const auto findings = lint_text(with_date(
-      "HTTP/1.1 200 OK",
-      "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
-      "2\r\nhi\r\n0\r\nnot a field\r\n\r\n"));
+  const auto findings = lint_text(
+      with_date("HTTP/1.1 200 OK",
+                "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                "2\r\nhi\r\n0\r\nnot a field\r\n\r\n"));
   ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
   EXPECT_EQ(findings[0].rule, "field-syntax");
   EXPECT_TRUE(findings[0].message.starts_with(
@@ -1437,26 +1437,24 @@ TEST(reader, holds_final_response_follows_the_framing) {
       {"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: "
        "chunked\r\n\r\n2\r\nok",
        "GET", false},
-      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n",
-       "GET", false},
+      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n", "GET",
+       false},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: "
        "a\r\n",
        "GET", false},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: "
        "a\r\n\r\n",
        "GET", true},
-      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nabc", "GET",
-       false},
+      {"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nabc", "GET", false},
       {"HTTP/1.1 200 OK\r\nContent-Length: 2, 3\r\n\r\nabc", "GET", false},
       {"HTTP/1.1 200 OK\r\n\r\nabc", "GET", false},
       {"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", "HEAD", true},
-      {"HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n", "GET",
-       true},
+      {"HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n", "GET", true},
       {"HTTP/1.1 100 Continue\r\n\r\n", "GET", false},
-      {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n",
-       "GET", true},
-      {"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n",
-       "GET", true},
+      {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", "GET",
+       true},
+      {"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n", "GET",
+       true},
       {"SSH-2.0-OpenSSH_9.2\r\n", "GET", false},
   };
   for (const row& r : rows)

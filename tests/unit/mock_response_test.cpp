@@ -1076,14 +1076,14 @@ TEST(mockresponse, a_refused_sleep_uses_up_no_step) {
             500);
   // Admitted, the sleep is kept and the step taken; without a sleep the
   // question is not asked.
-  const mock::mock_answer admitted = mock::answer(
-      "500,502,200", "sequence=k&sleep=100", req, store, limits,
-      [] { return true; });
+  const mock::mock_answer admitted =
+      mock::answer("500,502,200", "sequence=k&sleep=100", req, store, limits,
+                   [] { return true; });
   EXPECT_FALSE(admitted.sleep_refused);
   EXPECT_EQ(admitted.sleep, std::chrono::milliseconds(100));
   EXPECT_EQ(admitted.response.final_.code, 502);
-  EXPECT_FALSE(mock::answer("200", "", req, store, limits, refuse)
-                   .sleep_refused);
+  EXPECT_FALSE(
+      mock::answer("200", "", req, store, limits, refuse).sleep_refused);
   EXPECT_EQ(asked, 2);
 }
 

@@ -374,8 +374,7 @@ TEST(pages, codes_filters_by_query) {
 TEST(pages, codes_results_are_in_rank_order) {
   const auto first_row = [](const std::string& html) {
     const std::size_t at = html.find("<tr data-code=\"");
-    return at == std::string::npos ? std::string()
-                                   : html.substr(at + 15, 3);
+    return at == std::string::npos ? std::string() : html.substr(at + 15, 3);
   };
   EXPECT_EQ(first_row(codes_page("404")), "404");
   EXPECT_EQ(first_row(codes_page("4")), "400");
