@@ -1226,19 +1226,59 @@ std::optional<std::string> code_page(int code) {
   return page(page_title(name), description, std::move(main));
 }
 
+// The reason for a 404 quotes the visitor's path in mid-sentence; a bidi
+// control in it (U+202E, right-to-left override) reordered the rest of the
+// sentence. The path is not apart from the sentence to isolate, as the
+// search term is with <bdi>, so the controls (U+061C, U+200E-U+200F,
+// U+202A-U+202E, U+2066-U+2069) are shown as U+FFFD, as bytes that are no
+// UTF-8 are in JSON.
+std::string without_bidi_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = [&](std::size_t at) {
+      return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+    };
+    const bool alm = byte(i) == 0xD8 && byte(i + 1) == 0x9C;
+    const bool general = byte(i) == 0xE2 &&
+                         ((byte(i + 1) == 0x80 &&
+                           (byte(i + 2) == 0x8E || byte(i + 2) == 0x8F ||
+                            (byte(i + 2) >= 0xAA && byte(i + 2) <= 0xAE))) ||
+                          (byte(i + 1) == 0x81 && byte(i + 2) >= 0xA6 &&
+                           byte(i + 2) <= 0xA9));
+    if (alm || general) {
+      out += "\uFFFD";
+      i += alm ? 2 : 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 std::string not_found_page(std::string_view why,
-                           std::optional<status_class> cls) {
+                           std::optional<status_class> cls,
+                           std::optional<int> suggested) {
   std::string class_link;
+  if (suggested &&
+      (is_registered(*suggested) || !find_unofficial(*suggested).empty())) {
+    const std::optional<status> s = find(*suggested);
+    class_link = fill(
+        "<p>Go to <a href=\"/codes/{{code}}\">{{name}}</a>.</p>\n",
+        {{"code", code_text(*suggested)},
+         {"name", s ? fmt::format("{} {}", *suggested, display_reason(*s))
+                    : code_text(*suggested)}});
+  }
   if (cls) {
     const class_info& c = info(*cls);
-    class_link = fill(
+    class_link += fill(
         "<p>See the <a href=\"/codes#{{label}}\">{{label}} {{name}} codes</a>."
         "</p>\n",
         {{"label", c.label}, {"name", c.name}});
   }
   // The reason reads as a sentence on the page; the same text without the
   // full stop also serves the CLI and problem+json details.
-  std::string sentence(why);
+  std::string sentence = without_bidi_controls(why);
   if (!sentence.empty() && sentence.back() != '.' && sentence.back() != '?')
     sentence += '.';
   std::string main = fill(template_of("not_found"),

@@ -38,10 +38,12 @@ struct asset {
 /// every vendor's entry; `std::nullopt` if neither exists.
 [[nodiscard]] std::optional<std::string> code_page(int code);
 
-/// Returns a 404 page saying `why` (escaped), linking to the class of the
-/// code when `cls` is set.
-[[nodiscard]] std::string not_found_page(std::string_view why,
-                                         std::optional<status_class> cls);
+/// Returns a 404 page saying `why` (escaped, its bidi controls shown as
+/// U+FFFD), linking to the page of `suggested` when it has one and to the
+/// class of the code when `cls` is set.
+[[nodiscard]] std::string not_found_page(
+    std::string_view why, std::optional<status_class> cls,
+    std::optional<int> suggested = std::nullopt);
 
 /// Returns the page of a search the server could not read (a 400): headed
 /// "Search not understood", saying `why` (escaped), with the filter form to

@@ -106,7 +106,10 @@ response api_code(const content& site, const request& req,
                   const route_params& p) {
   if (const resource* r = site.find(p.path))
     return serve_checked(req, p.path, *r);
-  return error(req, p.path, 404, explain_missing(p.param).why + ".");
+  // A sentence that asks ("did you mean 404?") takes no full stop after it.
+  std::string detail = explain_missing(p.param).why;
+  if (!detail.ends_with('?')) detail += '.';
+  return error(req, p.path, 404, detail);
 }
 
 }  // namespace httpstatus::server::handlers

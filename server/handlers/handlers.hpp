@@ -28,6 +28,7 @@ namespace httpstatus::server::handlers {
 struct missing_code {
   std::string why;  ///< "299 is unassigned in the IANA registry (2xx Success)"
   std::optional<status_class> cls;  ///< set when `text` is in 100..599
+  std::optional<int> suggested;  ///< the code "0404" spells, to link to
 };
 
 /// Explains why `text` (the `{code}` of a URL) names no page: unassigned,

@@ -28,9 +28,10 @@ constexpr std::string_view html_type = "text/html; charset=utf-8";
 constexpr std::string_view error_cache = "no-store";
 
 response html_error(const request& req, int code, std::string_view why,
-                    std::optional<status_class> cls) {
-  return serve_dynamic(req, render::not_found_page(why, cls), html_type,
-                       resource_kind::page, error_cache, code);
+                    std::optional<status_class> cls,
+                    std::optional<int> suggested = std::nullopt) {
+  return serve_dynamic(req, render::not_found_page(why, cls, suggested),
+                       html_type, resource_kind::page, error_cache, code);
 }
 
 }  // namespace
@@ -44,23 +45,24 @@ missing_code explain_missing(std::string_view text) {
       return {fmt::format("'{}' is not how a status code is written; did "
                           "you mean {}?",
                           text, *code),
-              class_of(*code)};
-    return {fmt::format("'{}' is not a status code", text), std::nullopt};
+              class_of(*code), *code};
+    return {fmt::format("'{}' is not a status code", text), std::nullopt,
+            std::nullopt};
   }
   if (parsed.ec == std::errc::result_out_of_range)
     return {fmt::format("{} is not an HTTP status code: codes run from 100 "
                         "to 599",
                         text),
-            std::nullopt};
+            std::nullopt, std::nullopt};
   const int code = parsed.code;
   const std::optional<status_class> cls = class_of(code);
   if (is_unassigned(code) && find_unofficial(code).empty()) {
     const class_info& c = info(*cls);
     return {fmt::format("{} is unassigned in the IANA registry ({} {})", code,
                         c.label, c.name),
-            cls};
+            cls, std::nullopt};
   }
-  return {fmt::format("There is no page for {}", code), cls};
+  return {fmt::format("There is no page for {}", code), cls, std::nullopt};
 }
 
 response error(const request& req, std::string_view path, int code,
@@ -154,7 +156,7 @@ response code_page(const content& site, const request& req,
   if (const resource* r = site.find(p.path))
     return serve_checked(req, p.path, *r);
   const missing_code missing = explain_missing(p.param);
-  return html_error(req, 404, missing.why, missing.cls);
+  return html_error(req, 404, missing.why, missing.cls, missing.suggested);
 }
 
 }  // namespace httpstatus::server::handlers

@@ -119,6 +119,11 @@ TEST(handlers, explains_missing_codes) {
     const handlers::missing_code m = handlers::explain_missing(r.text);
     EXPECT_EQ(m.why, r.why);
     EXPECT_EQ(m.cls, r.cls) << r.text;
+    // Only the zero-padded spelling has a code to link to.
+    EXPECT_EQ(m.suggested, std::string_view(r.text) == "0404"
+                               ? std::optional<int>(404)
+                               : std::nullopt)
+        << r.text;
   }
 }
 
@@ -391,6 +396,9 @@ TEST(handlers, api_unknown_code_is_a_problem_saying_why) {
       {"/api/v1/codes/600",
        "600 is not an HTTP status code: codes run from 100 to 599."},
       {"/api/v1/codes/abc", "'abc' is not a status code."},
+      // A question takes no full stop: it read "did you mean 404?.".
+      {"/api/v1/codes/0404",
+       "'0404' is not how a status code is written; did you mean 404?"},
   };
   for (const row& r : rows) {
     const response res = get(r.target);

@@ -677,6 +677,21 @@ TEST(pages, example_response_follows_body_rule) {
 
 // --------------------------------------------------------------- 404 ---
 
+// "0404" spells 404: the page links to it, not only names it. And a bidi
+// control in the quoted path no longer reorders the rest of the sentence.
+TEST(pages, not_found_links_the_suggestion_and_shows_bidi_controls) {
+  const std::string html = not_found_page(
+      "'0404' is not how a status code is written; did you mean 404?",
+      status_class::client_error, 404);
+  EXPECT_TRUE(contains(
+      html, "<p>Go to <a href=\"/codes/404\">404 Not Found</a>.</p>"));
+  const std::string evil =
+      not_found_page("There is nothing at /\u202eevil\u2066x.", std::nullopt);
+  EXPECT_FALSE(contains(evil, "\u202e"));
+  EXPECT_FALSE(contains(evil, "\u2066"));
+  EXPECT_TRUE(contains(evil, "There is nothing at /\uFFFDevil\uFFFDx."));
+}
+
 TEST(pages, not_found_escapes_why_and_links_class) {
   const std::string page =
       not_found_page("<b>299</b> is \"unassigned\"", status_class::success);
