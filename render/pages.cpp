@@ -1239,16 +1239,16 @@ std::string without_bidi_controls(std::string_view text) {
     const auto byte = [&](std::size_t at) {
       return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
     };
-    const bool alm = byte(i) == 0xD8 && byte(i + 1) == 0x9C;
-    const bool general = byte(i) == 0xE2 &&
+    const bool arabic_mark = byte(i) == 0xD8 && byte(i + 1) == 0x9C;
+    const bool in_general_punctuation = byte(i) == 0xE2 &&
                          ((byte(i + 1) == 0x80 &&
                            (byte(i + 2) == 0x8E || byte(i + 2) == 0x8F ||
                             (byte(i + 2) >= 0xAA && byte(i + 2) <= 0xAE))) ||
                           (byte(i + 1) == 0x81 && byte(i + 2) >= 0xA6 &&
                            byte(i + 2) <= 0xA9));
-    if (alm || general) {
+    if (arabic_mark || in_general_punctuation) {
       out += "\uFFFD";
-      i += alm ? 2 : 3;
+      i += arabic_mark ? 2 : 3;
     } else {
       out += text[i++];
     }
