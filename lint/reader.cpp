@@ -220,6 +220,20 @@ bool ends_in_chunked(const response& res) {
   return false;
 }
 
+// The length a single valid Content-Length of `res` announces, or
+// `std::nullopt` when it has none or its value is not one number (a list,
+// a sign, trailing text), which frames nothing a reader can trust.
+std::optional<std::uint64_t> announced_length(const response& res) {
+  const std::optional<std::string_view> cl =
+      header(res.fields, "Content-Length");
+  if (!cl) return std::nullopt;
+  std::uint64_t length = 0;
+  const auto [end, ec] =
+      std::from_chars(cl->data(), cl->data() + cl->size(), length);
+  if (ec != std::errc{} || end != cl->data() + cl->size()) return std::nullopt;
+  return length;
+}
+
 // Whether `text` ends with an empty line, as a header or trailer section
 // does once it is whole.
 bool ends_with_empty_line(std::string_view text) {
@@ -267,20 +281,16 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   }
   // With a single valid Content-Length, take exactly that many bytes when
   // they are there and are followed by the end or by another response.
-  if (auto cl = header(res.fields, "Content-Length")) {
-    std::uint64_t length = 0;
-    const auto [end, ec] =
-        std::from_chars(cl->data(), cl->data() + cl->size(), length);
-    if (ec == std::errc{} && end == cl->data() + cl->size() &&
-        length <= rest.size()) {
-      const auto n = static_cast<std::size_t>(length);
+  if (const std::optional<std::uint64_t> length = announced_length(res)) {
+    if (*length <= rest.size()) {
+      const auto n = static_cast<std::size_t>(*length);
       std::size_t after = start + n;
       std::string_view gap = text.substr(after);
       const std::size_t gap_end = gap.find_first_not_of("\r\n");
       if (gap_end == std::string_view::npos ||
           status_line_at(text, after + gap_end)) {
         res.body = std::string(rest.substr(0, n));
-        res.body_size = length;
+        res.body_size = *length;
         res.body_present = true;
         return gap_end == std::string_view::npos ? text.size()
                                                  : after + gap_end;
@@ -340,14 +350,8 @@ bool holds_final_response(std::string_view text, std::string_view method) {
       return dechunk(rest, used, trailer).has_value() &&
              ends_with_empty_line(rest.substr(0, used));
     }
-    const std::optional<std::string_view> cl =
-        header(res.fields, "Content-Length");
-    if (!cl) return false;
-    std::uint64_t length = 0;
-    const auto [end, ec] =
-        std::from_chars(cl->data(), cl->data() + cl->size(), length);
-    return ec == std::errc{} && end == cl->data() + cl->size() &&
-           length <= rest.size();
+    const std::optional<std::uint64_t> length = announced_length(res);
+    return length && *length <= rest.size();
   }
   return false;
 }
