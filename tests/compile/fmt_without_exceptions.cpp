@@ -8,5 +8,5 @@
 
 std::string format_404() {
   const httpstatus::status s = *httpstatus::find(404);
-  return fmt::format("{} {:c} {:r}", s, s, s);
+  return fmt::format("{} {:c} {:>12r}", s, s, s);
 }

@@ -28,6 +28,25 @@ TEST(adapters, rejects_an_unknown_fmt_spec) {
   const status s = *find(404);
   EXPECT_THROW((void)fmt::format(fmt::runtime("{:x}"), s), fmt::format_error);
   EXPECT_THROW((void)fmt::format(fmt::runtime("{:cr}"), s), fmt::format_error);
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:5d}"), s), fmt::format_error);
+  // A width taken from an argument is refused, not read from the wrong one.
+  EXPECT_THROW((void)fmt::format(fmt::runtime("{:{}}"), s, 20),
+               fmt::format_error);
+}
+
+// Fill, alignment, width and precision apply to the whole text, as for a
+// string, so that a table lines up with fmt as it does with std::setw; the
+// adapter refused any of them.
+TEST(adapters, fmt_width_pads_the_whole_status) {
+  const status s = *find(404);
+  EXPECT_EQ(fmt::format("[{:16}]", s), "[404 Not Found   ]");
+  EXPECT_EQ(fmt::format("[{:>8}]", *find(200)), "[  200 OK]");
+  EXPECT_EQ(fmt::format("[{:*^15}]", s), "[*404 Not Found*]");
+  EXPECT_EQ(fmt::format("[{:>5c}|{:<12r}]", s, s), "[  404|Not Found   ]");
+  EXPECT_EQ(fmt::format("[{:.3r}]", s), "[Not]");
+  // A fill character may be one of the adapter's own letters.
+  EXPECT_EQ(fmt::format("[{:c>6c}]", s), "[ccc404]");
+  EXPECT_EQ(fmt::format(fmt::runtime("[{:8}]"), s), "[404 Not Found]");
 }
 
 TEST(adapters, streams_with_ostream) {
