@@ -661,14 +661,10 @@ void each(const subject& s, std::string_view name, F&& check) {
 void chunked_twice(const subject& s) {
   std::size_t times = 0;
   each(s, "Transfer-Encoding", [&](std::string_view list) {
-    while (!list.empty()) {
-      const std::size_t comma = list.find(',');
-      const std::string_view coding = list.substr(0, comma);
+    for_each_list_element(list, [&](std::string_view coding) {
       if (iequals(trim(coding.substr(0, coding.find(';'))), "chunked"))
         ++times;
-      list.remove_prefix(comma == std::string_view::npos ? list.size()
-                                                         : comma + 1);
-    }
+    });
   });
   if (times > 1)
     s.add("chunked-twice", requirement::must, rfc9112_transfer_encoding,
@@ -784,14 +780,9 @@ void vary_missing(const subject& s) {
   if (!encoding || iequals(trim(*encoding), "identity")) return;
   bool varies = false;
   each(s, "Vary", [&](std::string_view v) {
-    std::string_view rest = v;
-    while (true) {
-      const std::size_t comma = rest.find(',');
-      const std::string_view item = trim(rest.substr(0, comma));
+    for_each_list_element(v, [&](std::string_view item) {
       if (iequals(item, "Accept-Encoding") || item == "*") varies = true;
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    });
   });
   if (varies) return;
   const bool negotiated = header(s.req.headers, "Accept-Encoding").has_value();
@@ -826,19 +817,14 @@ void never_stored(const subject& s) {
   bool no_store = false;
   std::string invitation;
   each(s, "Cache-Control", [&](std::string_view cc) {
-    std::string_view rest = cc;
-    while (true) {
-      const std::size_t comma = rest.find(',');
-      const std::string_view item = trim(rest.substr(0, comma));
+    for_each_list_element(cc, [&](std::string_view item) {
       const std::string_view name = trim(item.substr(0, item.find('=')));
       if (iequals(name, "no-store")) no_store = true;
       if (invitation.empty() &&
           (iequals(name, "max-age") || iequals(name, "s-maxage") ||
            iequals(name, "public")))
         invitation = "Cache-Control: " + std::string(trim(cc));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    });
   });
   if (no_store) return;
   if (invitation.empty()) {

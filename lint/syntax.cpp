@@ -292,13 +292,11 @@ bool is_uri_reference(std::string_view s) noexcept {
 // #token allows empty list elements ("GET, , HEAD") and optional
 // whitespace around commas (RFC 9110 Section 5.6.1).
 bool is_token_list(std::string_view s) noexcept {
-  while (true) {
-    const std::size_t comma = s.find(',');
-    const std::string_view element = trim(s.substr(0, comma));
-    if (!element.empty() && !is_token(element)) return false;
-    if (comma == std::string_view::npos) return true;
-    s.remove_prefix(comma + 1);
-  }
+  bool tokens = true;
+  for_each_list_element(s, [&](std::string_view element) {
+    tokens = tokens && is_token(element);
+  });
+  return tokens;
 }
 
 }  // namespace httpstatus::lint

@@ -102,6 +102,21 @@ struct entity_tag {
   return t;
 }
 
+/// Calls `f` with each element of a comma-separated list (RFC 9110 Section
+/// 5.6.1), without the optional whitespace around it; empty elements
+/// ("a, , b") are skipped. Quoted strings are not looked into: a comma in
+/// one splits it.
+template <class F>
+constexpr void for_each_list_element(std::string_view list, F&& f) {
+  while (true) {
+    const std::size_t comma = list.find(',');
+    const std::string_view element = trim(list.substr(0, comma));
+    if (!element.empty()) f(element);
+    if (comma == std::string_view::npos) return;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 /// Calls `f` with each entity-tag of an If-Match or If-None-Match list and
 /// returns true as soon as `f` does. Tags are read whole, since an
 /// opaque-tag may hold a comma; an element that is no entity-tag is
