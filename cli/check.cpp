@@ -164,8 +164,10 @@ void add_check_command(CLI::App& app, check_command& cmd) {
   cmd.sub->add_option("url", cmd.url, "http:// or https:// URL")->required();
   cmd.sub->add_option("-X,--request", cmd.method,
                       "request method (default GET)");
-  cmd.sub->add_option("-H,--header", cmd.headers,
-                      "request header, 'Name: value'");
+  // One value per -H, as in curl: the URL may come after it.
+  cmd.sub
+      ->add_option("-H,--header", cmd.headers, "request header, 'Name: value'")
+      ->allow_extra_args(false);
   cmd.sub->add_option("-d,--data", cmd.data, "request content (implies POST)")
       ->each([&cmd](const std::string&) { cmd.has_data = true; });
   cmd.sub->add_flag("-L,--location", cmd.follow, "follow redirects");

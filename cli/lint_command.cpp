@@ -93,9 +93,12 @@ void add_lint_command(CLI::App& app, lint_command& cmd) {
       ->capture_default_str();
   // Only the headers a rule reads are named: a header named here must
   // change a finding, or the help promises a check that is not made.
-  cmd.sub->add_option("-r,--request-header", cmd.request_headers,
-                      "a request header, 'Name: value' (a rule reads "
-                      "Accept-Encoding)");
+  // One value per -r, so that "-r 'Name: value' FILE" leaves FILE alone.
+  cmd.sub
+      ->add_option("-r,--request-header", cmd.request_headers,
+                   "a request header, 'Name: value' (a rule reads "
+                   "Accept-Encoding)")
+      ->allow_extra_args(false);
   cmd.sub->add_flag("-j,--json", cmd.json,
                     "print a JSON array, one object per response");
 }

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: MIT
 // The CLI, run in-process with string streams: output and exit code.
-#include "app.hpp"
-#include "print.hpp"
-
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <span>
 #include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app.hpp"
 #include "httpstatus/registry.hpp"
+#include "print.hpp"
 
 namespace {
 
@@ -323,6 +326,35 @@ TEST(cli, rejects_arguments_a_subcommand_does_not_take) {
   }
   // search takes any number of words.
   EXPECT_EQ(run_cli({"search", "moved", "permanently"}).code, 0);
+}
+
+// A repeated option takes one value each time: "-r 'Name: value' FILE"
+// read FILE as a second request header, a usage error, and so did
+// "check -H 'Name: value' -H ..." for anything but the last argument.
+TEST(cli, a_request_header_option_takes_one_value) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      ("httpstatus-cli-test-" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(file) << "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 "
+                         "08:49:37 GMT\r\nContent-Type: text/plain\r\n"
+                         "Content-Encoding: gzip\r\nContent-Length: 0\r\n"
+                         "\r\n";
+  const outcome o =
+      run_cli({"lint", "-r", "Accept-Encoding: gzip", file.string()});
+  const outcome two = run_cli({"lint", "-r", "Accept-Language: en", "-r",
+                               "Accept-Encoding: gzip", file.string()});
+  std::filesystem::remove(file);
+  for (const outcome& r : {o, two}) {
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    // The header reached the rule: the missing Vary is a SHOULD, not info.
+    EXPECT_NE(r.out.find("SHOULD vary-missing"), std::string::npos) << r.out;
+  }
+  const outcome check = run_cli(
+      {"check", "-H", "A: b", "-H", "C: d", "http://127.0.0.1:1/", "extra"});
+  EXPECT_EQ(check.code, 2);
+  EXPECT_EQ(check.err,
+            "httpstatus: error: check: unexpected argument 'extra'\n");
 }
 
 TEST(cli, rejects_bad_flags_as_usage_errors) {
