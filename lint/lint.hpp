@@ -27,6 +27,9 @@ struct response {
   std::string version;        ///< "HTTP/1.1", "HTTP/1.0", "HTTP/2"
   int code = 0;               ///< the three digits of the status line
   std::string reason;         ///< the reason phrase; empty if none was sent
+  /// Whether a space followed the code, as RFC 9112 Section 4 asks even
+  /// with no reason phrase ("HTTP/1.1 204 ").
+  bool space_after_code = true;
   std::vector<field> fields;  ///< header fields in the order received
   /// Trailer fields after chunked content, in the order received.
   std::vector<field> trailer_fields;

@@ -25,6 +25,7 @@ struct status_line {
   std::string version;
   int code = 0;
   std::string reason;
+  bool space_after_code = false;
 };
 
 std::optional<status_line> read_status_line(std::string_view line) {
@@ -48,6 +49,7 @@ std::optional<status_line> read_status_line(std::string_view line) {
   i += 4;
   if (i < line.size()) {
     if (line[i] != ' ') return std::nullopt;
+    s.space_after_code = true;
     s.reason = std::string(line.substr(i + 1));
   }
   return s;
@@ -200,14 +202,20 @@ bool may_be_followed(const response& res) {
 }
 
 // Whether `res`, followed at once by another response, can only be a
-// proxy's answer to CONNECT: a 2xx that frames no content is delimited by
-// the close of its connection (RFC 9112 Section 6.3), unless it answers
-// HEAD or opens a tunnel (RFC 9110 Section 9.3.6), after which curl prints
-// the origin's response.
+// proxy's answer to CONNECT: an HTTP/1.x 2xx that frames no content is
+// delimited by the close of its connection (RFC 9112 Section 6.3), unless
+// it answers HEAD or opens a tunnel (RFC 9110 Section 9.3.6), after which
+// curl prints the origin's response. A 204 or 205 ends at its header, and
+// HTTP/2 frames content without Content-Length, so the response after one
+// of those is the next URL's (`curl -si A B`). To HEAD, every response
+// ends at its header: there the proxy's own words tell its answer apart
+// (`curl -sI -x PROXY https://...`).
 bool is_tunnel_answer(const response& res, std::string_view method) {
-  return res.code >= 200 && res.code <= 299 && method != "HEAD" &&
-         !header(res.fields, "Content-Length") &&
-         !header(res.fields, "Transfer-Encoding");
+  if (res.code < 200 || res.code > 299 || res.code == 204 || res.code == 205 ||
+      !is_http_version(res.version) || header(res.fields, "Content-Length") ||
+      header(res.fields, "Transfer-Encoding"))
+    return false;
+  return method != "HEAD" || iequals(res.reason, "Connection established");
 }
 
 // Whether chunked is the last transfer coding `res` names, which frames its
@@ -256,6 +264,10 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
     res.tunnel = is_tunnel_answer(res, method);
     return first;
   }
+  // After a 101 the connection speaks the protocol it switched to (RFC
+  // 9110 Section 15.2.2): what follows, unless curl printed a response of
+  // it (h2c), is no content of the 101 and no HTTP text to read.
+  if (res.code == 101 && !next_follows) return text.size();
   const bool no_content = cannot_have_content(res, method);
   if (no_content && (first == std::string_view::npos || next_follows))
     return first == std::string_view::npos ? text.size() : first;
@@ -388,6 +400,7 @@ parse_result parse_responses(std::string_view text, std::string_view method) {
     res.version = s->version;
     res.code = s->code;
     res.reason = s->reason;
+    res.space_after_code = s->space_after_code;
     read_fields(c, res);
     c.pos = read_body(text, c.pos, res, method);
     result.responses.push_back(std::move(res));

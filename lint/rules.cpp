@@ -248,6 +248,19 @@ void http_version(const subject& s) {
             ". Send HTTP/1.1 (or HTTP/1.0).");
 }
 
+// status-line = HTTP-version SP status-code SP [ reason-phrase ]: the
+// second space is there even when no phrase follows (RFC 9112 Section 4).
+// curl writes HTTP/2's and HTTP/3's status lines itself, without it.
+void status_line_space(const subject& s) {
+  if (s.res.space_after_code || !is_http_version(s.res.version)) return;
+  s.add("status-line-syntax", requirement::must, rfc9112_reason,
+        "The status line \"" + s.res.version + " " + code_text(s) +
+            "\" ends without a space after the code: " +
+            verdict(requirement::must, rfc9112_reason.section) + ". Send \"" +
+            s.res.version + " " + code_text(s) +
+            " \", or a reason phrase after the space.");
+}
+
 void reason_phrase(const subject& s) {
   // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ), the characters of
   // a field value: a control character breaks the status line's grammar,
@@ -878,6 +891,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   }
   subject s{res, res.tunnel ? connect : req, std::nullopt, std::nullopt, out};
   http_version(s);
+  status_line_space(s);
   field_lines(s);
   if (status_code_range(s)) {
     s.entry = entry_for(res.code);

@@ -219,6 +219,36 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "multipart-content-range",
        std::nullopt},
+      // RFC 9112 Section 4: the space after the code is sent even when the
+      // reason phrase is empty. curl writes HTTP/2's status line itself.
+      {"status_line_without_space_after_code",
+       with_date("HTTP/1.1 204", "\n"),
+       "GET",
+       {},
+       "status-line-syntax",
+       requirement::must,
+       "RFC 9112, Section 4"},
+      {"status_line_with_space_and_no_reason",
+       with_date("HTTP/1.1 204 ", "\n"),
+       "GET",
+       {},
+       "status-line-syntax",
+       std::nullopt},
+      {"http2_status_line_from_curl",
+       with_date("HTTP/2 204", "\n"),
+       "GET",
+       {},
+       "status-line-syntax",
+       std::nullopt},
+      // What follows a 101 is the new protocol's (RFC 9110 Section
+      // 15.2.2): a WebSocket frame after it is no content of the 101.
+      {"101_then_the_new_protocol",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: "
+       "Upgrade\n\n\x81\x05hello",
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
       {"101_without_upgrade",
        "HTTP/1.1 101 Switching Protocols\n\n",
        "GET",
@@ -734,9 +764,9 @@ const std::vector<rule_case>& rule_cases() {
        "obsolete-line-folding",
        requirement::must},
       {"control_character_in_value",
-       with_date("HTTP/1.1 200 OK",
-                 std::string("Content-Length: 0\nX-Trace: a\x01") +
-                     '\0' + "b\n\n"),
+       with_date(
+           "HTTP/1.1 200 OK",
+           std::string("Content-Length: 0\nX-Trace: a\x01") + '\0' + "b\n\n"),
        "GET",
        {},
        "field-value-characters",
@@ -880,6 +910,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "field-repeated",
                                                "chunked-twice",
                                                "http-version-syntax",
+                                               "status-line-syntax",
                                                "obsolete-line-folding",
                                                "retry-after-syntax",
                                                "date-syntax",
@@ -1266,6 +1297,15 @@ TEST(reader, proxy_tunnel_answer_is_judged_as_an_answer_to_connect) {
       {"head_200_then_another",
        "HTTP/1.1 200 OK\r\n" + std::string(date) + "\r\n" + origin, "HEAD",
        false},
+      // curl -sI -x PROXY https://...: the proxy's answer says what it is.
+      {"tunnel_before_a_head_response",
+       "HTTP/1.1 200 Connection Established\r\n\r\n" + origin, "HEAD", true},
+      // A 204 ends at its header (RFC 9112 Section 6.3), so the next
+      // response is the next URL's (curl -si A B), not the origin's behind
+      // a tunnel; and HTTP/2 frames content without Content-Length.
+      {"204_then_another", "HTTP/1.1 204 No Content\r\n\r\n" + origin, "GET",
+       false},
+      {"http2_200_then_another", "HTTP/2 200\r\n\r\n" + origin, "GET", false},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(std::string(r.name));
@@ -1288,6 +1328,25 @@ TEST(reader, proxy_tunnel_answer_is_judged_as_an_answer_to_connect) {
   tunnel.fields = {{"Transfer-Encoding", "chunked"}};
   tunnel.tunnel = true;
   EXPECT_EQ(rules_of(lint::lint(tunnel)), "transfer-encoding-forbidden:MUST ");
+}
+
+// `curl --http2 -si http://...` prints the 101 of an h2c upgrade and then
+// the HTTP/2 response; any other bytes after a 101 are the new protocol's.
+TEST(reader, a_101_ends_the_http_text) {
+  const std::string upgrade =
+      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: "
+      "Upgrade\r\n\r\n";
+  const auto h2c =
+      lint::parse_responses(upgrade + "HTTP/2 200\r\n" + std::string(date) +
+                            "content-length: 2\r\n\r\nhi");
+  ASSERT_EQ(h2c.ec, std::errc{}) << h2c.error;
+  ASSERT_EQ(h2c.responses.size(), 2u);
+  EXPECT_EQ(h2c.responses[1].body, "hi");
+  const auto frames = lint::parse_responses(upgrade + "\x81\x02hi\r\n");
+  ASSERT_EQ(frames.ec, std::errc{}) << frames.error;
+  ASSERT_EQ(frames.responses.size(), 1u);
+  EXPECT_FALSE(frames.responses[0].body_present);
+  EXPECT_EQ(frames.responses[0].body, "");
 }
 
 // A body whose end the text does not show (curl has de-chunked it, or it
