@@ -3,7 +3,8 @@
 """Load-balancer proof (`make check-hard`, about 20 s): three instances
 behind Debian's nginx with deploy/nginx/httpstatus-lb.conf; during load,
 one instance is killed (SIGKILL) and restarted, another stopped (SIGTERM)
-and restarted, and the clients see no failed request.
+and restarted, and the clients see no failed request. Before that, the
+mock's own failures (444, 502) must take no instance out of the pool.
 
     load_balancer.py PATH/TO/httpstatus [--seconds 12] [--clients 8]
 
@@ -17,6 +18,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -68,6 +70,49 @@ http {{
     with open(path, "w") as f:
         f.write(conf)
     return path
+
+
+def get(port, path, headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        res = conn.getresponse()
+        res.read()
+        return res
+    finally:
+        conn.close()
+
+
+def mock_answers_take_no_instance_out(port):
+    """The mock's failures are answers, not an instance failing: a 444
+    (which closes the connection) and a 502 each took every instance out
+    of the pool for 5 s, so one request made the whole site answer 502."""
+    get(port, "/status/444")
+    for _ in range(2):
+        get(port, "/status/502")
+    statuses = [get(port, "/codes/404").status for _ in range(9)]
+    if statuses != [200] * 9:
+        fail(f"after /status/444 and /status/502 the pages answered {statuses}")
+    # The README's retry test, through the load balancer.
+    seq = [get(port, "/status/502,502,200?sequence=lb-retry").status
+           for _ in range(4)]
+    if seq != [502, 502, 200, 200]:
+        fail(f"/status/502,502,200?sequence=K answered {seq}")
+    # A WebSocket handshake reaches the mock (nginx forwards Upgrade only
+    # when told to); and nginx names no version, as the server does not.
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as ws:
+        ws.sendall(b"GET /status/101 HTTP/1.1\r\nHost: lb\r\n"
+                   b"Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                   b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                   b"Sec-WebSocket-Version: 13\r\n\r\n")
+        status_line = ws.makefile("rb").readline()
+    if not status_line.startswith(b"HTTP/1.1 101 "):
+        fail(f"a WebSocket handshake through nginx got {status_line!r}")
+    server = get(port, "/").getheader("Server", "")
+    if "/" in server:
+        fail(f"the Server header names a version: {server}")
+    print("mock answers (444, 502, WebSocket) take no instance out: ok",
+          flush=True)
 
 
 def load(port, stop, failures, counts, lock):
@@ -130,6 +175,7 @@ def main():
                 return False
         if not wait_until(nginx_up, 15):
             fail("nginx did not come up: " + open(os.path.join(prefix, "error.log")).read())
+        mock_answers_take_no_instance_out(listen_port)
 
         stop = threading.Event()
         failures, counts, lock = [], [0], threading.Lock()
