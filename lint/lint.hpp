@@ -138,11 +138,14 @@ struct parse_result {
 /// after any interim 1xx responses: a 101, 204 or 304, or an answer to
 /// HEAD, at the empty line after its header; chunked content at the empty
 /// line after its last chunk (Transfer-Encoding overrides Content-Length);
-/// else as many bytes as one valid Content-Length announces. Returns false
-/// while more is to come, and for content that runs to the close (another
-/// transfer coding last, no framing, or a Content-Length that is not one
-/// number), so that a client reading leniently knows when to stop reading
-/// without waiting for the server to close.
+/// else as many bytes as one valid Content-Length announces. A response
+/// that cannot be framed is over too: at the empty line after its header
+/// when its Content-Length is not one number (an unrecoverable error), and
+/// at the end of a first line that is no status line. Returns false while
+/// more is to come, and for content that runs to the close (another
+/// transfer coding last, or no framing), so that a client reading
+/// leniently knows when to stop reading without waiting for the server to
+/// close.
 [[nodiscard]] bool holds_final_response(std::string_view text,
                                         std::string_view method = "GET");
 

@@ -339,7 +339,8 @@ bool holds_final_response(std::string_view text, std::string_view method) {
   while (pos != std::string_view::npos) {
     cursor c{text, pos};
     const std::optional<status_line> s = read_status_line(c.next_line());
-    if (!s) return false;
+    // A whole first line that is no status line cannot become one.
+    if (!s) return text.find('\n', pos) != std::string_view::npos;
     response res;
     res.code = s->code;
     read_fields(c, res);
@@ -362,8 +363,11 @@ bool holds_final_response(std::string_view text, std::string_view method) {
       return dechunk(rest, used, trailer).has_value() &&
              ends_with_empty_line(rest.substr(0, used));
     }
+    // A Content-Length that is not one number is an unrecoverable framing
+    // error (RFC 9112 Section 6.3): the response is over.
     const std::optional<std::uint64_t> length = announced_length(res);
-    return length && *length <= rest.size();
+    if (!length) return header(res.fields, "Content-Length").has_value();
+    return *length <= rest.size();
   }
   return false;
 }

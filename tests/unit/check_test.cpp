@@ -533,9 +533,9 @@ std::map<std::string, std::string> odd_routes() {
       {"/reset-before-answer", "{reset}"},
       {"/reset-in-header",
        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n{pause}{reset}"},
-      {"/close-in-header",
-       "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"},
-      {"/endless-interim", [] {
+      {"/close-in-header", "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"},
+      {"/endless-interim",
+       [] {
          std::string interims;
          for (int i = 0; i <= 4096; ++i)
            interims += "HTTP/1.1 102 Processing\r\n\r\n";
@@ -569,8 +569,14 @@ std::map<std::string, std::string> odd_routes() {
       {"/continue-only", "HTTP/1.1 100 Continue\r\n\r\n"},
       {"/bad-trailer", "HTTP/1.1 200 OK\r\n" + d +
                            "Content-Type: text/plain\r\nTransfer-Encoding:"
-                           " chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: a\x01" "b"
+                           " chunked\r\n\r\n2\r\nhi\r\n0\r\nX-T: a\x01"
+                           "b"
                            "\r\n\r\n"},
+      {"/bad-length-held", "HTTP/1.1 200 OK\r\n" + d +
+                               "Content-Type: text/plain\r\nContent-Length: "
+                               "-1\r\n\r\nab{hold}"},
+      {"/two-spaces-held",
+       "HTTP/1.1  200 OK\r\n" + d + "Content-Length: 0\r\n\r\n{hold}"},
       {"/huge-length", "HTTP/1.1 200 OK\r\n" + d +
                            "Content-Type: text/plain\r\nContent-Length: "
                            "10737418240\r\n\r\nabc"},
@@ -714,6 +720,36 @@ TEST(check, not_http_and_resets_say_what_came_at_once) {
         run_check_args({"--timeout", "5", server.url(r.path)});
     EXPECT_EQ(res.code, 3) << r.path << "\n" << res.out;
     EXPECT_EQ(res.err, "httpstatus: error: " + r.error + "\n") << r.path;
+    EXPECT_LT(std::chrono::steady_clock::now() - started,
+              std::chrono::seconds(4))
+        << r.path;
+  }
+}
+
+// A response whose framing cannot be read is over at its header: an
+// invalid Content-Length is an unrecoverable error (RFC 9112 Section 6.3),
+// and a first line that is no status line cannot become one. A server that
+// kept the connection open was waited on until --timeout, and the report
+// then said "timed out" instead of the finding or the bad line.
+TEST(check, unreadable_framing_is_judged_at_once) {
+  const test_server server(odd_routes());
+  struct row {
+    std::string path;
+    int code;
+    std::string says;
+  };
+  const row rows[] = {
+      {"/bad-length-held", 1, "content-length-syntax"},
+      {"/two-spaces-held", 3, "must start with a status line"},
+  };
+  for (const row& r : rows) {
+    const auto started = std::chrono::steady_clock::now();
+    const run_result res =
+        run_check_args({"--timeout", "5", server.url(r.path)});
+    EXPECT_EQ(res.code, r.code) << r.path << "\n" << res.out << res.err;
+    EXPECT_NE((res.out + res.err).find(r.says), std::string::npos)
+        << r.path << "\n"
+        << res.out << res.err;
     EXPECT_LT(std::chrono::steady_clock::now() - started,
               std::chrono::seconds(4))
         << r.path;

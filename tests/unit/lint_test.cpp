@@ -1505,7 +1505,17 @@ TEST(reader, holds_final_response_follows_the_framing) {
        "a\r\n\r\n",
        "GET", true},
       {"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nabc", "GET", false},
-      {"HTTP/1.1 200 OK\r\nContent-Length: 2, 3\r\n\r\nabc", "GET", false},
+      // An invalid Content-Length is an unrecoverable framing error (RFC
+      // 9112 Section 6.3), and a first line that is no status line cannot
+      // become one: nothing more is worth waiting for.
+      {"HTTP/1.1 200 OK\r\nContent-Length: 2, 3\r\n\r\nabc", "GET", true},
+      {"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", "GET", true},
+      {"HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999999\r\n\r\n",
+       "GET", true},
+      {"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n", "GET", false},
+      {"HTTP/1.1  200 OK\r\n", "GET", true},
+      {"HTTP/1.1 20", "GET", false},
+      {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 20", "GET", false},
       {"HTTP/1.1 200 OK\r\n\r\nabc", "GET", false},
       {"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n", "HEAD", true},
       {"HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n", "GET", true},
@@ -1514,7 +1524,7 @@ TEST(reader, holds_final_response_follows_the_framing) {
        true},
       {"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n", "GET",
        true},
-      {"SSH-2.0-OpenSSH_9.2\r\n", "GET", false},
+      {"SSH-2.0-OpenSSH_9.2\r\n", "GET", true},
   };
   for (const row& r : rows)
     EXPECT_EQ(lint::holds_final_response(r.bytes, r.method), r.whole)
