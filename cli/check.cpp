@@ -245,7 +245,7 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
       break;
     }
     // The lint judges each response against the request that produced it.
-    const lint::request_context context{req.method, req.headers};
+    const lint::request_context context{req.method, req.headers, true};
     for (const lint::response& r : h.ex.interim)
       h.interim_findings.push_back(lint::lint(r, context));
     h.findings = lint::lint(h.ex.final_response, context);

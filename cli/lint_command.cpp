@@ -96,8 +96,8 @@ void add_lint_command(CLI::App& app, lint_command& cmd) {
   // One value per -r, so that "-r 'Name: value' FILE" leaves FILE alone.
   cmd.sub
       ->add_option("-r,--request-header", cmd.request_headers,
-                   "a request header, 'Name: value' (a rule reads "
-                   "Accept-Encoding)")
+                   "a request header, 'Name: value' (rules read "
+                   "Accept-Encoding and Upgrade)")
       ->allow_extra_args(false);
   cmd.sub->add_flag("-j,--json", cmd.json,
                     "print a JSON array, one object per response");

@@ -59,7 +59,14 @@ struct request_context {
                                ///< case-sensitively, as methods are
                                ///< (RFC 9110 Section 9.1): "head" is not
                                ///< HEAD
-  std::vector<field> headers;  ///< `Accept-Encoding` is the one a rule reads
+  std::vector<field> headers;  ///< `Accept-Encoding` and `Upgrade` are
+                               ///< the ones rules read
+  /// Whether the response was read from the connection the request went
+  /// out on (`check`), not from curl's transcript (`lint`): then `headers`
+  /// hold every `Upgrade` the request had, so a 101 without one was not
+  /// asked for; and the status line is the server's own, where curl writes
+  /// "HTTP/2 200" itself.
+  bool from_the_wire = false;
 };
 
 /// Holds one broken or doubtful rule in a response.

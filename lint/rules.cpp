@@ -33,6 +33,9 @@ constexpr reference rfc9110_field_order = {
 constexpr reference rfc9110_field_values = {
     "RFC 9110, Section 5.5",
     "https://www.rfc-editor.org/rfc/rfc9110#section-5.5"};
+constexpr reference rfc9110_upgrade = {
+    "RFC 9110, Section 7.8",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-7.8"};
 constexpr reference rfc9110_content_type = {
     "RFC 9110, Section 8.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.3"};
@@ -240,7 +243,10 @@ void code_registration(const subject& s) {
 // "HTTP/3", which pass.
 void http_version(const subject& s) {
   const std::string_view v = s.res.version;
-  if (is_http_version(v) || v == "HTTP/2" || v == "HTTP/3") return;
+  if (is_http_version(v)) return;
+  // curl writes these status lines itself; no server sends one on an
+  // HTTP/1.1 connection.
+  if (!s.req.from_the_wire && (v == "HTTP/2" || v == "HTTP/3")) return;
   s.add("http-version-syntax", requirement::must, rfc9112_version,
         "The status line's version \"" + std::string(v) +
             "\" is not HTTP/ and a digit, a dot and a digit: " +
@@ -286,6 +292,50 @@ void reason_phrase(const subject& s) {
             "\" for " + code_text(s) + ". Clients ignore it, but \"" +
             std::string(entry->reason) +
             "\" tells people reading logs what happened.");
+}
+
+// A server MUST NOT switch to a protocol that the request's Upgrade did not
+// offer (RFC 9110 Section 7.8). A protocol is a name and an optional
+// "/version"; names compare case-insensitively, as WebSocket's must (RFC
+// 6455 Section 4.1), and an offer without a version takes any.
+void upgrade_offered(const subject& s) {
+  if (s.res.code != 101) return;
+  std::vector<std::string_view> offered;
+  for (const field& f : s.req.headers)
+    if (iequals(f.name, "Upgrade"))
+      for_each_list_element(f.value,
+                            [&](std::string_view p) { offered.push_back(p); });
+  const auto was_offered = [&](std::string_view chosen) {
+    const std::string_view name = chosen.substr(0, chosen.find('/'));
+    return std::any_of(offered.begin(), offered.end(),
+                       [&](std::string_view offer) {
+                         return iequals(offer, chosen) ||
+                                (offer.find('/') == std::string_view::npos &&
+                                 iequals(offer, name));
+                       });
+  };
+  if (offered.empty()) {
+    // From curl's transcript the request is unknown unless -r named it.
+    if (!s.req.from_the_wire) return;
+    s.add("upgrade-not-offered", requirement::must, rfc9110_upgrade,
+          "101 Switching Protocols to a request without Upgrade: " +
+              verdict(requirement::must, rfc9110_upgrade.section, "MUST NOT") +
+              ". Switch only to a protocol the request offers; answer this "
+              "one in HTTP.");
+    return;
+  }
+  for (const field& f : s.res.fields) {
+    if (!iequals(f.name, "Upgrade")) continue;
+    for_each_list_element(f.value, [&](std::string_view chosen) {
+      if (was_offered(chosen)) return;
+      s.add(
+          "upgrade-not-offered", requirement::must, rfc9110_upgrade,
+          "101 switches to \"" + std::string(chosen) +
+              "\", which the request's Upgrade did not offer: " +
+              verdict(requirement::must, rfc9110_upgrade.section, "MUST NOT") +
+              ". Switch only to a protocol the request offers.");
+    });
+  }
 }
 
 // --- required header fields (the registry's `headers` rows) -------------
@@ -898,6 +948,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     s.rules = effective(res.code);
     code_registration(s);
     reason_phrase(s);
+    upgrade_offered(s);
     required_header(s);
     multipart_content_range(s);
     body_allowed(s);

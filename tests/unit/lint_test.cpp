@@ -51,6 +51,7 @@ struct rule_case {
   std::string_view rule;                // the rule this row is about
   std::optional<requirement> expected;  // nullopt: the rule must not fire
   std::string_view section = {};        // if set, the section it must cite
+  bool from_the_wire = false;           // read by check, not from curl
 };
 
 std::string with_date(std::string_view status_line, std::string_view rest) {
@@ -249,6 +250,48 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "body-not-allowed",
        std::nullopt},
+      // RFC 9110 Section 7.8: no switch the request did not offer. check
+      // knows the request; curl's transcript does not show it.
+      {"101_on_the_wire_to_a_request_without_upgrade",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: "
+       "Upgrade\n\n",
+       "GET",
+       {},
+       "upgrade-not-offered",
+       requirement::must,
+       "RFC 9110, Section 7.8",
+       true},
+      {"101_in_a_transcript_of_an_unknown_request",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: "
+       "Upgrade\n\n",
+       "GET",
+       {},
+       "upgrade-not-offered",
+       std::nullopt},
+      {"101_to_a_protocol_not_offered",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: "
+       "Upgrade\n\n",
+       "GET",
+       {{"Upgrade", "h2c"}},
+       "upgrade-not-offered",
+       requirement::must},
+      {"101_to_the_protocol_offered",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: "
+       "Upgrade\n\n",
+       "GET",
+       {{"Upgrade", "h2c, WebSocket"}},
+       "upgrade-not-offered",
+       std::nullopt,
+       {},
+       true},
+      {"http2_status_line_on_an_http1_connection",
+       with_date("HTTP/2 204", "\n"),
+       "GET",
+       {},
+       "http-version-syntax",
+       requirement::must,
+       {},
+       true},
       {"101_without_upgrade",
        "HTTP/1.1 101 Switching Protocols\n\n",
        "GET",
@@ -870,7 +913,7 @@ const std::vector<rule_case>& rule_cases() {
 TEST(lint, every_rule_case) {
   for (const rule_case& c : rule_cases()) {
     SCOPED_TRACE(std::string(c.name));
-    lint::request_context req{c.method, c.request_headers};
+    lint::request_context req{c.method, c.request_headers, c.from_the_wire};
     const std::vector<finding> findings = lint_text(c.text, req);
     const auto it =
         std::find_if(findings.begin(), findings.end(),
@@ -911,6 +954,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "chunked-twice",
                                                "http-version-syntax",
                                                "status-line-syntax",
+                                               "upgrade-not-offered",
                                                "obsolete-line-folding",
                                                "retry-after-syntax",
                                                "date-syntax",
@@ -1744,14 +1788,15 @@ TEST(command, exit_codes) {
 }
 
 // The help names the request headers a rule reads (vary-missing reads
-// Accept-Encoding) and no other: it once promised Range and If-None-Match,
-// which no rule reads.
+// Accept-Encoding, upgrade-not-offered Upgrade) and no other: it once
+// promised Range and If-None-Match, which no rule reads.
 TEST(command, request_header_help_names_only_headers_a_rule_reads) {
   CLI::App app{"test"};
   cli::lint_command cmd;
   cli::add_lint_command(app, cmd);
   EXPECT_EQ(cmd.sub->get_option("--request-header")->get_description(),
-            "a request header, 'Name: value' (a rule reads Accept-Encoding)");
+            "a request header, 'Name: value' (rules read Accept-Encoding "
+            "and Upgrade)");
   EXPECT_EQ(cmd.sub->get_option("--method")->get_description(),
             "the request's method (HEAD expects no content, a 2xx to CONNECT "
             "no framing)");
