@@ -679,6 +679,26 @@ url_result parse_url(std::string_view text) {
   return from_view(without_fragment);
 }
 
+// Boost.URL 1.81's resolve keeps ".." segments that climb above the root
+// ("http://a/../g"), where RFC 3986 Section 5.2.4 removes them: the
+// server was asked for "/../g". Everything else about dot segments it
+// resolves, so what is left to drop is a run of leading "/..".
+namespace {
+void drop_segments_above_root(urls::url& u) {
+  std::string path(u.encoded_path());
+  std::size_t cut = 0;
+  while (path.compare(cut, 4, "/../") == 0) cut += 3;
+  if (path.compare(cut, std::string::npos, "/..") == 0) {
+    path = "/";
+  } else if (cut == 0) {
+    return;
+  } else {
+    path.erase(0, cut);
+  }
+  u.set_encoded_path(path);
+}
+}  // namespace
+
 url_result resolve_location(const url_parts& base, std::string_view location) {
   url_result r;
   const auto ref = urls::parse_uri_reference(location);
@@ -696,6 +716,7 @@ url_result resolve_location(const url_parts& base, std::string_view location) {
     return r;
   }
   dest.remove_fragment();
+  drop_segments_above_root(dest);
   return from_view(dest);
 }
 

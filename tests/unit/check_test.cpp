@@ -150,6 +150,9 @@ std::map<std::string, std::string> routes() {
       {"/ok", ok_response()},
       {"/405", "HTTP/1.1 405 Method Not Allowed\r\n" + std::string(date) +
                    "Content-Length: 0\r\n\r\n"},
+      {"/dir/climb", "HTTP/1.1 302 Found\r\n" + std::string(date) +
+                         "Location: ../../../r2?x=1#top\r\nContent-Length: "
+                         "0\r\n\r\n"},
       {"/r1", "HTTP/1.1 302 Found\r\n" + std::string(date) +
                   "Location: r2\r\nContent-Length: 0\r\n\r\n"},
       {"/r2",
@@ -296,6 +299,21 @@ TEST(check, follows_two_redirects) {
     at = r.out.find(line, at);
     ASSERT_NE(at, std::string::npos) << line << "\n" << r.out;
   }
+}
+
+// Dot segments that climb above the root are removed (RFC 3986 Section
+// 5.2.4; "../../../g" from "http://a/b/c/d;p?q" is "http://a/g", Section
+// 5.4.2): Boost.URL 1.81 kept them and check sent "GET /../../r2".
+TEST(check, a_relative_location_never_climbs_above_the_root) {
+  const test_server server(routes());
+  const run_result r = run_check_args({"-L", server.url("/dir/climb")});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("  redirect   " + server.url("/r2?x=1") + "\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("GET " + server.url("/r2?x=1") + "\n"),
+            std::string::npos)
+      << r.out;
 }
 
 // A token given with -H is for the origin the user named: a 302 to another
