@@ -44,13 +44,22 @@ int run_export(const export_command& cmd, std::ostream& out,
                cmd.dir);
     return 2;
   }
-  if (fs::is_directory(st) && !cmd.force &&
-      fs::directory_iterator(dir, ec) != fs::directory_iterator()) {
-    fmt::print(err,
-               "httpstatus: error: {} is not empty; use --force to write "
-               "into it anyway\n",
-               cmd.dir);
-    return 2;
+  if (fs::is_directory(st) && !cmd.force) {
+    // A folder that cannot be listed is not known to be empty: it was
+    // taken for empty, and its files written over without --force.
+    const fs::directory_iterator first(dir, ec);
+    if (ec) {
+      fmt::print(err, "httpstatus: error: cannot list {}: {}\n", cmd.dir,
+                 ec.message());
+      return 2;
+    }
+    if (first != fs::directory_iterator()) {
+      fmt::print(err,
+                 "httpstatus: error: {} is not empty; use --force to write "
+                 "into it anyway\n",
+                 cmd.dir);
+      return 2;
+    }
   }
   try {
     // The same variants `serve` sends, compressed at build time.

@@ -69,11 +69,18 @@ std::optional<served_as> uniform(const content& site, resource_kind kind) {
 }
 
 // nginx strings are double-quoted; a value of ours never holds a quote or
-// a backslash, but a future one must not break the configuration.
+// a backslash, but a future one must not break the configuration, and the
+// export folder's path may hold anything. nginx has no escape for "$",
+// which starts a variable: a "$" is written as the variable
+// `$httpstatus_dollar`, which the configuration defines as one.
 std::string nginx_string(std::string_view value) {
   std::string out = "\"";
   for (const char c : value) {
-    if (c == '"' || c == '\\' || c == '$') out += '\\';
+    if (c == '$') {
+      out += "${httpstatus_dollar}";
+      continue;
+    }
+    if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
   out += '"';
@@ -95,15 +102,33 @@ std::string add_headers(resource_kind kind, std::string_view cache_control,
   return out;
 }
 
+// Each file is written beside its place and renamed onto it: a server
+// reading the folder during a re-export (--force) sees the old file or the
+// new one, never a truncated one (which nginx served as an empty 200 that
+// caches kept), and a symbolic link in the folder is replaced, not written
+// through to a file outside it.
 void write_file(const fs::path& path, std::string_view bytes,
                 export_summary& summary) {
   fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const fs::path temporary = path.string() + ".httpstatus-export";
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
-  if (!out)
+  if (!out) {
+    const int error = errno;
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
     throw std::runtime_error(fmt::format("cannot write {}: {}", path.string(),
-                                         std::strerror(errno)));
+                                         std::strerror(error)));
+  }
+  std::error_code ec;
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", path.string(), ec.message()));
+  }
   ++summary.files;
   summary.bytes += bytes.size();
 }
@@ -227,7 +252,7 @@ std::string nginx_config(const content& site, std::string_view root) {
   std::string out = fmt::format(
       "# nginx configuration for the static export of httpstatus {}, written\n"
       "# by `httpstatus export`. Include it in the http block of nginx.conf:\n"
-      "#     http {{ include {}/nginx.conf; }}\n"
+      "#     http {{ include \"{}/nginx.conf\"; }}\n"
       "# It serves the files with the Content-Type, security and cache\n"
       "# headers `httpstatus serve` sends, and the precompressed .gz files.\n"
       "#\n"
@@ -244,6 +269,10 @@ std::string nginx_config(const content& site, std::string_view root) {
       version, root);
 
   out +=
+      "# A \"$\" in a string: nginx has no escape for it.\n"
+      "geo $httpstatus_dollar {\n"
+      "    default \"$\";\n"
+      "}\n\n"
       "# /api/v1/codes?class=4xx&unofficial=true is the file\n"
       "# api/v1/codes.class-4xx.unofficial-true.json.\n"
       "map $arg_class $httpstatus_class {\n"
@@ -290,15 +319,27 @@ std::string nginx_config(const content& site, std::string_view root) {
       page_headers, not_found_page_file, nginx_string(html_type),
       add_headers(resource_kind::page, error_cache, "        "));
 
-  // Documents: "/api/v1/codes/404" is "api/v1/codes/404.json".
+  // Documents: "/api/v1/codes/404" is "api/v1/codes/404.json". Only that
+  // name: with `$uri` as well, the folder's other files answered as JSON
+  // (/api/v1/codes/404.json.gz, /api/index.html) where the server has
+  // nothing. A document whose URL names its file is an exact location.
   const std::string document_headers =
       add_headers(resource_kind::document, document->cache_control,
                   "        ");
+  for (const auto& [key, r] : site.all())
+    if (r.kind == resource_kind::document && key.ends_with(".json") &&
+        key.find('?') == std::string::npos && export_path(key, r.kind))
+      out += fmt::format(
+          "    location = {} {{\n"
+          "        default_type {};\n{}"
+          "        try_files $uri =404;\n"
+          "    }}\n",
+          key, nginx_string(document->content_type), document_headers);
   out += fmt::format(
       "    location /api/ {{\n"
       "        default_type {};\n{}"
       "        error_page 404 /{};\n"
-      "        try_files $uri.json $uri =404;\n"
+      "        try_files $uri.json =404;\n"
       "    }}\n"
       "    location = /api/v1/codes {{\n"
       "        default_type {};\n{}"

@@ -5,6 +5,7 @@
 #include "export.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -196,7 +197,8 @@ TEST(export, nginx_config_says_the_servers_headers) {
            "gzip_static on;",
            "# brotli_static on;",
            "try_files $uri/index.html =404;",
-           "try_files $uri.json $uri =404;",
+           "try_files $uri.json =404;",
+           "location = /api/v1/openapi.json {",
            "add_header X-Frame-Options \"DENY\" always;",
            "add_header Access-Control-Allow-Origin \"*\" always;",
            "add_header Cache-Control \"public, max-age=31536000, immutable\" "
@@ -207,6 +209,17 @@ TEST(export, nginx_config_says_the_servers_headers) {
            "location = /healthz {",
        })
     EXPECT_NE(conf.find(line), std::string::npos) << line;
+}
+
+// nginx has no escape for "$" in a string: "\\$" was read as a variable,
+// and `nginx -t` refused a configuration for a folder such as "do$llar"
+// (export.nginx_serves_the_same_bytes serves one).
+TEST(export, nginx_config_writes_a_dollar_through_a_variable) {
+  const std::string conf = nginx_config(site(), "/srv/do$llar");
+  EXPECT_NE(conf.find("root \"/srv/do${httpstatus_dollar}llar\";"),
+            std::string::npos);
+  EXPECT_NE(conf.find("geo $httpstatus_dollar {\n    default \"$\";\n}"),
+            std::string::npos);
 }
 
 TEST(export, headers_file_has_one_rule_per_url) {
@@ -251,6 +264,53 @@ TEST(export, command_refuses_a_folder_that_is_not_empty) {
   EXPECT_TRUE(out.str().starts_with("wrote ")) << out.str();
   EXPECT_TRUE(fs::is_regular_file(dir.path() / "codes/404/index.html"));
   EXPECT_EQ(read(dir.path() / "keep.txt"), "mine\n");
+}
+
+// --force replaces the files the export writes and nothing else: a
+// symbolic link in the folder was written through, so a file outside the
+// folder (here "precious.txt") was overwritten with robots.txt.
+TEST(export, force_replaces_a_link_and_leaves_its_target_alone) {
+  const temp_dir dir;
+  std::ofstream(dir.path() / "precious.txt") << "mine\n";
+  fs::create_directory(dir.path() / "site");
+  fs::create_symlink("../precious.txt", dir.path() / "site/robots.txt");
+  httpstatus::cli::export_command cmd;
+  cmd.dir = (dir.path() / "site").string();
+  cmd.force = true;
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(httpstatus::cli::run_export(cmd, out, err), 0) << err.str();
+  EXPECT_EQ(read(dir.path() / "precious.txt"), "mine\n");
+  EXPECT_FALSE(fs::is_symlink(dir.path() / "site/robots.txt"));
+  EXPECT_EQ(read(dir.path() / "site/robots.txt"),
+            site().find("/robots.txt")->identity.bytes);
+  // No temporary file is left beside any written one.
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path()))
+    EXPECT_FALSE(entry.path().string().ends_with(".httpstatus-export"))
+        << entry.path();
+}
+
+// A folder that cannot be listed is not known to be empty; it was taken
+// for empty and written over. (Root lists any folder, so the case needs
+// another user.)
+TEST(export, command_refuses_a_folder_it_cannot_list) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can list any folder";
+  const temp_dir dir;
+  const fs::path locked = dir.path() / "locked";
+  fs::create_directory(locked);
+  std::ofstream(locked / "index.html") << "mine\n";
+  fs::permissions(locked, fs::perms::owner_write | fs::perms::owner_exec);
+  httpstatus::cli::export_command cmd;
+  cmd.dir = locked.string();
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = httpstatus::cli::run_export(cmd, out, err);
+  fs::permissions(locked, fs::perms::owner_all);
+  EXPECT_EQ(code, 2);
+  EXPECT_TRUE(
+      err.str().starts_with("httpstatus: error: cannot list " + cmd.dir + ": "))
+      << err.str();
+  EXPECT_EQ(read(locked / "index.html"), "mine\n");
 }
 
 TEST(export, command_refuses_a_file) {
