@@ -24,6 +24,9 @@ struct reference {
 constexpr reference rfc9110_grammar = {
     "RFC 9110, Section 2.2",
     "https://www.rfc-editor.org/rfc/rfc9110#section-2.2"};
+constexpr reference rfc9110_http_date = {
+    "RFC 9110, Section 5.6.7",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-5.6.7"};
 constexpr reference rfc9110_date = {
     "RFC 9110, Section 6.6.1",
     "https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1"};
@@ -753,11 +756,15 @@ void value_syntax(const subject& s) {
           "Send delay-seconds (\"120\") or an IMF-fixdate (\"Sun, 06 Nov "
           "1994 08:49:37 GMT\").");
   });
+  // A recipient reads the obsolete forms too (RFC 9110 Section 6.6.1's
+  // grammar is HTTP-date); the MUST is the sender's, Section 5.6.7.
   each(s, "Date", [&](std::string_view v) {
     if (!is_imf_fixdate(trim(v)))
-      bad("date-syntax", "Date", v, rfc9110_date,
-          "Send an IMF-fixdate in GMT, e.g. \"Sun, 06 Nov 1994 08:49:37 "
-          "GMT\".");
+      s.add("date-syntax", requirement::must, rfc9110_http_date,
+            "Date \"" + std::string(v) + "\" is not an IMF-fixdate: " +
+                verdict(requirement::must, rfc9110_http_date.section) +
+                ", the one form a sender generates. Send e.g. \"Sun, 06 Nov "
+                "1994 08:49:37 GMT\".");
   });
   // An empty Location is a valid URI-reference (RFC 3986 Section 4.1) that
   // points at the request's own URI: worth knowing (a client that follows
@@ -810,7 +817,10 @@ void value_syntax(const subject& s) {
 // server, so that MUST is not its.
 void date_missing(const subject& s) {
   if (s.res.code < 200 || s.res.code > 499 || s.get("Date")) return;
+  // RFC 9110 Section 6.6.1 binds origin servers: a proxy's answer to
+  // CONNECT and its 407 are not theirs.
   if (is_success(s.res.code) && s.req.method == "CONNECT") return;
+  if (s.res.code == 407) return;
   s.add("date-missing", requirement::must, rfc9110_date,
         code_text(s) + " without Date: " +
             verdict(requirement::must, rfc9110_date.section) +

@@ -613,7 +613,27 @@ const std::vector<rule_case>& rule_cases() {
        "GET",
        {},
        "date-syntax",
-       requirement::must},
+       requirement::must,
+       "RFC 9110, Section 5.6.7"},
+      // An obsolete form is a valid HTTP-date to receive (RFC 9110 Section
+      // 6.6.1's grammar allows it); the MUST is the sender's, Section 5.6.7,
+      // which the finding cited as Section 6.6.1.
+      {"obsolete_date_form",
+       "HTTP/1.1 200 OK\nDate: Sunday, 06-Nov-94 08:49:37 GMT\n"
+       "Content-Length: 0\n\n",
+       "GET",
+       {},
+       "date-syntax",
+       requirement::must,
+       "RFC 9110, Section 5.6.7"},
+      // A 407 comes from a proxy; Section 6.6.1 binds origin servers.
+      {"missing_date_on_407",
+       "HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: "
+       "Basic realm=\"p\"\nContent-Length: 0\n\n",
+       "GET",
+       {},
+       "date-missing",
+       std::nullopt},
       {"missing_date",
        "HTTP/1.1 200 OK\nContent-Length: 0\n\n",
        "GET",
