@@ -184,8 +184,10 @@ int run_lint(const lint_command& cmd, std::ostream& out, std::ostream& err) {
     }
     std::ifstream file(cmd.file, std::ios::binary);
     if (!file) {
-      fmt::print(err, "httpstatus: error: cannot read {}\n",
-                 printable(cmd.file));
+      // The stream keeps no reason; open(2)'s errno is the one left.
+      fmt::print(err, "httpstatus: error: cannot read {}: {}\n",
+                 printable(cmd.file),
+                 std::error_code(errno, std::generic_category()).message());
       return lint_usage;
     }
     within_limit = read_limited(file, text);

@@ -136,9 +136,16 @@ struct parse_result {
 /// when `method` is HEAD), which are the blank lines a terminal or an
 /// editor adds, and likewise the line ends that close such content.
 /// Returns `std::errc::invalid_argument` for empty input or input that does
-/// not start with a status line.
+/// not start with a status line, and `std::errc::value_too_large` for more
+/// than `max_responses` responses. A leading UTF-8 byte order mark is
+/// skipped.
 [[nodiscard]] parse_result parse_responses(std::string_view text,
                                            std::string_view method = "GET");
+
+/// The most responses `parse_responses` reads from one input: far above a
+/// redirect chain (curl follows 50) with its interim responses, far below
+/// what exhausts memory when each becomes a report.
+inline constexpr std::size_t max_responses = 4096;
 
 /// Returns whether `text`, the bytes read so far from a connection, holds
 /// a final response whose end its framing shows (RFC 9112 Section 6.3),

@@ -374,6 +374,8 @@ bool holds_final_response(std::string_view text, std::string_view method) {
 
 parse_result parse_responses(std::string_view text, std::string_view method) {
   parse_result result;
+  // A byte order mark is what a Windows editor puts before the text.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   // Leading blank lines are what a shell or an editor adds; skip them.
   const std::size_t first = text.find_first_not_of("\r\n");
   if (first == std::string_view::npos) {
@@ -385,6 +387,16 @@ parse_result parse_responses(std::string_view text, std::string_view method) {
   }
   cursor c{text, first};
   while (!c.done()) {
+    // Each response becomes a report; a flood of them (a 24-byte "100
+    // Continue" repeated) took gigabytes to report in JSON.
+    if (result.responses.size() == max_responses) {
+      result.ec = std::errc::value_too_large;
+      result.error = "the input holds more than " +
+                     std::to_string(max_responses) +
+                     " responses; lint them in parts";
+      result.responses.clear();
+      return result;
+    }
     const std::size_t line_start = c.pos;
     const std::string_view line = c.next_line();
     const std::optional<status_line> s = read_status_line(line);

@@ -225,7 +225,9 @@ void code_registration(const subject& s) {
     std::string who;
     for (const status& v : vendors) {
       if (!who.empty()) who += ", ";
-      who += std::string(v.vendor) + "'s \"" + std::string(v.reason) + "\"";
+      who += std::string(v.vendor) +
+             (v.reason.empty() ? std::string(", with no reason phrase")
+                               : "'s \"" + std::string(v.reason) + "\"");
     }
     s.add("code-registration", requirement::info, rfc9110_status_codes,
           code + " is not registered with IANA; it is unofficial (" + who +

@@ -1394,6 +1394,46 @@ TEST(reader, proxy_tunnel_answer_is_judged_as_an_answer_to_connect) {
   EXPECT_EQ(rules_of(lint::lint(tunnel)), "transfer-encoding-forbidden:MUST ");
 }
 
+// A file saved by a Windows editor starts with a byte order mark; it was
+// "not an HTTP response". A flood of responses is refused before each
+// becomes a report: 10 MB of "100 Continue" took 1.4 GB in JSON.
+TEST(reader, skips_a_byte_order_mark_and_bounds_the_responses) {
+  const auto bom = lint::parse_responses(
+      "\xEF\xBB\xBFHTTP/1.1 204 No Content\r\n" + std::string(date) + "\r\n");
+  ASSERT_EQ(bom.ec, std::errc{}) << bom.error;
+  EXPECT_EQ(bom.responses.at(0).code, 204);
+  std::string flood;
+  for (std::size_t i = 0; i < lint::max_responses; ++i)
+    flood += "HTTP/1.1 100 Continue\r\n\r\n";
+  const std::string final_response =
+      "HTTP/1.1 204 No Content\r\n" + std::string(date) + "\r\n";
+  const auto at_the_bound = lint::parse_responses(
+      flood.substr(0, flood.size() - 25) + final_response);
+  EXPECT_EQ(at_the_bound.ec, std::errc{}) << at_the_bound.error;
+  EXPECT_EQ(at_the_bound.responses.size(), lint::max_responses);
+  const auto beyond = lint::parse_responses(flood + final_response);
+  EXPECT_EQ(beyond.ec, std::errc::value_too_large);
+  EXPECT_EQ(beyond.error,
+            "the input holds more than 4096 responses; lint "
+            "them in parts");
+  EXPECT_TRUE(beyond.responses.empty());
+}
+
+// A vendor code without a phrase of its own is said so; it read
+// 'Tornado's ""'.
+TEST(lint, a_vendor_without_a_phrase_is_said_so) {
+  const std::vector<finding> findings = lint_text(with_date(
+      "HTTP/1.1 599 Network Connect Timeout Error", "Content-Length: 0\n\n"));
+  const auto it = std::find_if(
+      findings.begin(), findings.end(),
+      [](const finding& f) { return f.rule == "code-registration"; });
+  ASSERT_NE(it, findings.end()) << rules_of(findings);
+  EXPECT_NE(it->message.find("Tornado, with no reason phrase"),
+            std::string::npos)
+      << it->message;
+  EXPECT_EQ(it->message.find("\"\""), std::string::npos) << it->message;
+}
+
 // `curl --http2 -si http://...` prints the 101 of an h2c upgrade and then
 // the HTTP/2 response; any other bytes after a 101 are the new protocol's.
 TEST(reader, a_101_ends_the_http_text) {
