@@ -37,6 +37,10 @@ if(TARGET httpstatus_cli)
           DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
   install(FILES share/completions/httpstatus.fish
           DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+  # lib/, not CMAKE_INSTALL_LIBDIR (lib/x86_64-linux-gnu on Debian): systemd
+  # reads units from /usr/lib/systemd/system and /usr/local/lib/systemd/system.
+  install(FILES deploy/systemd/httpstatus@.service
+          DESTINATION lib/systemd/system)
 endif()
 
 # `make deb` (cpack -G DEB): one package with the binary and the headers.

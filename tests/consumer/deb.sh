@@ -13,3 +13,4 @@ dpkg -x "$deb" "$work/root"
 "$work/root/usr/bin/httpstatus" 404 | head -1
 test -f "$work/root/usr/include/httpstatus/httpstatus.hpp"
 test -f "$work/root/usr/share/man/man1/httpstatus.1"
+test -f "$work/root/usr/lib/systemd/system/httpstatus@.service"
