@@ -336,10 +336,14 @@ std::string content_error(const beast::error_code& ec,
   if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension)
     return "the chunked content is malformed (" + ec.message() + ")";
   // After the last chunk, Beast reads the trailer section as it reads a
-  // header; its errors are a field's, which "bad value" alone did not say.
-  if (p.chunked() && (ec == http::error::bad_field ||
-                      ec == http::error::bad_value ||
-                      ec == http::error::header_limit))
+  // header; its errors are a field's, which "bad value" alone did not say
+  // (nor "bad Content-Length", of a response whose header sent none).
+  if (p.chunked() &&
+      (ec == http::error::bad_field || ec == http::error::bad_value ||
+       ec == http::error::header_limit ||
+       ec == http::error::bad_content_length ||
+       ec == http::error::multiple_content_length ||
+       ec == http::error::bad_transfer_encoding))
     return "the trailer section after the last chunk is malformed (" +
            ec.message() + "; RFC 9112 Section 7.1.2)";
   return describe(ec);

@@ -595,6 +595,10 @@ std::map<std::string, std::string> odd_routes() {
                                "-1\r\n\r\nab{hold}"},
       {"/two-spaces-held",
        "HTTP/1.1  200 OK\r\n" + d + "Content-Length: 0\r\n\r\n{hold}"},
+      {"/trailer-length",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "2\r\nhi\r\n0\r\nContent-Length: 5\r\n\r\n"},
       {"/huge-length", "HTTP/1.1 200 OK\r\n" + d +
                            "Content-Type: text/plain\r\nContent-Length: "
                            "10737418240\r\n\r\nabc"},
@@ -672,6 +676,11 @@ TEST(check, failed_reads_say_what_the_server_did) {
       {"/bad-trailer", "cannot read the response from " + where +
                            ": the trailer section after the last chunk is "
                            "malformed (bad value; RFC 9112 Section 7.1.2)"},
+      // It said "bad Content-Length", of a response that sent none.
+      {"/trailer-length", "cannot read the response from " + where +
+                              ": the trailer section after the last chunk "
+                              "is malformed (bad Content-Length; RFC 9112 "
+                              "Section 7.1.2)"},
   };
   for (const row& r : rows) {
     const run_result res = run_check_args({server.url(r.path)});
