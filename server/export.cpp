@@ -277,7 +277,7 @@ std::string nginx_config(const content& site, std::string_view root) {
       "# api/v1/codes.class-4xx.unofficial-true.json.\n"
       "map $arg_class $httpstatus_class {\n"
       "    default \"\";\n"
-      "    \"~^([1-5])xx$\" \".class-$1xx\";\n"
+      "    \"~*^([1-5])xx$\" \".class-$1xx\";\n"
       "}\n"
       "map $arg_unofficial $httpstatus_unofficial {\n"
       "    default \"\";\n"
@@ -398,8 +398,12 @@ std::string headers_file(const content& site) {
     for (const header_line& h : kind_headers(r.kind))
       lines += fmt::format("  {}: {}\n", h.name, h.value);
     lines += fmt::format("  Cache-Control: {}\n", r.cache_control);
-    // "healthz" has no extension for the host to take a type from.
-    if (r.kind == resource_kind::text)
+    // "healthz" has no extension for the host to take a type from, and
+    // "/favicon.ico" one that misleads: it is SVG, and with nosniff a
+    // browser takes the host's image/x-icon at its word. The files under
+    // /assets/ have the extensions of their types.
+    if (r.kind == resource_kind::text ||
+        (r.kind == resource_kind::asset && !key.starts_with("/assets/")))
       lines += fmt::format("  Content-Type: {}\n", r.content_type);
     lines_of.emplace(key, std::move(lines));
   }

@@ -171,6 +171,15 @@ def main():
             if (a[0], a[1]["content-type"]) != (b[0], b[1]["content-type"]):
                 failures.append(f"{url}: serve {a[0]} {a[1]['content-type']}"
                                 f", nginx {b[0]} {b[1]['content-type']}")
+        # A class in capitals is a class to the server, and so to nginx.
+        for url in ("/api/v1/codes?class=4XX",
+                    "/api/v1/codes?class=5xx&unofficial=true"):
+            a = fetch(ours, url, "")
+            b = fetch(theirs, url, "")
+            checked += 1
+            if (a[0], a[2]) != (b[0], b[2]):
+                failures.append(f"{url}: serve {a[0]} ({len(a[2])} bytes), "
+                                f"nginx {b[0]} ({len(b[2])} bytes)")
         for f in failures[:40]:
             print("FAIL", f)
         if failures:

@@ -198,6 +198,8 @@ TEST(export, nginx_config_says_the_servers_headers) {
            "# brotli_static on;",
            "try_files $uri/index.html =404;",
            "try_files $uri.json =404;",
+           // The server reads ?class=4XX as 4xx.
+           "\"~*^([1-5])xx$\" \".class-$1xx\";",
            "location = /api/v1/openapi.json {",
            "add_header X-Frame-Options \"DENY\" always;",
            "add_header Access-Control-Allow-Origin \"*\" always;",
@@ -226,11 +228,16 @@ TEST(export, headers_file_has_one_rule_per_url) {
   const std::string headers = headers_file(site());
   for (const char* rule :
        {"\n/\n  X-Content-Type-Options: nosniff\n  Content-Security-Policy: ",
-        "\n/codes/*\n", "\n/api/*\n  X-Content-Type-Options: nosniff\n"
-                        "  Access-Control-Allow-Origin: *\n"
-                        "  Access-Control-Expose-Headers: ETag\n"
-                        "  Cache-Control: public, max-age=300\n",
+        "\n/codes/*\n",
+        "\n/api/*\n  X-Content-Type-Options: nosniff\n"
+        "  Access-Control-Allow-Origin: *\n"
+        "  Access-Control-Expose-Headers: ETag\n"
+        "  Cache-Control: public, max-age=300\n",
         "\n/assets/*\n",
+        // SVG under an .ico name: a host would say image/x-icon.
+        "\n/favicon.ico\n  X-Content-Type-Options: nosniff\n  Cache-Control: "
+        "public, max-age=300, must-revalidate\n  Content-Type: "
+        "image/svg+xml\n",
         "\n/healthz\n  X-Content-Type-Options: nosniff\n  Cache-Control: "
         "no-store\n  Content-Type: text/plain; charset=utf-8\n"})
     EXPECT_NE(headers.find(rule), std::string::npos) << rule;
