@@ -172,12 +172,17 @@ std::string_view field_advice(std::string_view field) {
 
 // --- status code -------------------------------------------------------
 
+// RFC 9110 Section 15 calls such a value invalid, and has clients treat it
+// as a 5xx: a response no client can take for what it says. It is held as
+// a MUST, though the section words it without the keyword, so the message
+// quotes the section rather than claiming one.
 bool status_code_range(const subject& s) {
   if (s.res.code >= 100 && s.res.code <= 599) return true;
   s.add("status-code-range", requirement::must, rfc9110_status_codes,
-        "Status code " + code_text(s) + " is outside 100..599: " +
-            verdict(requirement::must, rfc9110_status_codes.section) +
-            ". Send a registered code; clients cannot interpret this one.");
+        "Status code " + code_text(s) + " is outside 100..599, which " +
+            short_section(rfc9110_status_codes.section) +
+            " calls invalid; a client treats it as a 5xx (Server Error). "
+            "Send a registered code.");
   return false;
 }
 

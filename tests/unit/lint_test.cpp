@@ -1893,6 +1893,14 @@ TEST(command, prints_the_code_as_received) {
   EXPECT_NE(r.out.find("Status code 000 is outside 100..599"),
             std::string::npos)
       << r.out;
+  // RFC 9110 Section 15 calls it invalid and has clients treat it as a
+  // 5xx; the message claimed a "(MUST)" the section does not word, and
+  // that clients cannot interpret it.
+  EXPECT_NE(r.out.find("which RFC 9110 \u00a715 calls invalid; a client "
+                       "treats it as a 5xx (Server Error)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("\u00a715 (MUST)"), std::string::npos) << r.out;
 }
 
 TEST(command, garbage_says_why) {
