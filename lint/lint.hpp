@@ -46,6 +46,9 @@ struct response {
   /// report names the section they came from.
   std::vector<std::string> malformed_trailer_lines;
   bool obs_fold = false;  ///< whether a field value was folded over lines
+  /// Whether a line of the chunked framing (a chunk size, the end of a
+  /// chunk's data) ended in a bare LF rather than CRLF.
+  bool chunk_lines_bare_lf = false;
   /// Whether this is a proxy's 2xx answer to CONNECT that `curl -si -x
   /// PROXY https://...` prints before the origin's response (set by
   /// `parse_responses`); `lint` judges it as an answer to CONNECT.

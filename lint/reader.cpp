@@ -118,15 +118,23 @@ bool cannot_have_content(const response& res, std::string_view method) {
 
 // Decodes chunked content (RFC 9112 Section 7.1); `std::nullopt` when the
 // bytes are not chunked, as after curl has already de-chunked them. Line
-// ends may be bare LF, as in a transcript saved on Unix.
+// ends may be bare LF, as in a transcript saved on Unix; `bare_lf` (when
+// given) says whether any chunk line ended so.
 // `trailer` gets the trailer section's lines, up to the empty line that
 // ends the message.
 std::optional<std::string> dechunk(std::string_view text, std::size_t& used,
-                                   std::string_view& trailer) {
+                                   std::string_view& trailer,
+                                   bool* bare_lf = nullptr) {
   std::string out;
   cursor c{text};
+  const auto note_line_end = [&] {
+    if (bare_lf && c.pos > 0 && text[c.pos - 1] == '\n' &&
+        (c.pos < 2 || text[c.pos - 2] != '\r'))
+      *bare_lf = true;
+  };
   while (!c.done()) {
     std::string_view size_line = c.next_line();
+    note_line_end();
     size_line = size_line.substr(0, size_line.find(';'));  // chunk extension
     size_line = trim(size_line);
     std::size_t size = 0;
@@ -151,6 +159,7 @@ std::optional<std::string> dechunk(std::string_view text, std::size_t& used,
     c.pos += size;
     const std::string_view rest = c.next_line();
     if (!rest.empty()) return std::nullopt;
+    note_line_end();
   }
   return std::nullopt;
 }
@@ -275,7 +284,7 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   if (ends_in_chunked(res)) {
     std::size_t used = 0;
     std::string_view trailer;
-    if (auto decoded = dechunk(rest, used, trailer)) {
+    if (auto decoded = dechunk(rest, used, trailer, &res.chunk_lines_bare_lf)) {
       // Trailer fields have the grammar of header fields (RFC 9112
       // Section 7.1.2).
       response trailers;

@@ -82,6 +82,9 @@ constexpr reference rfc9112_obs_fold = {
 constexpr reference rfc9112_transfer_encoding = {
     "RFC 9112, Section 6.1",
     "https://www.rfc-editor.org/rfc/rfc9112#section-6.1"};
+constexpr reference rfc9112_chunked = {
+    "RFC 9112, Section 7.1",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-7.1"};
 constexpr reference rfc9112_content_length = {
     "RFC 9112, Section 6.2",
     "https://www.rfc-editor.org/rfc/rfc9112#section-6.2"};
@@ -728,6 +731,20 @@ void each(const subject& s, std::string_view name, F&& check) {
     if (iequals(f.name, name)) check(f.value);
 }
 
+// chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF (RFC 9112 Section
+// 7.1): the leniency of Section 2.2, a bare LF read as a line end, is for
+// the start line and the fields. Judged only on bytes read from the wire:
+// a transcript saved or pasted on Unix has bare LF throughout.
+void chunk_line_ends(const subject& s) {
+  if (!s.res.chunk_lines_bare_lf || !s.req.from_the_wire) return;
+  s.add("chunk-line-ending", requirement::must, rfc9112_chunked,
+        "The chunked framing ends its lines in bare LF, where the grammar of " +
+            short_section(rfc9112_chunked.section) +
+            " has CRLF: a recipient may read no chunk at all (Section 2.2 "
+            "lets it accept a bare LF in the header only). End chunk lines "
+            "with CRLF.");
+}
+
 // A sender MUST NOT chunk a message twice (RFC 9112 Section 6.1): a
 // recipient that decodes once reads the inner chunks' sizes as content.
 // "chunked, chunked" on one line or two is the same list.
@@ -977,6 +994,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   framing_conflict(s);
   repeated_fields(s);
   chunked_twice(s);
+  chunk_line_ends(s);
   value_syntax(s);
   vary_missing(s);
   std::stable_sort(

@@ -572,6 +572,14 @@ std::map<std::string, std::string> odd_routes() {
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
        "2\r\nhi\r\n0\r\n\r\n{hold}"},
+      {"/bare-lf-chunks-held",
+       "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+       "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+       "2\nhi\n0\n\n{hold}"},
+      {"/bare-lf-chunks",
+       "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+       "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+       "2\nhi\n0\n\n"},
       {"/lf-crlf-held",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nContent-Length: 2\n\r\nhi{hold}"},
@@ -824,6 +832,29 @@ TEST(check, bare_lf_header_is_read_leniently) {
     for (std::string line; std::getline(lines, line);)
       if (line.starts_with("  note ")) notes += line + "\n";
     EXPECT_EQ(notes, r.notes) << r.path << "\n" << text.out;
+  }
+}
+
+// A server that writes its header in bare LF writes its chunk lines so:
+// Beast waited on them until --timeout (exit 3, "timed out"), or, after a
+// close, said the last chunk never came. They are read leniently, and
+// their line ends are the finding (RFC 9112 Section 7.1).
+TEST(check, bare_lf_chunk_lines_are_a_finding) {
+  const test_server server(odd_routes());
+  for (const std::string path : {"/bare-lf-chunks-held", "/bare-lf-chunks"}) {
+    const auto started = std::chrono::steady_clock::now();
+    const run_result res =
+        run_check_args({"--timeout", "5", "--json", server.url(path)});
+    EXPECT_EQ(res.code, 1) << path << "\n" << res.out << res.err;
+    EXPECT_NE(res.out.find("\"body_bytes\": 2,"), std::string::npos)
+        << path << "\n"
+        << res.out;
+    EXPECT_NE(res.out.find("\"chunk-line-ending\""), std::string::npos)
+        << path << "\n"
+        << res.out;
+    EXPECT_LT(std::chrono::steady_clock::now() - started,
+              std::chrono::seconds(4))
+        << path;
   }
 }
 

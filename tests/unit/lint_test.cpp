@@ -292,6 +292,36 @@ const std::vector<rule_case>& rule_cases() {
        requirement::must,
        {},
        true},
+      // RFC 9112 Section 7.1: chunk lines end in CRLF; judged from the
+      // wire only, as a saved transcript may have bare LF throughout.
+      {"chunk_lines_in_bare_lf_on_the_wire",
+       "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+       "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+       "2\nhi\n0\n\n",
+       "GET",
+       {},
+       "chunk-line-ending",
+       requirement::must,
+       "RFC 9112, Section 7.1",
+       true},
+      {"chunk_lines_in_bare_lf_in_a_transcript",
+       "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
+       "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+       "2\nhi\n0\n\n",
+       "GET",
+       {},
+       "chunk-line-ending",
+       std::nullopt},
+      {"chunk_lines_in_crlf_on_the_wire",
+       "HTTP/1.1 200 OK\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+       "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+       "2\r\nhi\r\n0\r\n\r\n",
+       "GET",
+       {},
+       "chunk-line-ending",
+       std::nullopt,
+       {},
+       true},
       {"101_without_upgrade",
        "HTTP/1.1 101 Switching Protocols\n\n",
        "GET",
@@ -972,6 +1002,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "field-value-characters",
                                                "field-repeated",
                                                "chunked-twice",
+                                               "chunk-line-ending",
                                                "http-version-syntax",
                                                "status-line-syntax",
                                                "upgrade-not-offered",
