@@ -223,9 +223,15 @@ def main():
         print("ok")
         return 0
     finally:
+        # SIGTERM, not SIGKILL: the master stops its workers on the way
+        # out, where a killed master left them running on the port.
         if proxy and proxy.poll() is None:
-            proxy.kill()
-            proxy.wait(10)
+            proxy.terminate()
+            try:
+                proxy.wait(10)
+            except subprocess.TimeoutExpired:
+                proxy.kill()
+                proxy.wait(10)
         for s in instances:
             s.terminate(10)
         shutil.rmtree(prefix, ignore_errors=True)
