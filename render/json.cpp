@@ -99,7 +99,7 @@ std::string problem_json(int code, std::string_view detail) {
   const auto s = find(code);
   o["title"] = s ? sv(s->reason) : json::string_view("Error");
   o["status"] = code;
-  o["detail"] = sv(detail);
+  o["detail"] = sv(without_bidi_controls(detail));
   return serialize(o, false);
 }
 

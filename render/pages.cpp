@@ -18,11 +18,12 @@
 #include <vector>
 
 #include "html.hpp"
-#include "lint_json.hpp"
 #include "httpstatus/registry.hpp"
 #include "httpstatus/search.hpp"
+#include "lint_json.hpp"
 #include "site_files.hpp"
 #include "template.hpp"
+#include "utf8.hpp"
 
 namespace httpstatus::render {
 
@@ -1224,36 +1225,6 @@ std::optional<std::string> code_page(int code) {
             slot::html("entries", std::move(entries)),
             slot::html("commands", try_commands(iana, vendors))});
   return page(page_title(name), description, std::move(main));
-}
-
-// The reason for a 404 quotes the visitor's path in mid-sentence; a bidi
-// control in it (U+202E, right-to-left override) reordered the rest of the
-// sentence. The path is not apart from the sentence to isolate, as the
-// search term is with <bdi>, so the controls (U+061C, U+200E-U+200F,
-// U+202A-U+202E, U+2066-U+2069) are shown as U+FFFD, as bytes that are no
-// UTF-8 are in JSON.
-std::string without_bidi_controls(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = [&](std::size_t at) {
-      return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
-    };
-    const bool arabic_mark = byte(i) == 0xD8 && byte(i + 1) == 0x9C;
-    const bool in_general_punctuation = byte(i) == 0xE2 &&
-                         ((byte(i + 1) == 0x80 &&
-                           (byte(i + 2) == 0x8E || byte(i + 2) == 0x8F ||
-                            (byte(i + 2) >= 0xAA && byte(i + 2) <= 0xAE))) ||
-                          (byte(i + 1) == 0x81 && byte(i + 2) >= 0xA6 &&
-                           byte(i + 2) <= 0xA9));
-    if (arabic_mark || in_general_punctuation) {
-      out += "\uFFFD";
-      i += arabic_mark ? 2 : 3;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
 }
 
 std::string not_found_page(std::string_view why,

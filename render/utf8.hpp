@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace httpstatus::render {
@@ -42,6 +43,35 @@ inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
   for (std::size_t i = 2; i < size; ++i)
     if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
   return size;
+}
+
+/// Returns `text` with its bidirectional controls (U+061C, U+200E-U+200F,
+/// U+202A-U+202E, U+2066-U+2069) replaced by U+FFFD. A sentence that
+/// quotes a visitor's path (a 404 page's reason, a problem's `detail`)
+/// cannot isolate the quote as the search term is with <bdi>, and a
+/// right-to-left override in it reordered the rest of the sentence.
+[[nodiscard]] inline std::string without_bidi_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = [&](std::size_t at) {
+      return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+    };
+    const bool arabic_mark = byte(i) == 0xD8 && byte(i + 1) == 0x9C;
+    const bool in_general_punctuation =
+        byte(i) == 0xE2 &&
+        ((byte(i + 1) == 0x80 &&
+          (byte(i + 2) == 0x8E || byte(i + 2) == 0x8F ||
+           (byte(i + 2) >= 0xAA && byte(i + 2) <= 0xAE))) ||
+         (byte(i + 1) == 0x81 && byte(i + 2) >= 0xA6 && byte(i + 2) <= 0xA9));
+    if (arabic_mark || in_general_punctuation) {
+      out += replacement_character;
+      i += arabic_mark ? 2 : 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
 }
 
 }  // namespace httpstatus::render

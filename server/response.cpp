@@ -360,10 +360,21 @@ std::string dynamic_etag_for(const request& req, std::string_view body) {
   return dynamic_etag(body, dynamic_coding(req, body));
 }
 
+void set_negotiated_body(const request& req, response& res, std::string body,
+                         std::string_view content_type) {
+  const bool is_negotiated = body.size() >= min_compressed_bytes;
+  const coding c = dynamic_coding(req, body);
+  if (c == coding::gzip) body = gzip(body, effort::quick);
+  if (c == coding::br) body = brotli(body, effort::quick);
+  set_body(res, payload::owned(std::move(body)), content_type);
+  if (c == coding::gzip) res.set(http::field::content_encoding, "gzip");
+  if (c == coding::br) res.set(http::field::content_encoding, "br");
+  if (is_negotiated) res.set(http::field::vary, "Accept-Encoding");
+}
+
 response serve_dynamic(const request& req, std::string body,
                        std::string_view content_type, resource_kind kind,
                        std::string_view cache_control, int code) {
-  const bool is_negotiated = body.size() >= min_compressed_bytes;
   const coding c = dynamic_coding(req, body);
   const std::string etag = dynamic_etag(body, c);
   const bool not_modified =
@@ -371,14 +382,10 @@ response serve_dynamic(const request& req, std::string body,
       none_match_hits(list_field(req, http::field::if_none_match).value(),
                       etag);
   response res = make_response(req, not_modified ? 304 : code);
-  if (!not_modified) {
-    if (c == coding::gzip) body = gzip(body, effort::quick);
-    if (c == coding::br) body = brotli(body, effort::quick);
-    set_body(res, payload::owned(std::move(body)), content_type);
-    if (c == coding::gzip) res.set(http::field::content_encoding, "gzip");
-    if (c == coding::br) res.set(http::field::content_encoding, "br");
-  }
-  if (is_negotiated) res.set(http::field::vary, "Accept-Encoding");
+  if (!not_modified)
+    set_negotiated_body(req, res, std::move(body), content_type);
+  else if (body.size() >= min_compressed_bytes)
+    res.set(http::field::vary, "Accept-Encoding");
   // An ETag names the target's selected representation (RFC 9110 Section
   // 8.8.3); an error document is none, and its tag next to a 412 read as
   // the current tag of the resource, which it is not.

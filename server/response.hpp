@@ -124,6 +124,13 @@ using wire_buffer_sequence = std::array<boost::asio::const_buffer, 4>;
 /// tests and tools, not for the hot path.
 [[nodiscard]] std::string to_wire(const response& res);
 
+/// Sets `body` on `res` as `serve_dynamic` does, compressed from 1 KB on
+/// as `Accept-Encoding` asks, with `Vary: Accept-Encoding`, but without an
+/// `ETag`: for an answer to one request's content (a POST), which is no
+/// representation to validate.
+void set_negotiated_body(const request& req, response& res, std::string body,
+                         std::string_view content_type);
+
 /// Returns `body`, rendered for this request only, answering `req` like
 /// `serve` does (with an `ETag` and 304): from 1 KB on, compressed as
 /// `Accept-Encoding` asks (quickly, for this request alone), with

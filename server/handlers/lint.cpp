@@ -28,11 +28,12 @@ constexpr std::string_view html_type = "text/html; charset=utf-8";
 
 // A lint answers one request's text, so nothing may store it, and it
 // carries no validator: an If-None-Match on a POST asks for a 412, not the
-// 304 that `serve_dynamic` would give.
+// 304 that `serve_dynamic` would give. It is compressed as any answer
+// rendered per request: a report is many times the size of its input.
 response answer(const request& req, int code, std::string body,
                 std::string_view content_type, resource_kind kind) {
   response res = make_response(req, code);
-  set_body(res, payload::owned(std::move(body)), content_type);
+  set_negotiated_body(req, res, std::move(body), content_type);
   res.set(boost::beast::http::field::cache_control, "no-store");
   add_kind_headers(res, kind);
   return res;
@@ -43,15 +44,32 @@ response answer(const request& req, int code, std::string body,
 // for the page alike.
 struct lint_input {
   lint::request_context context;
+  bool method_given = false;
   std::string problem;
 };
 
+// The text is read as sent: a content coding (RFC 9110 Section 8.4) would
+// be read as the response itself, and refused as "not an HTTP response".
+// A server that cannot decode a coding answers 415 and says which it
+// takes (Section 15.5.16).
+bool is_encoded(const request& req) {
+  const auto coding = req.find(boost::beast::http::field::content_encoding);
+  return coding != req.end() &&
+         !lint::iequals(lint::trim(coding->value()), "identity");
+}
+
+// A response answers one request, so one method: a second was taken over
+// the first, where `class` and `q` on /api/v1/codes are refused twice.
 void set_method(lint_input& in, std::string_view method) {
-  if (lint::is_token(method))
-    in.context.method = std::string(method);
-  else if (in.problem.empty())
+  if (!in.problem.empty()) return;
+  if (in.method_given)
+    in.problem = "method may be given once.";
+  else if (!lint::is_token(method))
     in.problem = fmt::format(
         "The method '{}' is not a method name such as GET or HEAD.", method);
+  else
+    in.context.method = std::string(method);
+  in.method_given = true;
 }
 
 // The same reading as `httpstatus lint --request-header`: "Name: value",
@@ -100,6 +118,14 @@ response api_lint(const request& req, const route_params& p) {
   if (!well_formed)
     return error(req, p.path, 400, "The query has a malformed percent escape.");
   if (!in.problem.empty()) return error(req, p.path, 400, in.problem);
+  if (is_encoded(req)) {
+    response res =
+        error(req, p.path, 415,
+              "The lint reads the response as sent, with no Content-Encoding; "
+              "send it uncompressed.");
+    res.set(boost::beast::http::field::accept_encoding, "identity");
+    return res;
+  }
 
   const lint::parse_result parsed =
       lint::parse_responses(req.body(), in.context.method);

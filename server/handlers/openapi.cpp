@@ -69,6 +69,7 @@ std::string_view openapi_document() noexcept {
         "description": "Returns every IANA-registered code, sorted by code. `class` narrows to one class; `unofficial=true` adds the vendors' codes (sorted by code, a code once per vendor); `q` searches codes, phrases, aliases, meanings and descriptions, best match first. Unknown parameters are ignored.",
         "parameters": [
           { "name": "class", "in": "query", "required": false,
+            "description": "One class; read case-insensitively (4XX is 4xx).",
             "schema": { "type": "string", "enum": ["1xx", "2xx", "3xx", "4xx", "5xx"] } },
           { "name": "unofficial", "in": "query", "required": false,
             "schema": { "type": "string", "enum": ["true", "false"], "default": "false" } },
@@ -109,6 +110,7 @@ std::string_view openapi_document() noexcept {
             }
           },
           "304": { "$ref": "#/components/responses/NotModified" },
+          "400": { "$ref": "#/components/responses/Problem" },
           "404": { "$ref": "#/components/responses/Problem" },
           "412": { "$ref": "#/components/responses/Problem" }
         }
@@ -137,13 +139,13 @@ std::string_view openapi_document() noexcept {
       "post": {
         "operationId": "lintResponse",
         "summary": "Judge a raw HTTP response",
-        "description": "Reads the body as one or more raw HTTP responses, as `curl -si URL` or `curl -sI URL` prints them (CRLF or LF; interim 1xx responses and every hop of `curl -L` are judged one by one), and returns one report per response: the JSON `httpstatus lint --json` prints. The server fetches nothing: it judges only the text it is sent. The body is read whatever its Content-Type (text/plain, message/http and application/http name it best; send it with `curl --data-binary`, since `-d` strips line breaks). Bodies beyond the server's limit (64 KB by default, `serve --body-limit`) get 413. Never stored.",
+        "description": "Reads the body as one or more raw HTTP responses, as `curl -si URL` or `curl -sI URL` prints them (CRLF or LF; interim 1xx responses and every hop of `curl -L` are judged one by one), and returns one report per response: the JSON `httpstatus lint --json` prints. The server fetches nothing: it judges only the text it is sent. The body is read whatever its Content-Type (text/plain, message/http and application/http name it best; send it with `curl --data-binary`, since `-d` strips line breaks). Bodies beyond the server's limit (64 KB by default, `serve --body-limit`) get 413; a body with a Content-Encoding other than identity gets 415. `method` may be given once. Never stored; compressed as Accept-Encoding asks from 1 KB on.",
         "parameters": [
           { "name": "method", "in": "query", "required": false,
             "description": "The method of the request the response answers; HEAD expects no content, a 2xx to CONNECT no framing.",
             "schema": { "type": "string", "default": "GET" } },
           { "name": "request_header", "in": "query", "required": false,
-            "description": "A header of that request, 'Name: value' (a rule reads Accept-Encoding); repeat for several.",
+            "description": "A header of that request, 'Name: value' (rules read Accept-Encoding and Upgrade); repeat for several.",
             "style": "form", "explode": true,
             "schema": { "type": "array", "items": { "type": "string" } } }
         ],
@@ -165,7 +167,8 @@ std::string_view openapi_document() noexcept {
             }
           },
           "400": { "$ref": "#/components/responses/Problem" },
-          "413": { "$ref": "#/components/responses/Problem" }
+          "413": { "$ref": "#/components/responses/Problem" },
+          "415": { "$ref": "#/components/responses/Problem" }
         }
       }
     },

@@ -399,6 +399,9 @@ TEST(handlers, api_unknown_code_is_a_problem_saying_why) {
       // A question takes no full stop: it read "did you mean 404?.".
       {"/api/v1/codes/0404",
        "'0404' is not how a status code is written; did you mean 404?"},
+      // A right-to-left override in the path reordered the rest of the
+      // detail wherever a client shows it; the 404 page showed U+FFFD.
+      {"/api/v1/codes/%E2%80%AE404", "'\uFFFD404' is not a status code."},
   };
   for (const row& r : rows) {
     const response res = get(r.target);
@@ -713,11 +716,57 @@ TEST(handlers, lint_refuses_what_is_not_a_response_with_a_problem) {
        "value'."},
       {"/api/v1/lint?method=%zz", "HTTP/1.1 204 No Content\n\n",
        "The query has a malformed percent escape."},
+      // A second method was taken over the first, where /api/v1/codes
+      // refuses a repeated class.
+      {"/api/v1/lint?method=GET&method=HEAD", "HTTP/1.1 204 No Content\n\n",
+       "method may be given once."},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(std::string(r.target) + ' ' + std::string(r.body));
     expect_bad_request(post(r.target, r.body), r.detail);
   }
+}
+
+// A report is many times its input (4096 "HTTP/1.1 204" lines, 57 KB, gave
+// 3.9 MB), and was sent uncompressed whatever Accept-Encoding said, unlike
+// every other answer rendered per request.
+TEST(handlers, lint_reports_are_compressed_as_asked) {
+  std::string many;
+  for (int i = 0; i < 20; ++i) many += "HTTP/1.1 204 No Content\r\n\r\n";
+  request req{http::verb::post, "/api/v1/lint", 11};
+  req.set(http::field::accept_encoding, "gzip");
+  req.body() = many;
+  req.prepare_payload();
+  const response gzipped = routes().dispatch(req);
+  const response plain = post("/api/v1/lint", many);
+  EXPECT_EQ(gzipped.result_int(), 200u);
+  EXPECT_EQ(gzipped[http::field::content_encoding], "gzip");
+  EXPECT_EQ(gzipped[http::field::vary], "Accept-Encoding");
+  EXPECT_EQ(gzipped[http::field::etag], "");
+  EXPECT_EQ(gzipped[http::field::cache_control], "no-store");
+  EXPECT_TRUE(gzipped.body().view().starts_with("\x1f\x8b"));
+  EXPECT_LT(gzipped.body().view().size() * 4, plain.body().view().size());
+  EXPECT_EQ(plain[http::field::content_encoding], "");
+}
+
+// A compressed body was read as the response itself and refused as "not
+// an HTTP response"; a coding the lint cannot read is a 415 that says
+// which it takes (RFC 9110 Section 15.5.16).
+TEST(handlers, lint_refuses_an_encoded_body_with_415) {
+  request req{http::verb::post, "/api/v1/lint", 11};
+  req.set(http::field::content_encoding, "gzip");
+  req.body() = std::string("\x1f\x8b\x08\x00", 4);
+  req.prepare_payload();
+  const response res = routes().dispatch(req);
+  EXPECT_EQ(res.result_int(), 415u);
+  EXPECT_EQ(res[http::field::accept_encoding], "identity");
+  EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+  EXPECT_EQ(body_json(res).at("status"), 415);
+  request identity{http::verb::post, "/api/v1/lint", 11};
+  identity.set(http::field::content_encoding, "identity");
+  identity.body() = std::string(without_allow);
+  identity.prepare_payload();
+  EXPECT_EQ(routes().dispatch(identity).result_int(), 200u);
 }
 
 TEST(handlers, lint_api_takes_post_only) {
