@@ -364,11 +364,18 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   app.add_flag("--no-color", opts.no_color, "never colour the output");
   app.fallthrough();
 
+  // list and search print through the top level's output flags, which
+  // they name again so that their --help shows them.
+  const auto add_output_flags = [&opts](CLI::App* cmd) {
+    cmd->add_flag("-j,--json", opts.json, "print a JSON array");
+    cmd->add_flag("--no-color", opts.no_color, "never colour the output");
+  };
   CLI::App* list_cmd = app.add_subcommand("list", "list the registry");
   list_cmd->add_flag("-a,--all", opts.all,
                      "add reserved codes and unassigned ranges");
   list_cmd->add_flag("-u,--unofficial", opts.with_unofficial,
                      "add the vendors' unofficial codes");
+  add_output_flags(list_cmd);
 
   CLI::App* search_cmd = app.add_subcommand(
       "search", "search codes, phrases, aliases, meanings and descriptions");
@@ -376,6 +383,7 @@ int run(const std::vector<std::string>& args, std::ostream& out,
       ->required();
   search_cmd->add_flag("-u,--unofficial", opts.with_unofficial,
                        "include the vendors' unofficial codes");
+  add_output_flags(search_cmd);
 
   serve_command serve;
   add_serve_command(app, serve);
@@ -424,6 +432,20 @@ int run(const std::vector<std::string>& args, std::ostream& out,
     fmt::print(err, "httpstatus: error: {}: unexpected argument '{}'\n",
                subs.front()->get_name(), printable(opts.queries.front()));
     return exit_usage;
+  }
+
+  // `httpstatus --json check URL` asks what `check --json URL` does; it
+  // printed the text report. serve and export print no JSON to ask for.
+  if (opts.json) {
+    check_cmd.json = lint_cmd.json = true;
+    for (const CLI::App* sub : {serve.sub, exp.sub})
+      if (sub->parsed()) {
+        fmt::print(err,
+                   "httpstatus: error: {}: --json applies to lookups, list, "
+                   "search, check and lint\n",
+                   sub->get_name());
+        return exit_usage;
+      }
   }
 
   terminal effective_term = term;

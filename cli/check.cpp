@@ -39,7 +39,8 @@ constexpr std::string_view check_footer =
     "  1  a MUST broken\n"
     "  2  usage error (bad flags or URL, a --cacert that cannot be loaded)\n"
     "  3  the request failed (DNS, connect, TLS, timeout, too many "
-    "redirects)\n\n"
+    "redirects, a response cut short or not HTTP, more than 4096 interim "
+    "responses)\n\n"
     "Examples:\n"
     "  httpstatus check https://example.com/\n"
     "  httpstatus check -L http://example.com/old-path\n"
@@ -275,8 +276,9 @@ int run_check(const check_command& cmd, std::ostream& out, std::ostream& err) {
     h.location = next.url.text;
     hops.push_back(std::move(h));
     if (static_cast<int>(hops.size()) > cmd.max_redirs) {
-      failure_line = fmt::format("stopped after {} redirects (--max-redirs {})",
-                                 cmd.max_redirs, cmd.max_redirs);
+      failure_line = fmt::format(
+          "stopped after {} redirect{} (--max-redirs {})", cmd.max_redirs,
+          cmd.max_redirs == 1 ? "" : "s", cmd.max_redirs);
       break;
     }
     if (becomes_get(code, req.method)) {

@@ -292,7 +292,7 @@ std::string_view openapi_document() noexcept {
           "version": { "type": "string", "description": "As sent: HTTP/1.1, HTTP/1.0, HTTP/2." },
           "status": { "type": "integer" },
           "reason": { "type": "string", "description": "The reason phrase as sent; empty if none." },
-          "registered_reason": { "type": ["string", "null"], "description": "Null for an unassigned code." },
+          "registered_reason": { "type": ["string", "null"], "description": "The registry's phrase for the code; null where it has none: an unassigned code, one outside 100..599, or a vendor code that several vendors use (499)." },
           "meaning": { "type": "string", "description": "For an unassigned code, which code clients treat it as." },
           "registration": { "type": ["string", "null"],
                             "enum": ["standard", "deprecated", "unused", "temporary", "obsoleted", "unassigned", "unofficial", null],

@@ -7,13 +7,15 @@ set -l methods GET HEAD POST PUT DELETE CONNECT OPTIONS TRACE PATCH
 set -l top "not __fish_seen_subcommand_from $cmds"
 complete -c httpstatus -f
 
-# The top level: a subcommand, or queries (a class is one).
-complete -c httpstatus -n $top -a list -d 'list the registry'
-complete -c httpstatus -n $top -a search -d 'search codes, phrases, aliases, meanings and descriptions'
-complete -c httpstatus -n $top -a serve -d 'serve the reference site, the JSON API and the mock'
-complete -c httpstatus -n $top -a export -d 'write the site and the JSON API as static files'
-complete -c httpstatus -n $top -a check -d 'request a URL, explain its status code and lint the response'
-complete -c httpstatus -n $top -a lint -d 'judge a raw HTTP response against the spec'
+# The top level: a subcommand first (none may follow a query: `httpstatus
+# 404 list` is a usage error), or queries (a class is one).
+set -l first __fish_use_subcommand
+complete -c httpstatus -n $first -a list -d 'list the registry'
+complete -c httpstatus -n $first -a search -d 'search codes, phrases, aliases, meanings and descriptions'
+complete -c httpstatus -n $first -a serve -d 'serve the reference site, the JSON API and the mock'
+complete -c httpstatus -n $first -a export -d 'write the site and the JSON API as static files'
+complete -c httpstatus -n $first -a check -d 'request a URL, explain its status code and lint the response'
+complete -c httpstatus -n $first -a lint -d 'judge a raw HTTP response against the spec'
 complete -c httpstatus -n $top -a '1xx 2xx 3xx 4xx 5xx' -d class
 complete -c httpstatus -s h -l help -d 'print help and exit'
 complete -c httpstatus -n $top -s V -l version -d 'print the version and exit'

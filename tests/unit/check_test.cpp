@@ -393,6 +393,11 @@ TEST(check, max_redirs_is_a_request_failure) {
   EXPECT_EQ(r.code, 3) << r.out << r.err;
   EXPECT_EQ(r.err,
             "httpstatus: error: stopped after 2 redirects (--max-redirs 2)\n");
+  // One redirect is one: it read "stopped after 1 redirects".
+  const run_result one =
+      run_check_args({"-L", "--max-redirs", "1", server.url("/loop")});
+  EXPECT_EQ(one.err,
+            "httpstatus: error: stopped after 1 redirect (--max-redirs 1)\n");
 }
 
 // An empty Location is a valid URI-reference (RFC 3986 Section 4.1), so

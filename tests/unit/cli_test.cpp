@@ -357,6 +357,38 @@ TEST(cli, a_request_header_option_takes_one_value) {
             "httpstatus: error: check: unexpected argument 'extra'\n");
 }
 
+// The top level's --json is the subcommand's for check and lint: `--json
+// lint FILE` printed the text report. serve and export print no JSON, and
+// took the flag silently. list's and search's --help name the flags.
+TEST(cli, top_level_json_reaches_the_subcommand_or_is_refused) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      ("httpstatus-cli-json-" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(file) << "HTTP/1.1 204 No Content\r\nDate: Sun, 06 Nov 1994 "
+                         "08:49:37 GMT\r\n\r\n";
+  const outcome lint = run_cli({"--json", "lint", file.string()});
+  std::filesystem::remove(file);
+  EXPECT_EQ(lint.code, 0) << lint.err;
+  EXPECT_TRUE(lint.out.starts_with("[")) << lint.out;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"serve", "--json", "--host", "256.0.0.1"},
+        std::vector<std::string>{"--json", "export", "/nonexistent/x"}}) {
+    const outcome o = run_cli(args);
+    EXPECT_EQ(o.code, 2) << args[0];
+    EXPECT_NE(o.err.find(": --json applies to lookups, list, search, check "
+                         "and lint\n"),
+              std::string::npos)
+        << o.err;
+    EXPECT_EQ(o.out, "");
+  }
+  for (const std::string sub : {"list", "search"}) {
+    const outcome help = run_cli({sub, "--help"});
+    EXPECT_EQ(help.code, 0);
+    EXPECT_NE(help.out.find("--json"), std::string::npos) << sub;
+    EXPECT_NE(help.out.find("--no-color"), std::string::npos) << sub;
+  }
+}
+
 TEST(cli, rejects_bad_flags_as_usage_errors) {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"--frobnicate"},
