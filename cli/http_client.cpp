@@ -508,7 +508,13 @@ void read_responses(net::io_context& ioc, Stream& stream,
                    " bytes received start " + quote_start(raw);
         return;
       }
-      if (ec || begins.size() >= http_prefix.size()) break;
+      if (ec || begins.size() >= http_prefix.size()) {
+        // Line ends before the status line are skipped, as Beast skips
+        // them: left in the buffer, they were the blank line that ends a
+        // header, and Beast's "need more" was noted as a refusal.
+        if (first != std::string::npos) buffer.consume(first);
+        break;
+      }
       n = read_once(ioc, stream, buffer.prepare(read_size), ec);
       buffer.commit(n);
       // A close or reset here is said below, as for a header cut short.

@@ -588,6 +588,9 @@ std::map<std::string, std::string> odd_routes() {
       {"/lf-crlf-held",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nContent-Length: 2\n\r\nhi{hold}"},
+      {"/leading-blank-lines", "\r\n\r\nHTTP/1.1 200 OK\r\n" + d +
+                                   "Content-Type: text/plain\r\nContent-"
+                                   "Length: 2\r\n\r\nhi"},
       {"/crlf-held", "HTTP/1.1 200 OK\r\n" + d +
                          "Content-Type: text/plain\r\nContent-Length: "
                          "2\r\n\r\nhi{hold}"},
@@ -861,6 +864,17 @@ TEST(check, bare_lf_chunk_lines_are_a_finding) {
               std::chrono::seconds(4))
         << path;
   }
+}
+
+// Blank lines before the status line are skipped (RFC 9112 Section 2.2);
+// they ended the header at once, and the report noted "Beast's parser
+// refused the header (need more)" of a header it never saw.
+TEST(check, blank_lines_before_the_status_line_are_skipped) {
+  const test_server server(odd_routes());
+  const run_result res = run_check_args({server.url("/leading-blank-lines")});
+  EXPECT_EQ(res.code, 0) << res.out << res.err;
+  EXPECT_NE(res.out.find("HTTP/1.1 200 OK\n"), std::string::npos) << res.out;
+  EXPECT_EQ(res.out.find("note"), std::string::npos) << res.out;
 }
 
 // Reading stopped at the limit used to look like a complete response, and
