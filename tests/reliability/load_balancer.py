@@ -155,12 +155,18 @@ def main():
 
     prefix = tempfile.mkdtemp(prefix="httpstatus-lb-")
     os.chmod(prefix, 0o755)
-    ports = [free_port() for _ in range(3)]
-    listen_port = free_port()
     flags = ("--threads", "1", "--idle-timeout", "15000")
-    instances = [Server(binary, *flags, port=p) for p in ports]
+    # Inside the try, so that a start that fails stops those already
+    # started; on ports the kernel picks, not free_port()'s, which another
+    # test running alongside could take first ("Address already in use"
+    # failed the proof and left two instances running).
+    instances = []
     proxy = None
     try:
+        for _ in range(3):
+            instances.append(Server(binary, *flags))
+        ports = [s.port for s in instances]
+        listen_port = free_port()
         conf = write_nginx_conf(prefix, listen_port, ports)
         proxy = subprocess.Popen([nginx, "-p", prefix, "-c", conf, "-e",
                                   os.path.join(prefix, "error.log")],
