@@ -118,6 +118,13 @@ struct subject {
   }
 };
 
+// Calls `check` on the value of every field named `name`.
+template <class F>
+void each(const subject& s, std::string_view name, F&& check) {
+  for (const field& f : s.res.fields)
+    if (iequals(f.name, name)) check(f.value);
+}
+
 // "0x1B": how a message names a control character it found.
 std::string hex_byte(char c) {
   constexpr std::string_view hex = "0123456789ABCDEF";
@@ -337,9 +344,8 @@ void upgrade_offered(const subject& s) {
               "one in HTTP.");
     return;
   }
-  for (const field& f : s.res.fields) {
-    if (!iequals(f.name, "Upgrade")) continue;
-    for_each_list_element(f.value, [&](std::string_view chosen) {
+  each(s, "Upgrade", [&](std::string_view list) {
+    for_each_list_element(list, [&](std::string_view chosen) {
       if (was_offered(chosen)) return;
       s.add(
           "upgrade-not-offered", requirement::must, rfc9110_upgrade,
@@ -348,7 +354,7 @@ void upgrade_offered(const subject& s) {
               verdict(requirement::must, rfc9110_upgrade.section, "MUST NOT") +
               ". Switch only to a protocol the request offers.");
     });
-  }
+  });
 }
 
 // --- required header fields (the registry's `headers` rows) -------------
@@ -722,13 +728,6 @@ void repeated_fields(const subject& s) {
               ", since its value is one " + std::string(name) +
               ", not a list. Send it once.");
   }
-}
-
-// Calls `check` on the value of every field named `name`.
-template <class F>
-void each(const subject& s, std::string_view name, F&& check) {
-  for (const field& f : s.res.fields)
-    if (iequals(f.name, name)) check(f.value);
 }
 
 // chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF (RFC 9112 Section
