@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
+#include <numeric>
 #include <utility>
 
 #include "html.hpp"
@@ -268,7 +269,10 @@ std::optional<std::string> field_value(std::string_view field,
     return std::string(auth_challenge);
   if (iequals(field, "Allow")) return allow_value(c.req.method);
   if (iequals(field, "Upgrade")) return "websocket";
-  if (iequals(field, "Content-Range")) return c.content_range;
+  // A multipart 206 has none: each part carries its own.
+  if (iequals(field, "Content-Range"))
+    return c.content_range.empty() ? std::nullopt
+                                   : std::optional(c.content_range);
   if (iequals(field, "ETag")) return etag_of(c.representation.bytes);
   if (iequals(field, "Date")) return http_date(c.req.now);
   if (iequals(field, "Link")) return link_value(c);
@@ -398,12 +402,50 @@ std::optional<failed_precondition> check_preconditions(
 
 // --- final and interim responses ------------------------------------------
 
+std::string content_range_of(byte_span part, std::uint64_t length) {
+  return "bytes " + std::to_string(part.first) + "-" +
+         std::to_string(part.last) + "/" + std::to_string(length);
+}
+
+// A multipart boundary must not occur in the parts (RFC 2046 Section
+// 5.1.1). This one holds the representation's tag, a hash of the very
+// bytes it would have to occur in.
+std::string byteranges_boundary(const rendered& whole) {
+  const std::string tag = etag_of(whole.bytes);
+  return "httpstatus-" + tag.substr(1, tag.size() - 2);
+}
+
+// RFC 9110 Section 14.6: each part has the representation's Content-Type
+// and its own Content-Range, and the CRLF before a delimiter belongs to
+// the delimiter, not to the part.
+std::string byteranges_body(const rendered& whole,
+                            const std::vector<byte_span>& parts,
+                            std::string_view boundary) {
+  std::string body;
+  for (const byte_span& part : parts) {
+    body += "--";
+    body += boundary;
+    body += "\r\nContent-Type: ";
+    body += content_type(whole.type);
+    body += "\r\nContent-Range: ";
+    body += content_range_of(part, whole.bytes.size());
+    body += "\r\n\r\n";
+    body.append(whole.bytes, part.first, part.last - part.first + 1);
+    body += "\r\n";
+  }
+  body += "--";
+  body += boundary;
+  body += "--\r\n";
+  return body;
+}
+
 final_response make_final(target t, const request_info& req,
                           const response_options& options,
                           std::string_view note = {}) {
   const rendered representation = render_body(must_resolve(200), req, {});
   const auto length = static_cast<std::uint64_t>(representation.bytes.size());
   std::string content_range;
+  std::string body_type;  // when not the body's own: a multipart 206's
   std::optional<rendered> body;
 
   if (t.facts.code == 206 && !t.is_unassigned) {
@@ -418,19 +460,23 @@ final_response make_final(target t, const request_info& req,
     if (!range.empty() && !req.if_range.empty() &&
         !if_range_matches(req.if_range, etag_of(representation.bytes)))
       return make_final(must_resolve(200), req, options);
-    const byte_range r = parse_range(range, length);
-    if (r.outcome == byte_range::kind::unsatisfiable) {
+    const byte_ranges r = parse_range(range, length);
+    if (r.outcome == byte_ranges::kind::unsatisfiable) {
       t = must_resolve(416);
+    } else if (r.outcome == byte_ranges::kind::none || r.parts.size() == 1) {
+      const byte_span part =
+          r.outcome == byte_ranges::kind::none
+              ? byte_span{0, std::min(length, default_part) - 1}
+              : r.parts.front();
+      content_range = content_range_of(part, length);
+      body = rendered{
+          representation.type,
+          representation.bytes.substr(part.first, part.last - part.first + 1)};
     } else {
-      const std::uint64_t first =
-          r.outcome == byte_range::kind::none ? 0 : r.first;
-      const std::uint64_t last = r.outcome == byte_range::kind::none
-                                     ? std::min(length, default_part) - 1
-                                     : r.last;
-      content_range = "bytes " + std::to_string(first) + "-" +
-                      std::to_string(last) + "/" + std::to_string(length);
+      const std::string boundary = byteranges_boundary(representation);
+      body_type = "multipart/byteranges; boundary=" + boundary;
       body = rendered{representation.type,
-                      representation.bytes.substr(first, last - first + 1)};
+                      byteranges_body(representation, r.parts, boundary)};
     }
   }
   if (t.facts.code == 416 && !t.is_unassigned)
@@ -456,8 +502,8 @@ final_response make_final(target t, const request_info& req,
   if (t.facts.body == body_rule::allowed && !opens_tunnel) {
     if (!body)
       body = render_body(t, req, note.empty() ? link_note(t, options) : note);
-    f.headers.push_back(
-        {"Content-Type", std::string(content_type(body->type))});
+    if (body_type.empty()) body_type = content_type(body->type);
+    f.headers.push_back({"Content-Type", std::move(body_type)});
     f.headers.push_back({"Vary", "Accept"});
   }
   add_code_fields(f.headers, c);
@@ -826,11 +872,19 @@ std::optional<std::uint64_t> range_number(std::string_view digits) noexcept {
   return n;
 }
 
-// One range-spec of a set (RFC 9110 Section 14.1.1): `none` when it is
-// not in the grammar, else whether it is satisfiable and what it covers.
-byte_range parse_range_spec(std::string_view spec,
+// One range-spec of a set (RFC 9110 Section 14.1.1), read against `length`.
+struct range_spec {
+  byte_ranges::kind outcome = byte_ranges::kind::none;
+  byte_span span;
+};
+
+// `none` when the spec is not in the grammar, else whether it is
+// satisfiable and what it covers.
+range_spec parse_range_spec(std::string_view spec,
                             std::uint64_t length) noexcept {
-  const byte_range none;
+  using kind = byte_ranges::kind;
+  const range_spec none;
+  const range_spec unsatisfiable{kind::unsatisfiable, {}};
   const std::size_t dash = spec.find('-');
   if (dash == std::string_view::npos) return none;
   const std::string_view first_text = trim(spec.substr(0, dash));
@@ -838,9 +892,8 @@ byte_range parse_range_spec(std::string_view spec,
   if (first_text.empty()) {  // suffix: the last N bytes
     const auto n = range_number(last_text);
     if (!n) return none;
-    if (*n == 0 || length == 0) return {byte_range::kind::unsatisfiable, 0, 0};
-    return {byte_range::kind::satisfiable, length - std::min(*n, length),
-            length - 1};
+    if (*n == 0 || length == 0) return unsatisfiable;
+    return {kind::satisfiable, {length - std::min(*n, length), length - 1}};
   }
   const auto first = range_number(first_text);
   if (!first) return none;
@@ -850,39 +903,73 @@ byte_range parse_range_spec(std::string_view spec,
     if (!l || *l < *first) return none;
     last = *l;
   }
-  if (*first >= length) return {byte_range::kind::unsatisfiable, 0, 0};
-  return {byte_range::kind::satisfiable, *first, std::min(last, length - 1)};
+  if (*first >= length) return unsatisfiable;
+  return {kind::satisfiable, {*first, std::min(last, length - 1)}};
+}
+
+// RFC 9110 Section 14.2: a server may coalesce ranges that overlap or are
+// close, whatever their order. The mock coalesces those that share or
+// touch a byte, so that a client asking `0-4,10-14` gets the two parts it
+// asked for, and keeps the parts in the order asked: a client that lists
+// a later part first may need it first (Section 14.1.2).
+std::vector<byte_span> coalesce(const std::vector<byte_span>& asked) {
+  std::vector<std::size_t> by_start(asked.size());
+  std::iota(by_start.begin(), by_start.end(), std::size_t{0});
+  std::stable_sort(by_start.begin(), by_start.end(),
+                   [&](std::size_t a, std::size_t b) {
+                     return asked[a].first < asked[b].first;
+                   });
+  struct run {
+    byte_span span;
+    std::size_t first_asked;
+  };
+  std::vector<run> runs;
+  for (const std::size_t i : by_start) {
+    const byte_span& s = asked[i];
+    // `last` is below the length, so `last + 1` cannot wrap.
+    if (!runs.empty() && s.first <= runs.back().span.last + 1) {
+      runs.back().span.last = std::max(runs.back().span.last, s.last);
+      runs.back().first_asked = std::min(runs.back().first_asked, i);
+    } else {
+      runs.push_back({s, i});
+    }
+  }
+  std::sort(runs.begin(), runs.end(), [](const run& a, const run& b) {
+    return a.first_asked < b.first_asked;
+  });
+  std::vector<byte_span> parts;
+  parts.reserve(runs.size());
+  for (const run& r : runs) parts.push_back(r.span);
+  return parts;
 }
 
 }  // namespace
 
 // RFC 9110 Section 14.1.1: a range set is satisfiable if any of its ranges
-// is, so an unsatisfiable range before a satisfiable one must not make a
-// 416. The mock sends one part, the first satisfiable range (a server may
-// coalesce or reorder ranges, Section 14.2, and one part is always a
-// valid answer to a set). An element outside the grammar makes the whole
+// is, so an unsatisfiable range beside a satisfiable one must not make a
+// 416; it is left out. An element outside the grammar makes the whole
 // ranges-specifier invalid, which Section 14.2 lets a server ignore; empty
 // list elements are skipped, as Section 5.6.1.2 asks.
-byte_range parse_range(std::string_view range, std::uint64_t length) noexcept {
-  const byte_range none;
+byte_ranges parse_range(std::string_view range, std::uint64_t length) {
+  using kind = byte_ranges::kind;
   range = trim(range);
   const std::size_t eq = range.find('=');
   if (eq == std::string_view::npos ||
       !iequals(trim(range.substr(0, eq)), "bytes"))
-    return none;
-  std::optional<byte_range> served;
+    return {};
+  std::vector<byte_span> satisfiable;
   bool is_any = false;
   const bool is_invalid =
       any_element(range.substr(eq + 1), [&](std::string_view spec) {
-        const byte_range r = parse_range_spec(spec, length);
-        if (r.outcome == byte_range::kind::none) return true;
+        const range_spec r = parse_range_spec(spec, length);
+        if (r.outcome == kind::none) return true;
         is_any = true;
-        if (!served && r.outcome == byte_range::kind::satisfiable) served = r;
+        if (r.outcome == kind::satisfiable) satisfiable.push_back(r.span);
         return false;
       });
-  if (is_invalid || !is_any) return none;
-  if (served) return *served;
-  return {byte_range::kind::unsatisfiable, 0, 0};
+  if (is_invalid || !is_any) return {};
+  if (satisfiable.empty()) return {kind::unsatisfiable, {}};
+  return {kind::satisfiable, coalesce(satisfiable)};
 }
 
 std::string etag_of(std::string_view body) {

@@ -119,8 +119,9 @@ struct response_options {
 ///   `Expect: 100-continue`), then a final 200; HTTP/1.0 gets only the
 ///   200 (RFC 9110 Section 15.2). 101 answers a WebSocket upgrade request
 ///   with `websocket_echo`, anything else with 426 saying why.
-/// - 206 serves the first satisfiable range of a `Range` of the 200's body
-///   (or its first 100 bytes), and a set with none satisfiable gets 416;
+/// - 206 serves the `Range` of the 200's body (or its first 100 bytes): one
+///   part with `Content-Range`, or several as `multipart/byteranges` (RFC
+///   9110 Section 14.6), and a set with none satisfiable gets 416;
 ///   an `If-Range` that is not the 200's `ETag` (strong comparison; a date
 ///   never matches, as the mock sends no `Last-Modified`) gets the full
 ///   200 instead, whatever the `Range`; 204/304/1xx have no body and no
@@ -182,28 +183,40 @@ enum class media_type : std::uint8_t { text, json, html, problem };
 /// Returns the `Content-Type` value of `m`, with `charset=utf-8` on text.
 [[nodiscard]] std::string_view content_type(media_type m) noexcept;
 
+/// A run of bytes of a representation, both ends included.
+struct byte_span {
+  std::uint64_t first = 0;
+  std::uint64_t last = 0;
+
+  friend bool operator==(const byte_span&, const byte_span&) = default;
+};
+
 /// Describes the outcome of reading a `Range` header against a length.
-struct byte_range {
+struct byte_ranges {
   enum class kind : std::uint8_t {
     none,           ///< absent or not understood: serve as if absent
-    satisfiable,    ///< serve bytes `first`..`last`, both included
+    satisfiable,    ///< serve `parts`
     unsatisfiable,  ///< answer 416
   };
   kind outcome = kind::none;
-  std::uint64_t first = 0;
-  std::uint64_t last = 0;
+  /// The parts to send when `satisfiable`: the satisfiable ranges with
+  /// those that overlap or touch coalesced, so no two share or abut a byte,
+  /// in the order their first range was asked.
+  std::vector<byte_span> parts;
 };
 
 /// Reads `range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`, or a comma-separated
 /// set of them, RFC 9110 Section 14.1.2) against a representation of
-/// `length` bytes, clamping the end. Of a set, the first satisfiable range
-/// is the one served (`bytes=100-200, 0-5` against 50 bytes serves 0-5).
-/// Anything not in that grammar (another unit, garbage, b < a, in any
-/// element) is `none`, as RFC 9110 Section 14.2 lets a server ignore it; a
-/// set in which no range is satisfiable (a start at or past the end, a
-/// zero suffix) is `unsatisfiable`.
-[[nodiscard]] byte_range parse_range(std::string_view range,
-                                     std::uint64_t length) noexcept;
+/// `length` bytes, clamping the end. Of a set, every satisfiable range is
+/// kept: overlapping and adjacent ones are coalesced into one part (RFC
+/// 9110 Section 14.2 lets a server do so, whatever their order), the others
+/// stay apart, in the order asked. A ranges-specifier not understood
+/// (another unit, an element outside the grammar, or no element) is
+/// `none`, as RFC 9110 Section 14.2 lets a server ignore it; a set in which
+/// no range is satisfiable (a start at or past the end, a zero suffix) is
+/// `unsatisfiable`.
+[[nodiscard]] byte_ranges parse_range(std::string_view range,
+                                      std::uint64_t length);
 
 /// Returns a strong entity tag for `body` (quoted, 16 hex digits of a
 /// 64-bit FNV-1a hash): stable across runs and builds.

@@ -7,6 +7,7 @@
 #
 # Exits 0 when every check passes, 1 on the first failure, and 77 (CTest's
 # SKIP_RETURN_CODE) when the client is not installed.
+import email
 import os
 import re
 import shutil
@@ -99,6 +100,28 @@ def curl_checks(url):
           "... with its Link: rel=preload")
     check(out.index("103 Early Hints") < out.index("HTTP/1.1 200 OK"),
           "... before the final 200")
+
+    # Two ranges apart: multipart/byteranges, read by Python's own MIME
+    # parser, each part the bytes of the 200 that its Content-Range names.
+    whole = run(f"{url}/status/200").stdout
+    headers = tempfile.NamedTemporaryFile()
+    r = run("-r", "0-4,10-14", "-D", headers.name, f"{url}/status/206")
+    head = open(headers.name, "rb").read().decode("latin-1")
+    headers.close()
+    m = re.search(r"^Content-Type: (multipart/byteranges; boundary=\S+)\r?$",
+                  head, re.M | re.I)
+    check(head.startswith("HTTP/1.1 206 ") and m is not None,
+          f"curl -r 0-4,10-14 gets a multipart/byteranges 206 ({head!r})")
+    check(re.search(r"^Content-Range:", head, re.M | re.I) is None,
+          "... with no Content-Range in its header")
+    message = email.message_from_bytes(
+        b"Content-Type: " + m.group(1).encode() + b"\r\n\r\n" + r.stdout)
+    got = [(part["Content-Range"], part.get_payload(decode=True))
+           for part in message.get_payload()]
+    n = len(whole)
+    check(message.is_multipart() and got == [
+              (f"bytes 0-4/{n}", whole[0:5]), (f"bytes 10-14/{n}", whole[10:15])],
+          f"... whose parts the email parser reads as the two ranges ({got!r})")
 
     r = run("-o", "/dev/null", "-w", "%{http_code}", f"{url}/status/444")
     check(r.returncode == 52, f"curl gets an empty reply from 444 (exit {r.returncode})")

@@ -543,9 +543,9 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
        n - 1},
       {"bytes=-100000", 206, "bytes 0-" + std::to_string(n - 1) + "/%L", 0,
        n - 1},
-      {"bytes=2-4, 8-9", 206, "bytes 2-4/%L", 2, 4},
-      // RFC 9110 Section 14.1.1: a set is satisfiable if any range is; the
-      // first satisfiable one is served.
+      {"bytes=2-4, 3-9", 206, "bytes 2-9/%L", 2, 9},  // coalesced: one part
+      // RFC 9110 Section 14.1.1: a set is satisfiable if any range is; one
+      // satisfiable range is one part.
       {"bytes=100000-200000, 0-5", 206, "bytes 0-5/%L", 0, 5},
       {"bytes=100000-, -0, 3-4", 206, "bytes 3-4/%L", 3, 4},
       {"bytes=100000-, 200000-", 416, "bytes */%L", 0, 0},
@@ -573,6 +573,44 @@ TEST(mockresponse, serves_ranges_of_the_200_body) {
   const mock::final_response f416 =
       mock::build_response(*mock::resolve(416), req, {}).final_;
   EXPECT_EQ(f416.header("Content-Range"), "bytes */" + std::to_string(n));
+}
+
+// RFC 9110 Section 14.6: ranges apart are sent as multipart/byteranges,
+// each part with the 200's Content-Type and its own Content-Range, and the
+// header without Content-Range. The mock sent the first range alone.
+TEST(mockresponse, serves_several_ranges_as_multipart_byteranges) {
+  mock::request_info req = get();
+  req.accept = "application/json";
+  const std::string whole =
+      mock::build_response(*mock::resolve(200), req, {}).final_.body;
+  const std::string n = std::to_string(whole.size());
+  req.range = "bytes=-3, 0-4";
+  const mock::final_response f =
+      mock::build_response(*mock::resolve(206), req, {}).final_;
+  EXPECT_EQ(f.code, 206);
+  EXPECT_FALSE(f.header("Content-Range"));
+  EXPECT_EQ(f.header("ETag"), mock::etag_of(whole));
+  const std::string_view type = f.header("Content-Type").value_or("");
+  const std::string_view prefix = "multipart/byteranges; boundary=";
+  ASSERT_TRUE(type.starts_with(prefix)) << type;
+  const std::string boundary(type.substr(prefix.size()));
+  EXPECT_FALSE(boundary.empty());
+  EXPECT_LE(boundary.size(), 70u);  // RFC 2046 Section 5.1.1
+  EXPECT_EQ(whole.find(boundary), std::string::npos);
+  const std::string tail = whole.substr(whole.size() - 3);
+  const std::string expected =
+      "--" + boundary + "\r\nContent-Type: application/json\r\n" +
+      "Content-Range: bytes " + std::to_string(whole.size() - 3) + "-" +
+      std::to_string(whole.size() - 1) + "/" + n + "\r\n\r\n" + tail +
+      "\r\n--" + boundary + "\r\nContent-Type: application/json\r\n" +
+      "Content-Range: bytes 0-4/" + n + "\r\n\r\n" + whole.substr(0, 5) +
+      "\r\n--" + boundary + "--\r\n";
+  EXPECT_EQ(f.body, expected);
+  EXPECT_EQ(f.content_length, expected.size());
+
+  // The same tag, the same boundary: a retried request gets the same bytes.
+  EXPECT_EQ(mock::build_response(*mock::resolve(206), req, {}).final_.body,
+            f.body);
 }
 
 // GET is the only method that defines range handling; on any other the
@@ -1088,47 +1126,60 @@ TEST(mockresponse, a_refused_sleep_uses_up_no_step) {
 }
 
 TEST(mockresponse, reads_ranges) {
-  using kind = mock::byte_range::kind;
+  using kind = mock::byte_ranges::kind;
+  using parts = std::vector<mock::byte_span>;
   struct row {
     std::string_view range;
     std::uint64_t length;
     kind outcome;
-    std::uint64_t first, last;
+    parts expected;
   };
   const row rows[] = {
-      {"bytes=0-0", 10, kind::satisfiable, 0, 0},
-      {"bytes=0-", 10, kind::satisfiable, 0, 9},
-      {"bytes=-3", 10, kind::satisfiable, 7, 9},
-      {"bytes=-30", 10, kind::satisfiable, 0, 9},
-      {"bytes=4-99999999999999999999999", 10, kind::satisfiable, 4, 9},
-      {"bytes=10-", 10, kind::unsatisfiable, 0, 0},
-      {"bytes=99999999999999999999999-", 10, kind::unsatisfiable, 0, 0},
-      {"bytes=-0", 10, kind::unsatisfiable, 0, 0},
-      {"bytes=0-5", 0, kind::unsatisfiable, 0, 0},
-      {"", 10, kind::none, 0, 0},
-      {"bytes=", 10, kind::none, 0, 0},
-      {"bytes=a-b", 10, kind::none, 0, 0},
-      {"bytes=5-1", 10, kind::none, 0, 0},
-      {"bytes=1", 10, kind::none, 0, 0},
-      {"lines=1-2", 10, kind::none, 0, 0},
-      {"bytes=--1", 10, kind::none, 0, 0},
-      // A set: the first satisfiable range, whatever comes before it.
-      {"bytes=100-200, 0-5", 10, kind::satisfiable, 0, 5},
-      {"bytes=0-5, 100-200", 10, kind::satisfiable, 0, 5},
-      {"bytes=-0,10-,2-3", 10, kind::satisfiable, 2, 3},
-      {"bytes=1-2,,", 10, kind::satisfiable, 1, 2},  // empty elements skipped
-      {"bytes=100-200, 10-", 10, kind::unsatisfiable, 0, 0},
-      {"bytes=100-200, x", 10, kind::none, 0, 0},  // invalid set: ignored
-      {"bytes=, ,", 10, kind::none, 0, 0},
+      {"bytes=0-0", 10, kind::satisfiable, {{0, 0}}},
+      {"bytes=0-", 10, kind::satisfiable, {{0, 9}}},
+      {"bytes=-3", 10, kind::satisfiable, {{7, 9}}},
+      {"bytes=-30", 10, kind::satisfiable, {{0, 9}}},
+      {"bytes=4-99999999999999999999999", 10, kind::satisfiable, {{4, 9}}},
+      {"bytes=10-", 10, kind::unsatisfiable, {}},
+      {"bytes=99999999999999999999999-", 10, kind::unsatisfiable, {}},
+      {"bytes=-0", 10, kind::unsatisfiable, {}},
+      {"bytes=0-5", 0, kind::unsatisfiable, {}},
+      {"", 10, kind::none, {}},
+      {"bytes=", 10, kind::none, {}},
+      {"bytes=a-b", 10, kind::none, {}},
+      {"bytes=5-1", 10, kind::none, {}},
+      {"bytes=1", 10, kind::none, {}},
+      {"lines=1-2", 10, kind::none, {}},
+      {"bytes=--1", 10, kind::none, {}},
+      // A set: its unsatisfiable ranges are left out, wherever they stand.
+      {"bytes=100-200, 0-5", 10, kind::satisfiable, {{0, 5}}},
+      {"bytes=0-5, 100-200", 10, kind::satisfiable, {{0, 5}}},
+      {"bytes=-0,10-,2-3", 10, kind::satisfiable, {{2, 3}}},
+      {"bytes=1-2,,",
+       10,
+       kind::satisfiable,
+       {{1, 2}}},  // empty elements skipped
+      {"bytes=100-200, 10-", 10, kind::unsatisfiable, {}},
+      {"bytes=100-200, x", 10, kind::none, {}},  // invalid set: ignored
+      {"bytes=, ,", 10, kind::none, {}},
+      // Apart, the parts stay apart, in the order asked.
+      {"bytes=0-1, 5-6", 10, kind::satisfiable, {{0, 1}, {5, 6}}},
+      {"bytes=5-6, 0-1", 10, kind::satisfiable, {{5, 6}, {0, 1}}},
+      {"bytes=-2, 0-0", 10, kind::satisfiable, {{8, 9}, {0, 0}}},
+      // Overlapping or adjacent ranges are coalesced into one part, which
+      // stands where its first range was asked.
+      {"bytes=0-3, 2-5", 10, kind::satisfiable, {{0, 5}}},
+      {"bytes=0-1, 2-3", 10, kind::satisfiable, {{0, 3}}},
+      {"bytes=0-1, 0-1", 10, kind::satisfiable, {{0, 1}}},
+      {"bytes=8-9, 0-1, 1-4, 4-5", 10, kind::satisfiable, {{8, 9}, {0, 5}}},
+      {"bytes=6-7, 0-1, 1-6", 10, kind::satisfiable, {{0, 7}}},
+      {"bytes=7-, 0-0, -5", 10, kind::satisfiable, {{5, 9}, {0, 0}}},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.range);
-    const mock::byte_range b = mock::parse_range(r.range, r.length);
+    const mock::byte_ranges b = mock::parse_range(r.range, r.length);
     EXPECT_EQ(b.outcome, r.outcome);
-    if (r.outcome == kind::satisfiable) {
-      EXPECT_EQ(b.first, r.first);
-      EXPECT_EQ(b.last, r.last);
-    }
+    EXPECT_EQ(b.parts, r.expected);
   }
 }
 
