@@ -59,6 +59,7 @@ std::string_view trim_ascii(std::string_view text) {
 struct resolution {
   std::vector<status> entries;
   bool single = false;  // one code in full, rather than a list of rows
+  bool searched = false;  // found by searching text, not by code or name
   const class_info* heading = nullptr;
   std::string not_found;  // empty when found
 };
@@ -119,6 +120,7 @@ resolution resolve(std::string_view query) {
   if (const auto code = find_by_name(query)) return resolve_code(*code);
   const search_results hits = search(query, search_scope::with_unofficial);
   for (const search_hit& hit : hits) r.entries.push_back(*hit.entry);
+  r.searched = true;
   if (r.entries.empty()) {
     r.not_found =
         fmt::format("no status code matches '{}'", printable(query));
@@ -164,14 +166,16 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     found.push_back(std::move(r));
   }
   // The JSON's shape follows what was asked, not what was found, so that a
-  // script can rely on it: an object only for one query naming one entry;
-  // several queries give an array of what was found, even of one entry or
-  // none ("[]"). A single query that finds nothing prints nothing, as its
-  // shape (object for a code, array for a class) is not known.
+  // script can rely on it: an object only for one query naming one entry
+  // by code or name; a searched word gives an array, even of one entry
+  // (`websocket` printed an object and `teapot` an array); several queries
+  // give an array of what was found, even of one entry or none ("[]"). A
+  // single query that finds nothing prints nothing, as its shape (object
+  // for a code, array for a class) is not known.
   if (opts.json) {
     if (opts.queries.size() == 1) {
       if (found.empty()) return code;
-      if (found.front().entries.size() == 1) {
+      if (!found.front().searched && found.front().entries.size() == 1) {
         out << render::serialize(render::to_json(found.front().entries.front()),
                                  true);
         return code;
@@ -357,10 +361,11 @@ int run(const std::vector<std::string>& args, std::ostream& out,
   app.set_version_flag("-V,--version", fmt::format("httpstatus {}", version));
   options opts;
   app.add_option("query", opts.queries,
-                 "codes (404), classes (4xx) or names (\"Not Found\", teapot)");
+                 "codes (404), classes (4xx), names (\"Not Found\", "
+                 "StatusNotFound) or words to search (teapot)");
   app.add_flag("-j,--json", opts.json,
-               "print JSON (an object when one query names one code, an "
-               "array otherwise)");
+               "print JSON (an object when one query names one code by "
+               "number or name, an array otherwise)");
   app.add_flag("--no-color", opts.no_color, "never colour the output");
   app.fallthrough();
 

@@ -107,26 +107,36 @@ struct name_entry {
   int code;
 };
 
+// Calls `f` with each name of `s` that `find_by_name` reads: its reason
+// phrase, its legacy names, and its constants in other libraries, which a
+// C++, Python or Go programmer has at hand ("k404NotFound",
+// "NotFound_404", "StatusNotFound").
+template <class F>
+constexpr void for_each_name(const status& s, F&& f) noexcept {
+  f(s.reason);
+  for_each_alias(s, f);
+  for (const std::string_view constant :
+       {s.names.beast, s.names.drogon, s.names.httplib, s.names.python,
+        s.names.go})
+    if (!constant.empty()) f(constant);
+}
+
 constexpr std::size_t count_names() noexcept {
   std::size_t n = 0;
-  for (const status& s : standard_table) {
-    ++n;
-    for_each_alias(s, [&](std::string_view) { ++n; });
-  }
+  for (const status& s : standard_table)
+    for_each_name(s, [&](std::string_view) { ++n; });
   return n;
 }
 
-// Reason phrases and aliases, sorted by key at compile time, so that a name
-// lookup is a binary search over a few dozen fixed-size keys.
+// Every name of every registered code, sorted by key at compile time, so
+// that a name lookup is a binary search over fixed-size keys.
 inline constexpr auto name_index = [] {
   std::array<name_entry, count_names()> index{};
   std::size_t n = 0;
-  for (const status& s : standard_table) {
-    index[n++] = {name_key(s.reason), s.code};
-    for_each_alias(s, [&](std::string_view a) {
-      index[n++] = {name_key(a), s.code};
+  for (const status& s : standard_table)
+    for_each_name(s, [&](std::string_view name) {
+      index[n++] = {name_key(name), s.code};
     });
-  }
   std::sort(index.begin(), index.end(),
             [](const name_entry& a, const name_entry& b) {
               return a.key.view() < b.key.view();
@@ -134,20 +144,40 @@ inline constexpr auto name_index = [] {
   return index;
 }();
 
+// Two spellings of one name ("NOT_FOUND", "not_found") may share a key;
+// two codes may not, or a name would find whichever sorted first.
+static_assert(
+    [] {
+      for (std::size_t i = 1; i < name_index.size(); ++i)
+        if (name_index[i].key.view() == name_index[i - 1].key.view() &&
+            name_index[i].code != name_index[i - 1].code)
+          return false;
+      return true;
+    }(),
+    "a name of the registry names two codes");
+
 }  // namespace detail
 
-/// Returns the registered code whose reason phrase or alias is `name`,
-/// comparing letters and digits only, case-insensitively ("Not Found",
-/// "not_found", "NOT-FOUND", "Request Entity Too Large" for 413). Returns
-/// `std::nullopt` for an unknown, empty or over-long name. A note in
-/// parentheses at the end is left out, so that IANA's Description column
-/// reads as it is: "Not Extended (OBSOLETED)" is 510, and 104's
-/// "Upload Resumption Supported (TEMPORARY - registered ...)" is 104.
+/// Returns the registered code whose reason phrase, alias or constant in
+/// another library (`library_names`) is `name`, comparing letters and
+/// digits only, case-insensitively ("Not Found", "not_found", "NOT-FOUND",
+/// "Request Entity Too Large" for 413, "StatusNotFound", "k404NotFound").
+/// A constant may be qualified: the part after the last `.` or `:` is read
+/// ("http.StatusNotFound", "HTTPStatus.NOT_FOUND",
+/// "boost::beast::http::status::not_found"). Returns `std::nullopt` for an
+/// unknown, empty or over-long name. A note in parentheses at the end is
+/// left out, so that IANA's Description column reads as it is: "Not
+/// Extended (OBSOLETED)" is 510, and 104's "Upload Resumption Supported
+/// (TEMPORARY - registered ...)" is 104.
 [[nodiscard]] constexpr std::optional<int> find_by_name(
     std::string_view name) noexcept {
   const std::size_t last = name.find_last_not_of(" \t\r\n");
   if (last != std::string_view::npos && name[last] == ')')
     name = name.substr(0, name.rfind('(', last));
+  // No phrase holds a `.` or `:`; a qualified constant does.
+  if (const std::size_t scope = name.find_last_of(".:");
+      scope != std::string_view::npos)
+    name.remove_prefix(scope + 1);
   const detail::name_key key(name);
   if (key.size == 0 || key.too_long) return std::nullopt;
   const auto& index = detail::name_index;

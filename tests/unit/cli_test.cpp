@@ -92,6 +92,9 @@ TEST(cli, resolves_names) {
       {"not_found", "404 Not Found\n"},
       {"NOT-FOUND", "404 Not Found\n"},
       {"Payload Too Large", "413 Content Too Large\n"},
+      // Other libraries' constants: "no status code matches" before.
+      {"http.StatusNotFound", "404 Not Found\n"},
+      {"k429TooManyRequests", "429 Too Many Requests\n"},
   };
   for (const row& r : rows) {
     const outcome o = run_cli({r.query});
@@ -470,6 +473,11 @@ TEST(cli, json_shape_follows_the_queries_not_the_hits) {
       {{"--json", "4xx"}, 0, "[\n  {\n    \"code\": 400,"},
       {{"--json", "499"}, 0, "[\n  {\n    \"code\": 499,"},
       {{"--json", "teapot"}, 0, "[\n  {\n    \"code\": 418,"},
+      // A searched word is an array even when it finds one code; it was an
+      // object for `websocket` (one hit) and an array for `teapot` (two).
+      {{"--json", "websocket"}, 0, "[\n  {\n    \"code\": 101,"},
+      {{"--json", "not_found"}, 0, "{\n  \"code\": 404,"},
+      {{"--json", "http.StatusNotFound"}, 0, "{\n  \"code\": 404,"},
       // A search prints an array even when nothing matches.
       {{"--json", "search", "nginx"}, 1, "[]\n"},
       {{"--json", "search", "zebra"}, 1, "[]\n"},

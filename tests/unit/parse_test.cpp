@@ -6,6 +6,7 @@
 
 #include <string>
 #include <system_error>
+#include <utility>
 
 namespace {
 
@@ -134,6 +135,36 @@ TEST(parse, reads_every_phrase_and_alias) {
       EXPECT_EQ(find_by_name(alias), s.code) << alias;
     });
   }
+}
+
+// A programmer has another library's constant at hand: each one the
+// record lists finds its code, bare or qualified as its language writes it.
+// `httpstatus StatusNotFound` said "no status code matches".
+TEST(parse, reads_every_constant_of_other_libraries) {
+  std::size_t constants = 0;
+  for (const status& s : all()) {
+    for (const std::string_view constant :
+         {s.names.beast, s.names.drogon, s.names.httplib, s.names.python,
+          s.names.go}) {
+      if (constant.empty()) continue;
+      ++constants;
+      EXPECT_EQ(find_by_name(constant), s.code) << constant;
+    }
+  }
+  EXPECT_GT(constants, 250u);
+  const std::pair<std::string_view, int> qualified[] = {
+      {"http.StatusNotFound", 404},
+      {"HTTPStatus.IM_A_TEAPOT", 418},
+      {"http.HTTPStatus.TOO_MANY_REQUESTS", 429},
+      {"boost::beast::http::status::not_found", 404},
+      {"http::status::continue_", 100},
+      {"drogon::k503ServiceUnavailable", 503},
+      {"httplib::StatusCode::NotFound_404", 404},
+  };
+  for (const auto& [name, code] : qualified)
+    EXPECT_EQ(find_by_name(name), code) << name;
+  EXPECT_FALSE(find_by_name("http.").has_value());
+  EXPECT_FALSE(find_by_name("http.StatusNotThere").has_value());
 }
 
 }  // namespace
