@@ -720,6 +720,7 @@ void session::do_write() {
       timer_.expires_after(std::exchange(x.delay, {}));
       timer_.async_wait(
           beast::bind_front_handler(&session::on_delay, shared_from_this()));
+      if (closing_ && !reading_) watch_while_sleeping();
       return;
     }
     x.hold.reset();
@@ -751,10 +752,40 @@ void session::do_write() {
 
 void session::on_delay(beast::error_code ec) {
   is_sleeping_ = false;
+  if (is_watching_) {
+    beast::error_code ignored;
+    stream_.socket().cancel(ignored);  // the watch ends with the sleep
+  }
   if (ec) return fail(ec, "sleep");
   if (stopping_) queue_.front().r.res.keep_alive(false);
   queue_.front().r.res.set(http::field::date, http_date());
   do_write();
+}
+
+// A client that leaves during a sleep is seen by the read that waits for
+// its next request (`on_read`). A connection that ends with this answer
+// (`Connection: close`, HTTP/1.0 without keep-alive, an `Expect` answered
+// without a 100) reads no next request, so its client's leaving went
+// unseen: the slot stayed taken for the whole sleep and the log said 200.
+// This read watches for the end instead; the bytes it gets are dropped, as
+// `do_close` would drop them, since no request after this one is read.
+void session::watch_while_sleeping() {
+  is_watching_ = true;
+  stream_.socket().async_read_some(
+      buffer_.prepare(4096),
+      beast::bind_front_handler(&session::on_watched, shared_from_this()));
+}
+
+void session::on_watched(beast::error_code ec, std::size_t) {
+  is_watching_ = false;
+  if (!is_sleeping_ || ec == net::error::operation_aborted) return;
+  if (!ec) return watch_while_sleeping();
+  if (ec == net::error::eof || ec == net::error::connection_reset) {
+    report(499, 0);
+    queue_.clear();
+    peer_closed_ = true;
+    do_close();
+  }
 }
 
 // A 100 that answers `Expect: 100-continue` invites the body, which is

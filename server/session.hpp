@@ -138,6 +138,8 @@ class session : public std::enable_shared_from_this<session> {
   void enqueue(reply r, route_id route = no_route);
   void do_write();
   void on_delay(boost::beast::error_code ec);
+  void watch_while_sleeping();
+  void on_watched(boost::beast::error_code ec, std::size_t bytes);
   void on_interim(boost::beast::error_code ec, std::size_t bytes);
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void do_abort();
@@ -180,6 +182,9 @@ class session : public std::enable_shared_from_this<session> {
   bool is_idle_ = false;  ///< waiting for a kept-alive request's first byte
   bool is_idle_check_armed_ = false;
   bool is_sleeping_ = false;  ///< the front reply waits out its delay
+  /// A read waits for the client to leave during the delay; see
+  /// `watch_while_sleeping`.
+  bool is_watching_ = false;
   /// The status line and fields of the front reply while it is written
   /// (`wire_buffers`); keeps its capacity from one reply to the next.
   std::string head_scratch_;

@@ -734,9 +734,12 @@ mock_response build_response(const target& t, const request_info& req,
   // A client that sent `Expect: 100-continue` and got no 100 may still send
   // its body; RFC 9110 Section 10.1.1 lets the server close rather than
   // read it, and closing is the answer that never misreads a body as the
-  // next request.
+  // next request. In HTTP/1.0 the expectation MUST be ignored (the same
+  // section): the body was read before the answer, and the connection may
+  // stay.
   const bool is_continued = !r.interim.empty() && r.interim.front().code == 100;
-  if (req.has_body && has_token(req.expect, "100-continue") && !is_continued &&
+  if (req.version >= 11 && req.has_body &&
+      has_token(req.expect, "100-continue") && !is_continued &&
       r.action == action::respond)
     r.final_.close = true;
   return r;
