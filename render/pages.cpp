@@ -454,11 +454,11 @@ std::string example_value(std::string_view field, int code,
 
 // A raw response as the spec wants it: the phrase on the status line, the
 // registry's header fields, and content framing by the body rule (none at
-// all for 1xx, 204 and 304).
+// all for 1xx, 204 and 304). The space after the code stays when there is
+// no phrase (RFC 9112 Section 4); the example of Tornado's 599 lacked it.
 std::string example_response(const status& s) {
-  const std::string_view reason = wire_reason(s);
-  std::string out = fmt::format("HTTP/1.1 {}{}{}\n", s.code,
-                                reason.empty() ? "" : " ", reason);
+  std::string out =
+      fmt::format("HTTP/1.1 {} {}\n", s.code, wire_reason(s));
   std::vector<std::string_view> sent;
   const auto emit = [&](std::string_view field, std::string_view value) {
     for (const std::string_view f : sent)

@@ -67,9 +67,11 @@ describe('page quality', () => {
     try {
       await page.goto(`${env.base}/codes`);
       const linked = await page.$$eval('a[href^="/codes/"]', (as) => as.map((a) => a.getAttribute('href').split('#')[0]));
-      // A long search term (a URL pasted into the box) must wrap too.
+      // A long search term (a URL pasted into the box) must wrap too, and
+      // so must a long path that the 404 page quotes (2200 px wide before).
       const paths = [...new Set([...pages, '/codes/999', ...linked,
-        '/codes?q=https://api.example.com/v1/orders/12345/items?status=pending'])];
+        '/codes?q=https://api.example.com/v1/orders/12345/items?status=pending',
+        `/codes/${'9'.repeat(60)}`, `/codes/${'x'.repeat(200)}`])];
       assert.ok(paths.length > 60, `${paths.length} pages found`);
       const wide = [];
       for (const path of paths) {

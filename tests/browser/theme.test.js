@@ -177,6 +177,22 @@ describe('theme switch', () => {
     });
   });
 
+  // Paper is white: Dark, chosen or followed from the system, printed
+  // light text on white (the dark rules outweighed the print rule).
+  for (const [how, scheme, pick] of [['chosen', 'light', 'Dark'], ['from the system', 'dark', null]]) {
+    it(`prints black on white when Dark is ${how}`, async () => {
+      await withPage({ colorScheme: scheme }, async (page) => {
+        await page.goto(`${env.base}/`);
+        if (pick) await choose(page, pick);
+        await expectScheme(page, 'dark');
+        await page.emulateMedia({ media: 'print' });
+        await expectScheme(page, 'light');
+        const text = await page.evaluate(() => getComputedStyle(document.body).color);
+        assert.equal(text, 'rgb(0, 0, 0)', 'body text prints black');
+      });
+    });
+  }
+
   it('works from the keyboard: Tab to it, arrows and Space change it', async () => {
     await withPage({ colorScheme: 'light' }, async (page) => {
       await page.goto(`${env.base}/`);

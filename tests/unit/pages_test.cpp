@@ -673,6 +673,9 @@ TEST(pages, example_response_follows_body_rule) {
   EXPECT_TRUE(contains(*code_page(405), "\nAllow: GET, HEAD\n"));
   EXPECT_TRUE(contains(*code_page(401), "\nWWW-Authenticate: "));
   EXPECT_FALSE(contains(*code_page(100), "Date:"));
+  // RFC 9112 Section 4: SP after the code, with or without a phrase.
+  EXPECT_TRUE(contains(*code_page(599), "<pre><code>HTTP/1.1 599 \nDate:"));
+  EXPECT_TRUE(contains(*code_page(404), "<pre><code>HTTP/1.1 404 Not Found\n"));
 }
 
 // --------------------------------------------------------------- 404 ---
