@@ -73,6 +73,17 @@ response error(const request& req, std::string_view path, int code,
   // problem document any bad input gets.
   if (code == 404 && !answers_with_problems(path))
     return html_error(req, code, detail, std::nullopt);
+  // A target too long for the router comes from the site's search box too:
+  // its 256 characters, each up to 9 bytes once percent-encoded, can pass
+  // the router's bound, and the reader then got a problem document.
+  if (code == 414 && path == "/codes")
+    return serve_dynamic(
+        req,
+        render::bad_search_page(fmt::format(
+            "The search is too long: the address of a search may hold at "
+            "most {} bytes. A word or two finds the same codes.",
+            max_target_bytes)),
+        html_type, resource_kind::page, error_cache, code);
   return serve_dynamic(req, render::problem_json(code, detail), problem_type,
                        resource_kind::document, error_cache, code);
 }

@@ -440,6 +440,15 @@ TEST_F(e2e, rejects_bad_targets) {
   const reply mock = c.receive();
   EXPECT_EQ(mock.result_int(), 414u);
   EXPECT_EQ(mock[http::field::content_type], "application/problem+json");
+  // The search box takes 256 characters, which percent-encode to more than
+  // the bound: a reader gets the site's page, not a problem document.
+  std::string cjk;
+  for (int i = 0; i < 256; ++i) cjk += "%E6%BC%A2";
+  c.send_raw("GET /codes?q=" + cjk + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  const reply search = c.receive();
+  EXPECT_EQ(search.result_int(), 414u);
+  EXPECT_EQ(search[http::field::content_type], "text/html; charset=utf-8");
+  EXPECT_NE(search.body().find("The search is too long"), std::string::npos);
 }
 
 // RFC 9112 Section 3.2.2: a server MUST accept the absolute form; the
