@@ -13,9 +13,11 @@ install(EXPORT httpstatusTargets NAMESPACE httpstatus::
 configure_package_config_file(cmake/httpstatusConfig.cmake.in
   ${PROJECT_BINARY_DIR}/httpstatusConfig.cmake
   INSTALL_DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)
+# While the version is 0.x, a minor release may break: 0.1 accepts 0.1.*
+# only, where SameMajorVersion accepted 0.9 too.
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/httpstatusConfigVersion.cmake
-  COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
+  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/httpstatusConfig.cmake
               ${PROJECT_BINARY_DIR}/httpstatusConfigVersion.cmake
         DESTINATION ${CMAKE_INSTALL_DATADIR}/httpstatus/cmake)

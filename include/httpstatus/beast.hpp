@@ -15,9 +15,11 @@
 namespace httpstatus {
 
 /// Returns Beast's enumerator for `s`. Beast's enum is an `unsigned` that
-/// holds any number, so codes Beast 1.81 does not name (103, 418, 425, the
-/// vendors' codes) convert too; take the reason phrase from `s`, because
-/// Beast would print "<unknown-status>" for them.
+/// holds any number, so codes Beast 1.81 does not name (103, 104, 306, 418,
+/// 425, most vendors' codes) convert too. Take the reason phrase from `s`:
+/// Beast prints "<unknown-status>" for those, and its own phrase for the
+/// vendors' numbers it does name (444, 499, 599), which for Esri's 499
+/// ("Token Required") is nginx's "Client Closed Request".
 [[nodiscard]] constexpr boost::beast::http::status to_beast(
     const status& s) noexcept {
   return static_cast<boost::beast::http::status>(s.code);

@@ -71,8 +71,10 @@ static_assert(is_sorted_by_code(unofficial_table));
 /// none (an unassigned code, an unofficial one such as 499, or a number
 /// outside 100..599). Never falls back to another code. The record holds
 /// only views of static data, so a copy may be kept for ever; bind it to a
-/// variable before looping over its `headers` (a range-for over a member of
-/// a temporary dangles before C++23).
+/// variable before looping over its `headers`: a range-for over a member of
+/// the temporary (`for (auto& h : find(405)->headers)`) dangles unless the
+/// compiler extends the temporary's life (P2718, in GCC 15 and Clang 19,
+/// not in GCC 12 even with -std=c++23).
 ///
 ///     if (auto s = httpstatus::find(404)) std::puts(s->reason.data());
 [[nodiscard]] constexpr std::optional<status> find(int code) noexcept {
@@ -160,6 +162,26 @@ static_assert(is_sorted_by_code(unofficial_table));
 /// Returns whether `code` is 4xx or 5xx.
 [[nodiscard]] constexpr bool is_error(int code) noexcept {
   return code >= 400 && code <= 599;
+}
+
+/// The same questions of a record (`is_client_error(*find(404))`).
+[[nodiscard]] constexpr bool is_informational(const status& s) noexcept {
+  return is_informational(s.code);
+}
+[[nodiscard]] constexpr bool is_success(const status& s) noexcept {
+  return is_success(s.code);
+}
+[[nodiscard]] constexpr bool is_redirection(const status& s) noexcept {
+  return is_redirection(s.code);
+}
+[[nodiscard]] constexpr bool is_client_error(const status& s) noexcept {
+  return is_client_error(s.code);
+}
+[[nodiscard]] constexpr bool is_server_error(const status& s) noexcept {
+  return is_server_error(s.code);
+}
+[[nodiscard]] constexpr bool is_error(const status& s) noexcept {
+  return is_error(s.code);
 }
 
 /// Returns the facts that govern an unregistered `code` in 100..599: the

@@ -104,8 +104,10 @@ struct query_words {
     std::size_t i = 0;
     std::size_t n = 0;
     const auto end_word = [&] {
-      if (n > 0 && size < max_query_words)
-        words[size] = std::string_view(storage[size].data(), n), ++size;
+      if (n > 0 && size < max_query_words) {
+        words[size] = std::string_view(storage[size].data(), n);
+        ++size;
+      }
       n = 0;
     };
     while (i < query.size() && size < max_query_words) {

@@ -9,6 +9,10 @@
 #include <span>
 #include <string_view>
 
+// One clear message instead of a page of errors about std::span: GCC 12
+// compiles C++17 unless told otherwise (pkg-config gives no -std flag).
+static_assert(__cplusplus >= 202002L, "httpstatus needs C++20: add -std=c++20");
+
 namespace httpstatus {
 
 /// Names the five classes of RFC 9110 Section 15 by their first digit.

@@ -71,6 +71,12 @@ TEST(adapters, streams_an_unknown_class_as_its_number) {
   out << static_cast<status_class>(0) << ' ' << static_cast<status_class>(7)
       << ' ' << static_cast<status_class>(255);
   EXPECT_EQ(out.str(), "status_class(0) status_class(7) status_class(255)");
+  // A width pads the whole text; it padded "status_class(" alone.
+  std::ostringstream padded;
+  padded << std::left << std::setfill('.') << std::setw(20)
+         << static_cast<status_class>(7) << '|' << std::setw(5)
+         << status_class::client_error << '|';
+  EXPECT_EQ(padded.str(), "status_class(7).....|4xx..|");
 }
 
 TEST(adapters, converts_to_and_from_beast) {

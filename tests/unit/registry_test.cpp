@@ -391,6 +391,16 @@ TEST(registry, classes_every_integer) {
   EXPECT_TRUE(is_redirection(399) && !is_redirection(400));
   EXPECT_TRUE(is_informational(100) && !is_informational(99));
   EXPECT_TRUE(is_success(299) && is_server_error(599) && !is_error(600));
+  // The same questions of a record, which did not compile.
+  for (const status& s : all()) {
+    EXPECT_EQ(is_informational(s), is_informational(s.code)) << s.code;
+    EXPECT_EQ(is_success(s), is_success(s.code)) << s.code;
+    EXPECT_EQ(is_redirection(s), is_redirection(s.code)) << s.code;
+    EXPECT_EQ(is_client_error(s), is_client_error(s.code)) << s.code;
+    EXPECT_EQ(is_server_error(s), is_server_error(s.code)) << s.code;
+    EXPECT_EQ(is_error(s), is_error(s.code)) << s.code;
+  }
+  static_assert(is_client_error(*find(404))&& noexcept(is_error(*find(503))));
 }
 
 // for_each_alias passes on the callback's noexcept, as docs/library.md
