@@ -30,7 +30,8 @@ constexpr std::string_view exit_codes_help =
     "Exit codes:\n"
     "  0  found\n"
     "  1  nothing found (unassigned code, not a status code, no match)\n"
-    "  2  usage error (bad flags, empty or blank query)\n";
+    "  2  usage error (bad flags, empty or blank query)\n"
+    "  74 the output could not be written (a full disk, a closed pipe)\n";
 
 // Options bound to the command line; one struct, filled by CLI11.
 struct options {
@@ -46,12 +47,21 @@ constexpr std::string_view empty_query_error =
     "httpstatus: error: empty query; give a code, a class such as 4xx, or a "
     "name\n";
 
-// Returns `text` without the ASCII whitespace around it.
-std::string_view trim_ascii(std::string_view text) {
+// Returns `text` without the whitespace around it: ASCII's, and the
+// no-break space (U+00A0) that a query copied from a web page brings, which
+// the search already reads as a blank.
+std::string_view trim_blank(std::string_view text) {
   constexpr std::string_view space = " \t\n\v\f\r";
-  const std::size_t first = text.find_first_not_of(space);
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(space) - first + 1);
+  constexpr std::string_view no_break_space = "\xC2\xA0";
+  while (true) {
+    const std::size_t before = text.size();
+    const std::size_t first = text.find_first_not_of(space);
+    if (first == std::string_view::npos) return {};
+    text = text.substr(first, text.find_last_not_of(space) - first + 1);
+    if (text.starts_with(no_break_space)) text.remove_prefix(2);
+    if (text.ends_with(no_break_space)) text.remove_suffix(2);
+    if (text.size() == before) return text;
+  }
 }
 
 // What one query resolved to: registry entries to show, or a message that
@@ -147,7 +157,7 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
   // is a usage error, not a search that finds nothing; it is caught before
   // any output, so the error is the only line.
   for (const std::string& query : opts.queries)
-    if (trim_ascii(query).empty()) {
+    if (trim_blank(query).empty()) {
       err << empty_query_error;
       return exit_usage;
     }
@@ -157,7 +167,7 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     // A query pasted from a log or a file (" 404 ", "404\n") carries
     // whitespace that is no part of it; untrimmed, it is no code and would
     // be searched as text.
-    resolution r = resolve(trim_ascii(query));
+    resolution r = resolve(trim_blank(query));
     if (!r.not_found.empty()) {
       err << "httpstatus: " << r.not_found << '\n';
       code = exit_not_found;
@@ -309,7 +319,7 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
   }
   // Trimmed as a lookup's queries are, so that the words and the message
   // are what was meant.
-  const std::string_view trimmed = trim_ascii(query);
+  const std::string_view trimmed = trim_blank(query);
   if (trimmed.empty()) {
     err << empty_query_error;
     return exit_usage;

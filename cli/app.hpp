@@ -13,6 +13,10 @@ enum exit_code : int {
   exit_found = 0,      ///< everything asked for was found
   exit_not_found = 1,  ///< a code, class or name was not found
   exit_usage = 2,      ///< bad flags or input that is not a query at all
+  /// The output could not be written (a full disk, a closed pipe); the
+  /// number is sysexits.h's EX_IOERR, so that no command's own codes
+  /// (check's 3) are mistaken for it.
+  exit_write_error = 74,
 };
 
 /// Describes the terminal the output goes to.

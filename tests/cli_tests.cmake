@@ -72,3 +72,26 @@ foreach(behaviour completion_bash_flags completion_bash_subcommand
             ${behaviour})
   set_tests_properties(cli.${behaviour} PROPERTIES TIMEOUT 60)
 endforeach()
+
+# Output that cannot be written is an error, not a silent success: `list`
+# into a full disk exited 0 with nothing written. The number is sysexits'
+# EX_IOERR, and one line says why.
+add_test(NAME cli.write_error_is_reported
+  COMMAND sh -c "err=$(\"$0\" list 2>&1 >/dev/full); rc=$?; echo \"$err\"; test $rc -eq 74"
+          $<TARGET_FILE:httpstatus_cli>)
+set_tests_properties(cli.write_error_is_reported PROPERTIES
+  PASS_REGULAR_EXPRESSION "^httpstatus: write error(: No space left on device)?\n$")
+add_test(NAME cli.write_error_names_its_reason
+  COMMAND sh -c "err=$(\"$0\" 404 2>&1 >/dev/full); rc=$?; echo \"$err\"; test $rc -eq 74"
+          $<TARGET_FILE:httpstatus_cli>)
+set_tests_properties(cli.write_error_names_its_reason PROPERTIES
+  PASS_REGULAR_EXPRESSION "^httpstatus: write error: No space left on device\n$")
+add_test(NAME cli.write_error_exit_code
+  COMMAND sh -c "\"$0\" --help >/dev/full 2>/dev/null; test $? -eq 74"
+          $<TARGET_FILE:httpstatus_cli>)
+
+# A terminal that says it shows no colours (TERM=dumb) gets none; it got six
+# escape sequences for one lookup. `script` gives the binary a terminal.
+add_test(NAME cli.no_colour_on_a_dumb_terminal
+  COMMAND sh -c "TERM=dumb script -qec \"'$0' 404\" /dev/null | grep -c \"$(printf '\\033')\"; test $? -eq 1"
+          $<TARGET_FILE:httpstatus_cli>)

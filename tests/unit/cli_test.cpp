@@ -94,6 +94,10 @@ TEST(cli, resolves_names) {
       {"Payload Too Large", "413 Content Too Large\n"},
       // Other libraries' constants: "no status code matches" before.
       {"http.StatusNotFound", "404 Not Found\n"},
+      // A no-break space copied from a page is no part of the query: it
+      // listed 404, 403 and 410 as a search.
+      {"\u00a0404\u00a0", "404 Not Found\n"},
+      {" \u00a0 Not Found\u00a0\n", "404 Not Found\n"},
       {"k429TooManyRequests", "429 Too Many Requests\n"},
   };
   for (const row& r : rows) {
