@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Optional adapter: `fmt::formatter` for a status record (needs fmt 9+).
+// Optional adapter: `fmt::formatter` for a status record and a status
+// class (needs fmt 9+).
 #pragma once
 
 #include <fmt/format.h>
@@ -49,6 +50,27 @@ struct fmt::formatter<httpstatus::status> : fmt::formatter<fmt::string_view> {
     if (presentation != 'r') fmt::format_to(fmt::appender(text), "{}", s.code);
     if (presentation == 'f' && !s.reason.empty()) text.push_back(' ');
     if (presentation != 'c') text.append(s.reason);
+    return formatter<fmt::string_view>::format(
+        fmt::string_view(text.data(), text.size()), ctx);
+  }
+};
+
+/// Formats a class as its label, "4xx", as `operator<<` writes it; a value
+/// that is not one of the five classes as "status_class(7)". Takes a
+/// string's spec (`{:>5}`).
+template <>
+struct fmt::formatter<httpstatus::status_class>
+    : fmt::formatter<fmt::string_view> {
+  template <class FormatContext>
+  auto format(httpstatus::status_class c, FormatContext& ctx) const
+      -> decltype(ctx.out()) {
+    const std::string_view label = httpstatus::info(c).label;
+    if (!label.empty())
+      return formatter<fmt::string_view>::format(
+          fmt::string_view(label.data(), label.size()), ctx);
+    fmt::basic_memory_buffer<char, 32> text;
+    fmt::format_to(fmt::appender(text), "status_class({})",
+                   static_cast<unsigned>(c));
     return formatter<fmt::string_view>::format(
         fmt::string_view(text.data(), text.size()), ctx);
   }

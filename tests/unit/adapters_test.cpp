@@ -49,6 +49,15 @@ TEST(adapters, fmt_width_pads_the_whole_status) {
   EXPECT_EQ(fmt::format(fmt::runtime("[{:8}]"), s), "[404 Not Found]");
 }
 
+// A class formats as it streams; fmt::format("{}", status_class) did not
+// compile.
+TEST(adapters, formats_a_class_with_fmt) {
+  EXPECT_EQ(fmt::format("{} [{:>5}] {}", status_class::client_error,
+                        status_class::success, static_cast<status_class>(7)),
+            "4xx [  2xx] status_class(7)");
+  EXPECT_EQ(fmt::format("{}", *class_of(503)), "5xx");
+}
+
 TEST(adapters, streams_with_ostream) {
   std::ostringstream out;
   out << *find(418) << " is " << status_class::client_error;
