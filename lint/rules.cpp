@@ -66,6 +66,12 @@ constexpr reference rfc9110_content_range = {
 constexpr reference rfc9110_partial_content = {
     "RFC 9110, Section 15.3.7",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"};
+constexpr reference rfc9110_multiple_parts = {
+    "RFC 9110, Section 15.3.7.2",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7.2"};
+constexpr reference rfc9110_byteranges = {
+    "RFC 9110, Section 14.6",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-14.6"};
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
@@ -531,6 +537,115 @@ void multipart_content_range(const subject& s) {
             ". Send a Content-Range in each part's header instead.");
 }
 
+// The `boundary` parameter of a multipart Content-Type, unquoted; empty
+// when there is none. Parameter names are case-insensitive (RFC 9110
+// Section 5.6.6).
+std::string_view boundary_of(std::string_view content_type) {
+  std::string_view rest = content_type;
+  for (std::size_t semi = rest.find(';'); semi != std::string_view::npos;
+       semi = rest.find(';')) {
+    rest.remove_prefix(semi + 1);
+    const std::string_view parameter = trim(rest.substr(0, rest.find(';')));
+    const std::size_t eq = parameter.find('=');
+    if (eq == std::string_view::npos ||
+        !iequals(trim(parameter.substr(0, eq)), "boundary"))
+      continue;
+    std::string_view value = trim(parameter.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = value.substr(1, value.size() - 2);
+    return value;
+  }
+  return {};
+}
+
+// The header section of each body part of a multipart content, in order
+// (RFC 2046 Section 5.1.1): the text after each delimiter line up to its
+// blank line, until the close delimiter. A delimiter starts a line; lines
+// may end in CRLF or, in a transcript, LF.
+std::vector<std::string_view> part_headers(std::string_view body,
+                                           std::string_view boundary) {
+  const std::string delimiter = "--" + std::string(boundary);
+  std::vector<std::string_view> parts;
+  std::size_t at = body.starts_with(delimiter) ? 0 : std::string_view::npos;
+  if (at == std::string_view::npos) {
+    const std::size_t found = body.find("\n" + delimiter);
+    if (found != std::string_view::npos) at = found + 1;
+  }
+  while (at != std::string_view::npos) {
+    std::string_view rest = body.substr(at + delimiter.size());
+    if (rest.starts_with("--")) break;  // the close delimiter
+    const std::size_t line_end = rest.find('\n');
+    if (line_end == std::string_view::npos) break;
+    rest.remove_prefix(line_end + 1);
+    std::size_t header_end = rest.find("\r\n\r\n");
+    const std::size_t bare = rest.find("\n\n");
+    if (bare < header_end) header_end = bare;
+    if (rest.starts_with("\r\n") || rest.starts_with('\n')) header_end = 0;
+    parts.push_back(rest.substr(0, header_end));
+    const std::size_t next = rest.find("\n" + delimiter);
+    if (next == std::string_view::npos) break;
+    at = static_cast<std::size_t>(rest.data() - body.data()) + next + 1;
+  }
+  return parts;
+}
+
+// A multipart 206 is read part by part: the boundary the media type
+// requires (RFC 9110 Section 14.6) must be there to find the parts, and
+// each part's header MUST carry the Content-Range of the bytes it holds
+// (Section 15.3.7.2), or a client cannot place them. Judged on content
+// that is shown whole and not content-coded.
+void byteranges_parts(const subject& s) {
+  if (s.res.code != 206 || !is_multipart_byteranges(s) || !s.has_content() ||
+      s.res.body_truncated || s.get("Content-Encoding"))
+    return;
+  const std::string_view boundary = boundary_of(*s.get("Content-Type"));
+  if (boundary.empty()) {
+    s.add("byteranges-parts", requirement::must, rfc9110_byteranges,
+          "206 multipart/byteranges without a boundary parameter: the media "
+          "type requires one (" +
+              short_section(rfc9110_byteranges.section) +
+              "), and without it the parts cannot be told apart.");
+    return;
+  }
+  const std::vector<std::string_view> parts =
+      part_headers(s.res.body, boundary);
+  if (parts.empty()) {
+    s.add("byteranges-parts", requirement::must, rfc9110_multiple_parts,
+          "206 multipart/byteranges whose content has no part delimited by "
+          "\"--" +
+              std::string(boundary) + "\": each range comes as a part (" +
+              short_section(rfc9110_multiple_parts.section) + ").");
+    return;
+  }
+  std::vector<std::string> without;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    bool has_range = false;
+    std::string_view lines = parts[i];
+    while (!lines.empty() && !has_range) {
+      const std::size_t end = lines.find('\n');
+      const std::string_view line = lines.substr(0, end);
+      const std::size_t colon = line.find(':');
+      has_range = colon != std::string_view::npos &&
+                  iequals(trim(line.substr(0, colon)), "Content-Range") &&
+                  parse_content_range(trim(line.substr(colon + 1))).has_value();
+      lines.remove_prefix(end == std::string_view::npos ? lines.size()
+                                                        : end + 1);
+    }
+    if (!has_range) without.push_back(std::to_string(i + 1));
+  }
+  if (without.empty()) return;
+  std::string which;
+  for (const std::string& n : without) which += (which.empty() ? "" : ", ") + n;
+  s.add("byteranges-parts", requirement::must, rfc9110_multiple_parts,
+        "206 multipart/byteranges with " +
+            std::string(without.size() == 1 ? "part " : "parts ") + which +
+            " of " + std::to_string(parts.size()) +
+            " lacking a valid Content-Range in the part's header: " +
+            verdict(requirement::must, rfc9110_multiple_parts.section) +
+            ". Each part says which bytes it holds, e.g. \"Content-Range: "
+            "bytes 0-4/46\".");
+}
+
 // --- content and framing ------------------------------------------------
 
 // The body rule is the registry's: `none` for 1xx, 204 and 304 (the message
@@ -984,6 +1099,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     upgrade_offered(s);
     required_header(s);
     multipart_content_range(s);
+    byteranges_parts(s);
     body_allowed(s);
     framing_forbidden(s);
     date_missing(s);

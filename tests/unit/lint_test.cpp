@@ -212,6 +212,47 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "multipart-content-range",
        std::nullopt},
+      // RFC 9110 Sections 14.6 and 15.3.7.2: the parts are found by the
+      // boundary, and each says its range; neither was judged.
+      {"206_multipart_without_boundary",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: multipart/byteranges\n"
+                 "Content-Length: 5\n\nhello"),
+       "GET",
+       {},
+       "byteranges-parts",
+       requirement::must,
+       "RFC 9110, Section 14.6"},
+      {"206_multipart_part_without_content_range",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: multipart/byteranges; "
+                 "boundary=\"B\"\n\n--B\r\nContent-Type: text/plain\r\n"
+                 "Content-Range: bytes 0-1/10\r\n\r\nhi\r\n--B\r\n"
+                 "Content-Type: text/plain\r\n\r\nyo\r\n--B--\r\n"),
+       "GET",
+       {},
+       "byteranges-parts",
+       requirement::must,
+       "RFC 9110, Section 15.3.7.2"},
+      {"206_multipart_with_no_part",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: multipart/byteranges; "
+                 "boundary=B\n\nhello"),
+       "GET",
+       {},
+       "byteranges-parts",
+       requirement::must,
+       "RFC 9110, Section 15.3.7.2"},
+      {"206_multipart_well_formed",
+       with_date("HTTP/1.1 206 Partial Content",
+                 "ETag: \"a\"\nContent-Type: Multipart/Byteranges; "
+                 "BOUNDARY=B\n\n--B\r\nContent-Type: text/plain\r\n"
+                 "content-range: bytes 0-1/10\r\n\r\nhi\r\n--B\r\n"
+                 "Content-Range: bytes 8-9/10\r\n\r\nyo\r\n--B--\r\n"),
+       "GET",
+       {},
+       "byteranges-parts",
+       std::nullopt},
       {"206_single_part_with_content_range",
        with_date("HTTP/1.1 206 Partial Content",
                  "ETag: \"a\"\nContent-Type: text/plain\nContent-Range: "
@@ -990,6 +1031,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "reason-phrase",
                                                "required-header",
                                                "multipart-content-range",
+                                               "byteranges-parts",
                                                "body-not-allowed",
                                                "head-body",
                                                "content-length-forbidden",
