@@ -841,4 +841,30 @@ TEST_F(mockwire, every_answer_lints_clean) {
   }
 }
 
+// The multipart answer to ranges apart, in each media type, is read part
+// by part by the lint (byteranges-parts) and breaks none of its rules.
+TEST_F(mockwire, multipart_ranges_lint_clean) {
+  for (const char* accept : {"text/plain", "application/json", "text/html",
+                             "application/problem+json"}) {
+    SCOPED_TRACE(accept);
+    client c(port_);
+    c.send("GET", "/status/206",
+           {{"Connection", "close"},
+            {"Accept", accept},
+            {"Range", "bytes=0-4,-3"}});
+    const std::string bytes = c.read_to_end();
+    ASSERT_NE(bytes.find("multipart/byteranges; boundary="), std::string::npos)
+        << bytes;
+    const httpstatus::lint::parse_result parsed =
+        httpstatus::lint::parse_responses(bytes);
+    ASSERT_EQ(parsed.ec, std::errc{}) << parsed.error << "\n" << bytes;
+    ASSERT_EQ(parsed.responses.size(), 1U);
+    for (const auto& f : httpstatus::lint::lint(
+             parsed.responses.front(), {.method = "GET", .headers = {}}))
+      EXPECT_TRUE(f.strength != httpstatus::requirement::must &&
+                  f.strength != httpstatus::requirement::should)
+          << f.rule << ": " << f.message;
+  }
+}
+
 }  // namespace
