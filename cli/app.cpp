@@ -64,6 +64,38 @@ std::string_view trim_blank(std::string_view text) {
   }
 }
 
+// A query as an error line quotes it: shown as `printable` shows it, and
+// cut after 80 bytes (at a character's start) with an ellipsis, so that a
+// 10 KB argument does not become a 10 KB line.
+std::string quoted(std::string_view query) {
+  constexpr std::size_t max_shown = 80;
+  std::string shown = printable(query);
+  if (shown.size() <= max_shown) return shown;
+  std::size_t cut = max_shown;
+  while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80)
+    --cut;
+  shown.resize(cut);
+  return shown + "\u2026";
+}
+
+// The class a query nearly writes: a class digit, then digits or `x` with
+// at least one `x`, two or three characters in all ("4x", "40x", "4X"),
+// but not a class itself.
+std::optional<status_class> almost_class(std::string_view query) {
+  if (query.size() < 2 || query.size() > 3 || parse_class(query) ||
+      query[0] < '1' || query[0] > '5')
+    return std::nullopt;
+  bool has_x = false;
+  for (const char c : query.substr(1)) {
+    if (c == 'x' || c == 'X')
+      has_x = true;
+    else if (c < '0' || c > '9')
+      return std::nullopt;
+  }
+  if (!has_x) return std::nullopt;
+  return static_cast<status_class>(query[0] - '0');
+}
+
 // What one query resolved to: registry entries to show, or a message that
 // says why nothing was found.
 struct resolution {
@@ -108,7 +140,7 @@ resolution resolve(std::string_view query) {
   if (const std::optional<int> code = zero_padded_code(query)) {
     r.not_found = fmt::format(
         "'{}' is not how a status code is written; did you mean {}?",
-        printable(query), *code);
+        quoted(query), *code);
     return r;
   }
   // Any other number, padded or not ("0000", "0600"), is outside the range
@@ -117,9 +149,16 @@ resolution resolve(std::string_view query) {
       !query.empty() && std::all_of(query.begin(), query.end(), lint::is_digit);
   if (number.ec == std::errc::result_out_of_range || digits_only ||
       is_signed_number(query)) {
-    r.not_found = fmt::format(
-        "{} is not an HTTP status code: codes run from 100 to 599",
-        printable(query));
+    r.not_found =
+        fmt::format("{} is not an HTTP status code: codes run from 100 to 599",
+                    quoted(query));
+    return r;
+  }
+  // "4x" and "40x" mean a class to a person and are words to a search,
+  // which found 418 and 449 through the "4xx" in their text.
+  if (const std::optional<status_class> near = almost_class(query)) {
+    r.not_found = fmt::format("'{}' is not a class; did you mean {}?",
+                              quoted(query), info(*near).label);
     return r;
   }
   if (const auto cls = parse_class(query)) {
@@ -132,8 +171,7 @@ resolution resolve(std::string_view query) {
   for (const search_hit& hit : hits) r.entries.push_back(*hit.entry);
   r.searched = true;
   if (r.entries.empty()) {
-    r.not_found =
-        fmt::format("no status code matches '{}'", printable(query));
+    r.not_found = fmt::format("no status code matches '{}'", quoted(query));
     return r;
   }
   // A name that finds a single code ("teapot") reads best in full, once
@@ -337,13 +375,12 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
     out << render::serialize(to_json_array(rows), true);
   if (rows.empty()) {
     if (left_out == 0)
-      err << "httpstatus: no status code matches '" << printable(trimmed)
-          << "'\n";
+      err << "httpstatus: no status code matches '" << quoted(trimmed) << "'\n";
     else
       fmt::print(err,
                  "httpstatus: no registered status code matches '{}'; {} "
                  "unofficial code{} {}: {}\n",
-                 printable(trimmed), left_out, left_out == 1 ? "" : "s",
+                 quoted(trimmed), left_out, left_out == 1 ? "" : "s",
                  left_out == 1 ? "does" : "do", unofficial_search(trimmed));
     return exit_not_found;
   }

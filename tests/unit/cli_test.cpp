@@ -121,35 +121,56 @@ TEST(cli, explains_what_it_cannot_find) {
     std::string err;
   };
   const row rows[] = {
-      {{"299"}, 1,
+      {{"299"},
+       1,
        "httpstatus: 299 is unassigned in the IANA registry; clients treat it "
        "as 200 (2xx Success)\n"},
-      {{"600"}, 1,
-       "httpstatus: 600 is not an HTTP status code: codes run from 100 to 599\n"},
-      {{"99999999999999999999"}, 1,
+      {{"600"},
+       1,
+       "httpstatus: 600 is not an HTTP status code: codes run from 100 to "
+       "599\n"},
+      {{"99999999999999999999"},
+       1,
        "httpstatus: 99999999999999999999 is not an HTTP status code: codes run "
        "from 100 to 599\n"},
-      {{"-1"}, 1,
-       "httpstatus: -1 is not an HTTP status code: codes run from 100 to 599\n"},
+      {{"-1"},
+       1,
+       "httpstatus: -1 is not an HTTP status code: codes run from 100 to "
+       "599\n"},
       // A code is three digits: padding is no way to write 404.
-      {{"0404"}, 1,
+      {{"0404"},
+       1,
        "httpstatus: '0404' is not how a status code is written; did you "
        "mean 404?\n"},
-      {{"00000000404"}, 1,
+      {{"00000000404"},
+       1,
        "httpstatus: '00000000404' is not how a status code is written; did "
        "you mean 404?\n"},
       // Padded numbers that pad no code are numbers outside the range, as
       // "000" was; they were searched for as words.
-      {{"0000"}, 1,
+      {{"0000"},
+       1,
        "httpstatus: 0000 is not an HTTP status code: codes run from 100 to "
        "599\n"},
-      {{"0600"}, 1,
+      {{"0600"},
+       1,
        "httpstatus: 0600 is not an HTTP status code: codes run from 100 to "
        "599\n"},
       {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
       {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
+      // Nearly a class: it found 418 and 449 through "4xx" in their text.
+      {{"4x"}, 1, "httpstatus: '4x' is not a class; did you mean 4xx?\n"},
+      {{"40x"}, 1, "httpstatus: '40x' is not a class; did you mean 4xx?\n"},
+      {{"5X"}, 1, "httpstatus: '5X' is not a class; did you mean 5xx?\n"},
       {{"\xff\xfe"}, 1, "httpstatus: no status code matches '\\xff\\xfe'\n"},
-      {{""}, 2,
+      // A long argument is quoted in part: 10 KB made a 10 KB line. The
+      // cut falls before a character, not inside one (two-byte "é").
+      {{std::string(79, 'a') + "\xc3\xa9" + std::string(10000, 'b')},
+       1,
+       "httpstatus: no status code matches '" + std::string(79, 'a') +
+           "\u2026'\n"},
+      {{""},
+       2,
        "httpstatus: error: empty query; give a code, a class such as 4xx, or "
        "a name\n"},
   };
