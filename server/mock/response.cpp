@@ -914,7 +914,7 @@ range_spec parse_range_spec(std::string_view spec,
 // close, whatever their order. The mock coalesces those that share or
 // touch a byte, so that a client asking `0-4,10-14` gets the two parts it
 // asked for, and keeps the parts in the order asked: a client that lists
-// a later part first may need it first (Section 14.1.2).
+// a later part first may need it first (Section 14.2 again).
 std::vector<byte_span> coalesce(const std::vector<byte_span>& asked) {
   std::vector<std::size_t> by_start(asked.size());
   std::iota(by_start.begin(), by_start.end(), std::size_t{0});
