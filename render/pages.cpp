@@ -278,25 +278,36 @@ std::string example_date() {
 
 // Wraps `main` in the layout shared by every page. A page that needs a
 // script of its own names it in `page_script`, so that no other page
-// downloads it.
+// downloads it. `canonical` is the page's own path, which search engines
+// index it by (a page reached as `/codes/404?utm=x` is `/codes/404`); a
+// page without one (search results, a lint report, a 404) asks not to be
+// indexed, since its address holds what was typed.
 std::string page(std::string_view title, std::string_view description,
-                 std::string main, std::string_view page_script = {}) {
+                 std::string_view canonical, std::string main,
+                 std::string_view page_script = {}) {
   const asset_store& a = assets_once();
-  return fill(template_of("layout"),
-              {{"title", title},
-               {"description", description},
-               {"favicon", a.favicon},
-               {"css", a.css},
-               {"theme_js", a.theme_js},
-               {"site_js", a.site_js},
-               slot::html("scripts",
-                          page_script.empty()
-                              ? std::string()
-                              : fill("<script src=\"{{src}}\" defer></script>",
-                                     {{"src", page_script}})),
-               slot::html("main", std::move(main)),
-               {"checked_iso", registry_checked_date},
-               {"checked", long_date_of(registry_checked_date)}});
+  return fill(
+      template_of("layout"),
+      {{"title", title},
+       {"description", description},
+       slot::html(
+           "index_hint",
+           canonical.empty()
+               ? std::string("<meta name=\"robots\" content=\"noindex\">")
+               : fill("<link rel=\"canonical\" href=\"{{path}}\">",
+                      {{"path", canonical}})),
+       {"favicon", a.favicon},
+       {"css", a.css},
+       {"theme_js", a.theme_js},
+       {"site_js", a.site_js},
+       slot::html("scripts",
+                  page_script.empty()
+                      ? std::string()
+                      : fill("<script src=\"{{src}}\" defer></script>",
+                             {{"src", page_script}})),
+       slot::html("main", std::move(main)),
+       {"checked_iso", registry_checked_date},
+       {"checked", long_date_of(registry_checked_date)}});
 }
 
 std::string page_title(std::string_view what) {
@@ -1039,11 +1050,13 @@ std::string lint_main(const lint_form& form, bool show_empty,
                slot::html("result", std::move(result))});
 }
 
-std::string lint_wrap(std::string main) {
+// The empty form is /lint's page; a report answers a POST and is no page
+// to index.
+std::string lint_wrap(std::string main, bool is_report) {
   return page(page_title("Check a response"),
               "Paste a raw HTTP response and see which rules of the HTTP "
               "specification it breaks, beside what its status code means.",
-              std::move(main), assets_once().lint_js);
+              is_report ? "" : "/lint", std::move(main), assets_once().lint_js);
 }
 
 }  // namespace
@@ -1072,7 +1085,7 @@ std::string index_page() {
               "What each HTTP status code means, from 100 Continue to 504 "
               "Gateway Timeout: the five classes, the codes you meet most, "
               "301 vs 302, and common questions.",
-              std::move(main));
+              "/", std::move(main));
 }
 
 std::string codes_page(std::string_view query) {
@@ -1163,11 +1176,11 @@ std::string codes_page(std::string_view query) {
                 "Every HTTP status code in the IANA registry by class, with "
                 "unassigned ranges and the unofficial codes of nginx, "
                 "Cloudflare and other vendors.",
-                std::move(main));
+                "/codes", std::move(main));
   return page(
       page_title(fmt::format("Codes matching \u201c{}\u201d", isolated(q))),
       fmt::format("HTTP status codes matching \u201c{}\u201d.", isolated(q)),
-      std::move(main));
+      "", std::move(main));
 }
 
 std::optional<std::string> code_page(int code) {
@@ -1224,7 +1237,8 @@ std::optional<std::string> code_page(int code) {
             {"heading", name},
             slot::html("entries", std::move(entries)),
             slot::html("commands", try_commands(iana, vendors))});
-  return page(page_title(name), description, std::move(main));
+  return page(page_title(name), description, "/codes/" + std::to_string(code),
+              std::move(main));
 }
 
 std::string not_found_page(std::string_view why,
@@ -1260,7 +1274,7 @@ std::string not_found_page(std::string_view why,
   return page(page_title("Page not found"),
               "This page does not exist. Find an HTTP status code on the "
               "reference page or in the list of all codes.",
-              std::move(main));
+              "", std::move(main));
 }
 
 std::string bad_search_page(std::string_view why) {
@@ -1272,12 +1286,12 @@ std::string bad_search_page(std::string_view why) {
   return page(page_title("Search not understood"),
               "The search could not be read. Find an HTTP status code on the "
               "reference page or in the list of all codes.",
-              std::move(main));
+              "", std::move(main));
 }
 
 std::span<const asset> assets() { return assets_once().list; }
 
-std::string lint_page() { return lint_wrap(lint_main({}, false, {})); }
+std::string lint_page() { return lint_wrap(lint_main({}, false, {}), false); }
 
 namespace {
 
@@ -1441,18 +1455,20 @@ std::string api_page(std::string_view openapi_json) {
               "The JSON API of this HTTP status code reference: every "
               "registered and unofficial code, its class and protocol "
               "facts, and a check of raw responses.",
-              std::move(main));
+              "/api", std::move(main));
 }
 
 std::string lint_page(const lint_form& form, std::string_view problem,
                       const boost::json::array& reports) {
   if (!problem.empty())
-    return lint_wrap(lint_main(
-        form, false,
-        fill("<p class=\"notice\" id=\"lint-problem\">{{problem}}</p>\n",
-             {{"problem", problem}})));
-  if (reports.empty()) return lint_wrap(lint_main(form, true, {}));
-  return lint_wrap(lint_main(form, false, lint_results(reports)));
+    return lint_wrap(
+        lint_main(
+            form, false,
+            fill("<p class=\"notice\" id=\"lint-problem\">{{problem}}</p>\n",
+                 {{"problem", problem}})),
+        true);
+  if (reports.empty()) return lint_wrap(lint_main(form, true, {}), true);
+  return lint_wrap(lint_main(form, false, lint_results(reports)), true);
 }
 
 }  // namespace httpstatus::render

@@ -660,6 +660,32 @@ constexpr framing_case framing_cases[] = {
     {200, true, "Content-Length: 7\n"},
 };
 
+// A page names its own path for search engines; a page whose address holds
+// what was typed (a search, a 404, a lint report) asks not to be indexed.
+// No page said either, and /codes?q= served an indexable copy of /codes.
+TEST(pages, each_page_says_how_it_is_indexed) {
+  const std::string canonical = "<link rel=\"canonical\" href=\"";
+  const std::string noindex = "<meta name=\"robots\" content=\"noindex\">";
+  const std::pair<std::string, std::string> indexed[] = {
+      {index_page(), "/"},
+      {codes_page(""), "/codes"},
+      {*code_page(404), "/codes/404"},
+      {*code_page(499), "/codes/499"},
+      {lint_page(), "/lint"},
+  };
+  for (const auto& [html, path] : indexed) {
+    EXPECT_TRUE(contains(html, canonical + path + "\">")) << path;
+    EXPECT_FALSE(contains(html, noindex)) << path;
+  }
+  for (const std::string& html :
+       {codes_page("teapot"),
+        not_found_page("There is nothing at /x.", std::nullopt),
+        bad_search_page("The query has a malformed percent escape.")}) {
+    EXPECT_TRUE(contains(html, noindex));
+    EXPECT_FALSE(contains(html, canonical));
+  }
+}
+
 TEST(pages, example_response_follows_body_rule) {
   for (const framing_case& c : framing_cases) {
     SCOPED_TRACE(c.code);
