@@ -118,10 +118,13 @@ completion_bash_flags)
 completion_bash_subcommand)
   # The global options take no value, so the subcommand is the first word
   # that is not an option, after any of them.
+  # What each subcommand offers is read once, not once per global option:
+  # run 42 times, the sanitized binary took a minute on a busy machine.
   globals=$(help_flags "")
   for sub in $(subcommands); do
+    offered=$(offered_flags "$sub")
     for global in $globals; do
-      same "bash: httpstatus $global $sub -<TAB>" "$(offered_flags "$sub")" \
+      same "bash: httpstatus $global $sub -<TAB>" "$offered" \
         "$(bash_flags httpstatus "$global" "$sub")"
     done
   done
