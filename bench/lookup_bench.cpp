@@ -33,6 +33,21 @@ void parse_name(benchmark::State& state) {
 }
 BENCHMARK(parse_name);
 
+// "Did you mean": misspelled names, each compared with every name of the
+// registry (the unknown one too, where nothing is near).
+void suggest_name(benchmark::State& state) {
+  constexpr std::string_view names[] = {"not fond", "Unauthorised",
+                                        "Service Unavailible",
+                                        "no such name anywhere"};
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string_view name = names[i++ % std::size(names)];
+    benchmark::DoNotOptimize(name);
+    benchmark::DoNotOptimize(httpstatus::suggest_by_name(name));
+  }
+}
+BENCHMARK(suggest_name);
+
 void parse_code_text(benchmark::State& state) {
   std::string_view text = "404";
   for (auto _ : state) {

@@ -2,14 +2,15 @@
 // The httpstatus command line: set-up of the commands, then one run.
 #include "app.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string_view>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "check.hpp"
 #include "export_command.hpp"
@@ -96,6 +97,36 @@ std::optional<status_class> almost_class(std::string_view query) {
   return static_cast<status_class>(query[0] - '0');
 }
 
+// "no status code matches 'not fond'", and the name it likely misspells:
+// "; did you mean 404 Not Found?".
+std::string no_match(std::string_view query) {
+  std::string message =
+      fmt::format("no status code matches '{}'", quoted(query));
+  if (const std::optional<int> code = suggest_by_name(query))
+    message += fmt::format("; did you mean {} {}?", *code, find(*code)->reason);
+  return message;
+}
+
+// The command that `word` likely misspells ("serch", "Lint"), which made it
+// a query: the nearest one that has the same letters in another case, or
+// is one edit away (two for a name of six letters or more).
+std::optional<std::string_view> near_command(
+    std::string_view word, std::span<const std::string> commands) {
+  std::string lowered(word);
+  for (char& c : lowered) c = detail::ascii_lower(c);
+  std::optional<std::string_view> nearest;
+  std::size_t nearest_distance = 3;
+  for (const std::string& command : commands) {
+    const std::size_t limit = command.size() < 6 ? 1 : 2;
+    const std::size_t d = detail::edit_distance(lowered, command, limit);
+    if (d <= limit && d < nearest_distance) {
+      nearest = command;
+      nearest_distance = d;
+    }
+  }
+  return nearest;
+}
+
 // What one query resolved to: registry entries to show, or a message that
 // says why nothing was found.
 struct resolution {
@@ -171,7 +202,7 @@ resolution resolve(std::string_view query) {
   for (const search_hit& hit : hits) r.entries.push_back(*hit.entry);
   r.searched = true;
   if (r.entries.empty()) {
-    r.not_found = fmt::format("no status code matches '{}'", quoted(query));
+    r.not_found = no_match(query);
     return r;
   }
   // A name that finds a single code ("teapot") reads best in full, once
@@ -189,8 +220,8 @@ json::array to_json_array(const std::vector<status>& entries) {
   return a;
 }
 
-int lookup(const options& opts, std::ostream& out, std::ostream& err,
-           const terminal& term) {
+int lookup(const options& opts, std::span<const std::string> commands,
+           std::ostream& out, std::ostream& err, const terminal& term) {
   // A blank query (often an unset shell variable) asks for nothing, so it
   // is a usage error, not a search that finds nothing; it is caught before
   // any output, so the error is the only line.
@@ -206,6 +237,14 @@ int lookup(const options& opts, std::ostream& out, std::ostream& err,
     // whitespace that is no part of it; untrimmed, it is no code and would
     // be searched as text.
     resolution r = resolve(trim_blank(query));
+    // A mistyped command ("httpstatus serch redirect") is read as queries;
+    // the first one, which nothing matches, says what was likely meant.
+    if (r.searched && !r.not_found.empty() && &query == &opts.queries.front())
+      if (const auto command = near_command(trim_blank(query), commands))
+        r.not_found = fmt::format(
+            "no status code matches '{}'; did you mean the command "
+            "'httpstatus {}'?",
+            quoted(trim_blank(query)), *command);
     if (!r.not_found.empty()) {
       err << "httpstatus: " << r.not_found << '\n';
       code = exit_not_found;
@@ -375,7 +414,7 @@ int search_command(const options& opts, std::ostream& out, std::ostream& err,
     out << render::serialize(to_json_array(rows), true);
   if (rows.empty()) {
     if (left_out == 0)
-      err << "httpstatus: no status code matches '" << quoted(trimmed) << "'\n";
+      err << "httpstatus: " << no_match(trimmed) << '\n';
     else
       fmt::print(err,
                  "httpstatus: no registered status code matches '{}'; {} "
@@ -515,7 +554,11 @@ int run(const std::vector<std::string>& args, std::ostream& out,
     err << app.help();
     return exit_usage;
   }
-  return lookup(opts, out, err, effective_term);
+  std::vector<std::string> commands;
+  for (const CLI::App* sub :
+       app.get_subcommands([](CLI::App*) { return true; }))
+    commands.push_back(sub->get_name());
+  return lookup(opts, commands, out, err, effective_term);
 }
 
 }  // namespace httpstatus::cli

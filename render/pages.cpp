@@ -1126,18 +1126,28 @@ std::string codes_page(std::string_view query) {
     }
   }
 
+  // Nothing found: the name the query likely misspells ("not fond"), or
+  // else an example of what a search reads.
+  std::string hint;
+  if (hits.empty()) {
+    if (const std::optional<int> code = suggest_by_name(q))
+      hint = fill(
+          " Did you mean <a href=\"/codes/{{code}}\">{{code}} "
+          "{{reason}}</a>?",
+          {{"code", std::to_string(*code)}, {"reason", find(*code)->reason}});
+    else
+      hint = " Try a code such as 404, or a word such as redirect.";
+  }
   std::string result;
   if (filtered)
     result = fill(
         "<p class=\"result\">{{count}} \u201c<bdi>{{query}}</bdi>\u201d."
-        "{{hint}} <a href=\"/codes\">Show all codes</a></p>\n",
+        "{{{hint}}} <a href=\"/codes\">Show all codes</a></p>\n",
         {{"count", hits.size() == 1
                        ? std::string("1 code matches")
                        : fmt::format("{} codes match", hits.size())},
          {"query", q},
-         {"hint", hits.empty() ? " Try a code such as 404, or a word such as "
-                                 "redirect."
-                               : ""}});
+         slot::html("hint", std::move(hint))});
   // A results page is not "All codes": the crumb links back to it, and the
   // page itself is the search.
   const std::string crumbs =

@@ -156,6 +156,52 @@ static_assert(
     }(),
     "a name of the registry names two codes");
 
+// The key of a name as a person writes or pastes it: a note in parentheses
+// at the end is left out ("Not Extended (OBSOLETED)"), and so is the scope
+// of a qualified constant, as no phrase holds a `.` or `:`
+// ("http.StatusNotFound").
+constexpr name_key key_of_written_name(std::string_view name) noexcept {
+  const std::size_t last = name.find_last_not_of(" \t\r\n");
+  if (last != std::string_view::npos && name[last] == ')')
+    name = name.substr(0, name.rfind('(', last));
+  if (const std::size_t scope = name.find_last_of(".:");
+      scope != std::string_view::npos)
+    name.remove_prefix(scope + 1);
+  return name_key(name);
+}
+
+// The optimal string alignment distance of `a` and `b` (Damerau's: a
+// letter left out, added, changed, or two neighbours swapped, each counts
+// 1), or `limit + 1` as soon as it must exceed `limit`. Both are at most
+// `max_name_key` long, so that the rows live on the stack.
+constexpr std::size_t edit_distance(std::string_view a, std::string_view b,
+                                    std::size_t limit) noexcept {
+  const std::size_t apart =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (apart > limit || a.size() > max_name_key || b.size() > max_name_key)
+    return limit + 1;
+  // Three rows, taking turns: the one before the last, the last, this one.
+  std::array<std::array<std::size_t, max_name_key + 1>, 3> rows{};
+  for (std::size_t j = 0; j <= b.size(); ++j) rows[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    const auto& two_back = rows[(i + 1) % 3];
+    const auto& back = rows[(i + 2) % 3];
+    auto& row = rows[i % 3];
+    row[0] = i;
+    std::size_t best_in_row = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t changed = back[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({back[j] + 1, row[j - 1] + 1, changed});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], two_back[j - 2] + 1);
+      best_in_row = std::min(best_in_row, row[j]);
+    }
+    // Every later row is at least this row's least cell.
+    if (best_in_row > limit) return limit + 1;
+  }
+  return std::min(rows[a.size() % 3][b.size()], limit + 1);
+}
+
 }  // namespace detail
 
 /// Returns the registered code whose reason phrase, alias or constant in
@@ -171,14 +217,7 @@ static_assert(
 /// (TEMPORARY - registered ...)" is 104.
 [[nodiscard]] constexpr std::optional<int> find_by_name(
     std::string_view name) noexcept {
-  const std::size_t last = name.find_last_not_of(" \t\r\n");
-  if (last != std::string_view::npos && name[last] == ')')
-    name = name.substr(0, name.rfind('(', last));
-  // No phrase holds a `.` or `:`; a qualified constant does.
-  if (const std::size_t scope = name.find_last_of(".:");
-      scope != std::string_view::npos)
-    name.remove_prefix(scope + 1);
-  const detail::name_key key(name);
+  const detail::name_key key = detail::key_of_written_name(name);
   if (key.size == 0 || key.too_long) return std::nullopt;
   const auto& index = detail::name_index;
   const auto* it = std::lower_bound(
@@ -188,6 +227,42 @@ static_assert(
       });
   if (it == index.end() || it->key.view() != key.view()) return std::nullopt;
   return it->code;
+}
+
+/// Returns the registered code whose name (as `find_by_name` reads names)
+/// `name` most likely misspells, for "did you mean 404 Not Found?":
+/// "not fond", "Unauthorised", "Internal Server Eror", "StatusNotFund".
+/// A name counts as misspelled when it is a few edits away (a letter left
+/// out, added, changed, or two swapped): one for a name of four or five
+/// letters and digits, two up to eleven, three beyond; shorter names are
+/// too easily near each other. Returns `std::nullopt` when no name is that
+/// near, when two codes' names are equally near, and for a name
+/// `find_by_name` finds (nothing is misspelled). Reads the registered codes
+/// only, not the vendors'.
+[[nodiscard]] constexpr std::optional<int> suggest_by_name(
+    std::string_view name) noexcept {
+  const detail::name_key key = detail::key_of_written_name(name);
+  if (key.too_long || key.size < 4) return std::nullopt;
+  const std::size_t limit = key.size < 6 ? 1 : key.size < 12 ? 2 : 3;
+  std::size_t nearest = limit + 1;
+  std::optional<int> code;
+  const auto& index = detail::name_index;
+  for (std::size_t i = 0; i < index.size(); ++i) {
+    const detail::name_entry& e = index[i];
+    // Spellings of one name share a key ("NOT_FOUND", "not_found"); the
+    // index is sorted, so they are neighbours.
+    if (i > 0 && index[i - 1].key.view() == e.key.view()) continue;
+    const std::size_t d =
+        detail::edit_distance(key.view(), e.key.view(), limit);
+    if (d == 0) return std::nullopt;
+    if (d < nearest) {
+      nearest = d;
+      code = e.code;
+    } else if (d == nearest && d <= limit && code != e.code) {
+      code = std::nullopt;  // two codes tie: a guess would mislead
+    }
+  }
+  return code;
 }
 
 }  // namespace httpstatus

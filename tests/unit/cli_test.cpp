@@ -157,6 +157,24 @@ TEST(cli, explains_what_it_cannot_find) {
        "httpstatus: 0600 is not an HTTP status code: codes run from 100 to "
        "599\n"},
       {{"abc"}, 1, "httpstatus: no status code matches 'abc'\n"},
+      // A misspelled name says which it likely is.
+      {{"not fond"},
+       1,
+       "httpstatus: no status code matches 'not fond'; did you mean 404 Not "
+       "Found?\n"},
+      {{"search", "Unauthorised"},
+       1,
+       "httpstatus: no status code matches 'Unauthorised'; did you mean 401 "
+       "Unauthorized?\n"},
+      // A mistyped command became a query; the nearest command is named.
+      {{"serch"},
+       1,
+       "httpstatus: no status code matches 'serch'; did you mean the command "
+       "'httpstatus search'?\n"},
+      {{"Lint"},
+       1,
+       "httpstatus: no status code matches 'Lint'; did you mean the command "
+       "'httpstatus lint'?\n"},
       {{"4xy"}, 1, "httpstatus: no status code matches '4xy'\n"},
       // Nearly a class: it found 418 and 449 through "4xx" in their text.
       {{"4x"}, 1, "httpstatus: '4x' is not a class; did you mean 4xx?\n"},

@@ -368,6 +368,20 @@ TEST(pages, codes_filters_by_query) {
   }
 }
 
+// A search that finds nothing offers the name it likely misspells, as the
+// CLI does, with a link to that code's page; "not fond" got only "Try a
+// code such as 404".
+TEST(pages, codes_search_suggests_a_misspelled_name) {
+  const std::string misspelled = codes_page("Unauthorised");
+  EXPECT_TRUE(contains(misspelled, "0 codes match"));
+  EXPECT_TRUE(contains(
+      misspelled, "Did you mean <a href=\"/codes/401\">401 Unauthorized</a>?"))
+      << misspelled;
+  const std::string unknown = codes_page("zzzzzzzz");
+  EXPECT_FALSE(contains(unknown, "Did you mean"));
+  EXPECT_TRUE(contains(unknown, "Try a code such as 404"));
+}
+
 // Results go best match first, as the CLI and the API order them: by
 // class and code, /codes?q=404 opened on 403 (whose description names
 // 404), and q=4 on 102 (whose description names RFC 4918).

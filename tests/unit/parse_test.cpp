@@ -167,4 +167,54 @@ TEST(parse, reads_every_constant_of_other_libraries) {
   EXPECT_FALSE(find_by_name("http.StatusNotThere").has_value());
 }
 
+// A name nearly right is "did you mean": a letter left out, added,
+// changed or two swapped, in a phrase, an alias or a constant. `httpstatus
+// "not fond"` said only "no status code matches".
+TEST(parse, suggests_the_code_a_misspelled_name_means) {
+  static_assert(*suggest_by_name("not fond") == 404);
+  const std::pair<std::string_view, int> rows[] = {
+      {"not fond", 404},
+      {"Unauthorised", 401},          // British spelling, one change
+      {"Internal Server Eror", 500},  // one left out
+      {"Gateway Timout", 504},
+      {"Bad Requets", 400},          // two swapped
+      {"Service Unavailible", 503},  // two changes
+      {"Network Authentication Requred", 511},
+      {"too many request", 429},
+      {"Unprocesable Entity", 422},  // a legacy name, misspelled
+      {"StatusNotFund", 404},        // a Go constant, misspelled
+      {"http.StatusNotFund", 404},   // qualified, as find_by_name reads
+      {"Permanant Redirect", 308},
+      {"Not Extnded (OBSOLETED)", 510},  // IANA's note is left out
+  };
+  for (const auto& [name, code] : rows)
+    EXPECT_EQ(suggest_by_name(name), code) << name;
+  const std::string_view nothing[] = {
+      "Not Found",  // found, so nothing is misspelled
+      "",
+      "oka",      // too short to tell from others
+      "teapott",  // a word of the search, not a name ("I'm a teapot")
+      "zzzzzzzz",
+      "redirect",  // no name is two edits from it
+      "Not Fooooooound",
+      "a very long name that is longer than any reason phrase in the registry",
+  };
+  for (const std::string_view name : nothing)
+    EXPECT_FALSE(suggest_by_name(name).has_value()) << name;
+}
+
+// The distance counts each kind of edit once, and stops at its limit.
+TEST(parse, edit_distance_counts_each_edit_once) {
+  using detail::edit_distance;
+  static_assert(edit_distance("notfound", "notfound", 3) == 0);
+  static_assert(edit_distance("notfond", "notfound", 3) == 1);    // left out
+  static_assert(edit_distance("notfoound", "notfound", 3) == 1);  // added
+  static_assert(edit_distance("notfaund", "notfound", 3) == 1);   // changed
+  static_assert(edit_distance("notfuond", "notfound", 3) == 1);   // swapped
+  static_assert(edit_distance("", "abc", 3) == 3);
+  static_assert(edit_distance("abcdef", "fedcba", 2) == 3);  // limit + 1
+  static_assert(edit_distance("a", "abcdefgh", 3) == 4);     // too apart
+  EXPECT_EQ(edit_distance("kitten", "sitting", 5), 3u);
+}
+
 }  // namespace
