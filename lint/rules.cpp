@@ -320,6 +320,30 @@ void reason_phrase(const subject& s) {
             "\" tells people reading logs what happened.");
 }
 
+// RFC 9110 Section 7.8: a sender of Upgrade MUST also send Connection with
+// the "upgrade" option, so that an intermediary, which removes the fields
+// Connection names, does not pass Upgrade on to a hop that never offered
+// it. A 101 and a 426 require Upgrade, so this is their rule too.
+void upgrade_connection(const subject& s) {
+  bool upgrade = false;
+  each(s, "Upgrade", [&](std::string_view v) {
+    if (!trim(v).empty()) upgrade = true;
+  });
+  if (!upgrade) return;
+  bool named = false;
+  each(s, "Connection", [&](std::string_view list) {
+    for_each_list_element(list, [&](std::string_view option) {
+      if (iequals(option, "upgrade")) named = true;
+    });
+  });
+  if (named) return;
+  s.add("upgrade-connection", requirement::must, rfc9110_upgrade,
+        "Upgrade is sent without \"upgrade\" in Connection: " +
+            verdict(requirement::must, rfc9110_upgrade.section) +
+            ". Add \"Connection: upgrade\" (beside keep-alive or close, if "
+            "sent), so that a proxy drops Upgrade rather than pass it on.");
+}
+
 // A server MUST NOT switch to a protocol that the request's Upgrade did not
 // offer (RFC 9110 Section 7.8). A protocol is a name and an optional
 // "/version"; names compare case-insensitively, as WebSocket's must (RFC
@@ -369,14 +393,19 @@ void upgrade_offered(const subject& s) {
 // Conditions that start with "if" name a circumstance the response cannot
 // show ("if a 200 would have had it", "if the condition is temporary"), so
 // a missing field is reported as info with the condition quoted. Others
-// describe the field's form and always apply, except the two kinds of 206:
-// a multipart/byteranges one carries Content-Range in each part instead of
-// its header ("single part"), and only it has that Content-Type.
+// describe the field's form and always apply, except the two kinds of 206
+// (a multipart/byteranges one carries Content-Range in each part instead
+// of its header, "single part", and only it has that Content-Type) and a
+// 415's Accept-Patch, which is for an answer to a PATCH.
 enum class applicability { applies, unknown, not_applicable };
 
 constexpr std::string_view single_part = "single part";
 constexpr std::string_view multiple_parts =
     "multipart/byteranges, for multiple parts";
+// A 415's Accept-Patch (RFC 5789 Section 2.2) is for a PATCH, which the
+// request tells: `--method PATCH`, or check's own request.
+constexpr std::string_view to_a_patch =
+    "to a PATCH whose patch format is not supported";
 
 // Whether the response is a multipart/byteranges one. Type and subtype
 // are case-insensitive (RFC 9110 Section 8.3.1), so
@@ -394,6 +423,8 @@ applicability applies(const subject& s, const header_requirement& h) {
   if (c == single_part && is_multipart_byteranges(s))
     return applicability::not_applicable;
   if (c == multiple_parts && !is_multipart_byteranges(s))
+    return applicability::not_applicable;
+  if (c == to_a_patch && s.req.method != "PATCH")
     return applicability::not_applicable;
   return applicability::applies;
 }
@@ -480,8 +511,10 @@ void required_header(const subject& s) {
   for (const header_requirement& h : row.headers) {
     if (h.field.empty() || h.level == requirement::info) continue;
     // Date is judged for every code by the date-missing rule (RFC 9110
-    // Section 6.6.1), which is at least as strict; one finding is enough.
-    if (iequals(h.field, "Date")) continue;
+    // Section 6.6.1), and Connection by upgrade-connection, which reads
+    // its "upgrade" option; each is at least as strict, and one finding
+    // is enough.
+    if (iequals(h.field, "Date") || iequals(h.field, "Connection")) continue;
     const applicability a = applies(s, h);
     if (a == applicability::not_applicable) continue;
     const presence p = find_required(s, h.field);
@@ -1097,6 +1130,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     code_registration(s);
     reason_phrase(s);
     upgrade_offered(s);
+    upgrade_connection(s);
     required_header(s);
     multipart_content_range(s);
     byteranges_parts(s);

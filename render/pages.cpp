@@ -450,7 +450,10 @@ std::string example_value(std::string_view field, int code,
   };
   if (same_field(field, "Location"))
     return code == 201 ? "/items/42" : "https://example.com/new-place";
-  if (same_field(field, "Upgrade")) return code == 101 ? "websocket" : "HTTP/2";
+  // HTTP/2 is not reached by Upgrade (RFC 9113 Section 3.1 deprecates
+  // h2c); RFC 9110 Section 15.5.22's own 426 example asks for HTTP/3.0.
+  if (same_field(field, "Upgrade"))
+    return code == 101 ? "websocket" : "HTTP/3.0";
   if (same_field(field, "Link"))
     return code == 451 ? "<https://example.com/legal>; rel=\"blocked-by\""
                        : "</site.css>; rel=preload; as=style";

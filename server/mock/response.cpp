@@ -60,7 +60,7 @@ json::string_view sv(std::string_view s) { return {s.data(), s.size()}; }
 constexpr std::string_view exposed_headers =
     "Location, Retry-After, WWW-Authenticate, Proxy-Authenticate, "
     "Content-Range, ETag, Link, Allow, Upgrade, Date, Ms-Echo-Request, "
-    "X-MS-Location, Vary, Accept, Accept-Encoding";
+    "X-MS-Location, Vary, Accept, Accept-Encoding, Accept-Patch";
 
 constexpr std::string_view auth_challenge = "Basic realm=\"httpstatus\"";
 
@@ -281,6 +281,10 @@ std::optional<std::string> field_value(std::string_view field,
   // mock plays an API that takes JSON without a content coding.
   if (iequals(field, "Accept")) return "application/json";
   if (iequals(field, "Accept-Encoding")) return "identity";
+  if (iequals(field, "Accept-Patch")) return "application/merge-patch+json";
+  // RFC 9110 Section 7.8: Upgrade goes with the "upgrade" option; the
+  // session keeps this token when it sets keep-alive.
+  if (iequals(field, "Connection")) return "Upgrade";
   return std::nullopt;
 }
 
@@ -319,9 +323,6 @@ void add_code_fields(header_list& h, const fill_context& c) {
   // where a 3xx of the mock would.
   if (c.t.facts.code == 451 && iequals(c.t.facts.vendor, "Microsoft"))
     add_unique(h, "X-MS-Location", location_value(c));
-  // `Connection: Upgrade` goes with `Upgrade` (RFC 9110 Section 7.8); the
-  // session keeps this token when it sets keep-alive.
-  if (has_field(h, "Upgrade")) add_unique(h, "Connection", "Upgrade");
   // Asked for, Retry-After also tells a redirected client when to retry.
   if (c.options.retry_after && is_redirection(c.t.code))
     add_unique(h, "Retry-After", std::to_string(*c.options.retry_after));

@@ -176,6 +176,24 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "required-header",
        std::nullopt},
+      // RFC 5789 Section 2.2: a 415 to a PATCH SHOULD say which patch
+      // formats are taken; to another method, Accept-Patch is not asked.
+      {"415_to_a_patch_without_accept_patch",
+       with_date("HTTP/1.1 415 Unsupported Media Type",
+                 "Content-Length: 0\n\n"),
+       "PATCH",
+       {},
+       "required-header",
+       requirement::should,
+       "RFC 5789, Section 2.2"},
+      {"415_to_a_patch_with_accept_patch",
+       with_date("HTTP/1.1 415 Unsupported Media Type",
+                 "Accept-Patch: application/merge-patch+json\n"
+                 "Content-Length: 0\n\n"),
+       "PATCH",
+       {},
+       "required-header",
+       std::nullopt},
       {"103_without_link_is_no_finding",
        "HTTP/1.1 103 Early Hints\n\n",
        "GET",
@@ -325,6 +343,36 @@ const std::vector<rule_case>& rule_cases() {
        std::nullopt,
        {},
        true},
+      // RFC 9110 Section 7.8: Upgrade goes with Connection's "upgrade".
+      {"101_without_connection_upgrade",
+       "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\n\n",
+       "GET",
+       {{"Upgrade", "websocket"}},
+       "upgrade-connection",
+       requirement::must,
+       "RFC 9110, Section 7.8"},
+      {"426_whose_connection_names_only_keep_alive",
+       with_date("HTTP/1.1 426 Upgrade Required",
+                 "Upgrade: HTTP/3.0\nConnection: keep-alive\nContent-Length: "
+                 "0\n\n"),
+       "GET",
+       {},
+       "upgrade-connection",
+       requirement::must},
+      {"426_with_upgrade_among_connection_options",
+       with_date("HTTP/1.1 426 Upgrade Required",
+                 "Upgrade: HTTP/3.0\nConnection: keep-alive, UPGRADE\n"
+                 "Content-Length: 0\n\n"),
+       "GET",
+       {},
+       "upgrade-connection",
+       std::nullopt},
+      {"200_advertising_an_upgrade_without_connection",
+       with_date("HTTP/1.1 200 OK", "Upgrade: h2c\nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "upgrade-connection",
+       requirement::must},
       {"http2_status_line_on_an_http1_connection",
        with_date("HTTP/2 204", "\n"),
        "GET",
@@ -1252,7 +1300,11 @@ TEST(lint, registry_conditions_are_understood) {
   const std::vector<std::string_view> descriptive = {
       "single part", "multipart/byteranges, for multiple parts",
       "with at least one challenge", "bytes */length, for byte ranges",
-      "rel=\"blocked-by\""};
+      "rel=\"blocked-by\"",
+      // Judged by upgrade-connection, which reads the option.
+      "naming the upgrade option, as Upgrade is sent",
+      // Applies when the request was a PATCH.
+      "to a PATCH whose patch format is not supported"};
   const auto check = [&](const status& s) {
     for (const header_requirement& h : s.headers) {
       if (h.level == requirement::info || h.condition.empty()) continue;

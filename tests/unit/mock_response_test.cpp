@@ -146,6 +146,36 @@ TEST(mockresponse, sends_every_required_header_of_every_code) {
   }
 }
 
+// A browser's fetch reads only the response fields CORS exposes: each
+// field a code's final answer carries for the registry (415's Accept-Patch
+// was left out) is named in Access-Control-Expose-Headers, but those the
+// Fetch standard safelists or forbids a script to read.
+TEST(mockresponse, exposes_every_field_the_registry_asks_for) {
+  constexpr std::string_view not_exposable[] = {
+      "Connection",   "Cache-Control", "Content-Language", "Content-Length",
+      "Content-Type", "Expires",       "Last-Modified",    "Pragma"};
+  for (const status& s : every_code()) {
+    if (is_nginx_444(s) || s.code < 200) continue;
+    SCOPED_TRACE(std::to_string(s.code) + " " + std::string(s.vendor));
+    const mock::final_response f =
+        mock::build_response(target_of(s), inviting(s.code), {}).final_;
+    const auto exposed = [&] {
+      for (const mock::header_field& h : f.headers)
+        if (h.name == "Access-Control-Expose-Headers") return h.value;
+      return std::string();
+    }();
+    for (const httpstatus::header_requirement& h : s.headers) {
+      if (std::find(std::begin(not_exposable), std::end(not_exposable),
+                    h.field) != std::end(not_exposable) ||
+          !has_header(f.headers, h.field))
+        continue;
+      EXPECT_NE((", " + exposed + ",").find(", " + std::string(h.field) + ","),
+                std::string::npos)
+          << h.field << " not in " << exposed;
+    }
+  }
+}
+
 // RFC 9110 Sections 15.3.7 and 15.4.5: a 206 or a 304 carries the fields
 // a 200 would have had. The mock's 200 to the same request is that 200:
 // each such field it carries comes with the same value, and a field it

@@ -48,9 +48,14 @@ inline constexpr code_range unassigned_table[] = {
 // Header fields the specs ask for, one array per code. They live in named
 // arrays because a `std::span` in a constexpr aggregate needs storage with
 // static duration; MUST/SHOULD/MAY are quoted from the defining section.
+// RFC 9110 Section 7.8: whoever sends Upgrade MUST also send Connection
+// with the "upgrade" option, so both codes that require Upgrade require it.
 inline constexpr header_requirement headers_101[] = {
     {"Upgrade", requirement::must, "", "RFC 9110, Section 15.2.2",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.2"},
+    {"Connection", requirement::must,
+     "naming the upgrade option, as Upgrade is sent", "RFC 9110, Section 7.8",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-7.8"},
 };
 // RFC 8297 describes a 103 as carrying hints, typically Link, without a
 // keyword: described, not required.
@@ -150,7 +155,8 @@ inline constexpr header_requirement headers_413[] = {
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14"},
 };
 // RFC 9110 Section 15.5.16: Accept-Encoding "ought to" and Accept "can"
-// say what would have been accepted; neither is a BCP 14 keyword.
+// say what would have been accepted; neither is a BCP 14 keyword. RFC 5789
+// Section 2.2: a 415 to a PATCH SHOULD list the patch formats taken.
 inline constexpr header_requirement headers_415[] = {
     {"Accept-Encoding", requirement::info,
      "if the content coding was not supported", "RFC 9110, Section 15.5.16",
@@ -158,6 +164,9 @@ inline constexpr header_requirement headers_415[] = {
     {"Accept", requirement::info, "if the media type was not supported",
      "RFC 9110, Section 15.5.16",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16"},
+    {"Accept-Patch", requirement::should,
+     "to a PATCH whose patch format is not supported", "RFC 5789, Section 2.2",
+     "https://www.rfc-editor.org/rfc/rfc5789#section-2.2"},
 };
 inline constexpr header_requirement headers_416[] = {
     {"Content-Range", requirement::should, "bytes */length, for byte ranges",
@@ -167,6 +176,9 @@ inline constexpr header_requirement headers_416[] = {
 inline constexpr header_requirement headers_426[] = {
     {"Upgrade", requirement::must, "", "RFC 9110, Section 15.5.22",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22"},
+    {"Connection", requirement::must,
+     "naming the upgrade option, as Upgrade is sent", "RFC 9110, Section 7.8",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-7.8"},
 };
 inline constexpr header_requirement headers_429[] = {
     {"Retry-After", requirement::may, "", "RFC 6585, Section 4",
