@@ -389,8 +389,10 @@ std::string body_note(const status& s) {
              "section, and a server must not send Content-Length in a 1xx "
              "or 204 response (RFC 9110, Section 8.6; RFC 9112, Section 6.3).";
     case body_rule::empty:
-      return "Must not carry content, but the framing stays explicit: send "
-             "Content-Length: 0 (RFC 9110, Section 15.3.6).";
+      return "Must not carry content (RFC 9110, Section 15.3.6), but unlike "
+             "a 204 it is not implicitly empty, so its end is framed: "
+             "Content-Length: 0, an empty chunked body, or closing the "
+             "connection (RFC 9112, Section 6.3).";
   }
   return "";
 }
@@ -398,11 +400,17 @@ std::string body_note(const status& s) {
 std::string cache_note(const status& s) {
   switch (s.cache) {
     case cacheability::heuristic:
-      return "Heuristically cacheable: a cache may store and reuse it without "
-             "explicit freshness information (RFC 9110, Section 15.1).";
+      // RFC 9110 Section 15.1 lists its own codes; a code defined elsewhere
+      // (451, RFC 7725 Section 3) is cacheable by default by its own RFC.
+      return fmt::format(
+          "Heuristically cacheable: a cache may store and reuse it without "
+          "explicit freshness information ({}).",
+          s.reference.starts_with("RFC 9110") ? "RFC 9110, Section 15.1"
+                                              : s.reference);
     case cacheability::explicit_only:
-      return "Stored by a cache only with explicit freshness information, "
-             "such as Cache-Control: max-age (RFC 9110, Section 15.1).";
+      return "Stored by a cache only when the response allows it: explicit "
+             "freshness information (Cache-Control: max-age, Expires) or "
+             "Cache-Control: public (RFC 9111, Section 3).";
     case cacheability::never_stored:
       if (s.code < 200)
         return "Never stored by a cache: only a final response is (RFC 9111, "

@@ -40,8 +40,9 @@ enum class body_rule : std::uint8_t {
   allowed,  ///< content is allowed
   none,     ///< never content, and no `Content-Length` (1xx, 204) or an
             ///< implicitly empty body (304): RFC 9112 Section 6.3
-  empty,    ///< no content, but framing is explicit: `Content-Length: 0`
-            ///< (205, RFC 9110 Section 15.3.6)
+  empty,    ///< no content (205, RFC 9110 Section 15.3.6), but not
+            ///< implicitly empty, so framed: `Content-Length: 0`, an empty
+            ///< chunked body or a close (RFC 9112 Section 6.3)
 };
 
 /// Says how a cache may treat a response with this code.

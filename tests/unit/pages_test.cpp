@@ -478,7 +478,13 @@ TEST(pages, code_pages_say_how_caches_treat_the_code) {
       {103, "Never stored by a cache: only a final response is (RFC 9111, "
             "Section 3)."},
       {200, "Heuristically cacheable"},
-      {201, "Stored by a cache only with explicit freshness information"},
+      {200, "(RFC 9110, Section 15.1)"},
+      // RFC 9110 Section 15.1 lists only its own codes; 451's RFC makes it
+      // cacheable by default, and its page cited 15.1.
+      {451, "explicit freshness information (RFC 7725, Section 3)."},
+      // RFC 9111 Section 3: `public` lets a cache store it too.
+      {201, "explicit freshness information (Cache-Control: max-age, "
+            "Expires) or Cache-Control: public (RFC 9111, Section 3)."},
       {429, "A cache must not store it (RFC 6585)."},
   };
   for (const auto& row : rows) {
@@ -487,6 +493,17 @@ TEST(pages, code_pages_say_how_caches_treat_the_code) {
     ASSERT_TRUE(page.has_value());
     EXPECT_TRUE(contains(*page, row.note));
   }
+}
+
+// A 205 is framed because RFC 9112 Section 6.3 does not count it among
+// the implicitly empty answers; its page cited RFC 9110 Section 15.3.6,
+// which says only that it has no content.
+TEST(pages, code_205_says_where_its_framing_comes_from) {
+  const std::optional<std::string> page = code_page(205);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(contains(*page, "Content-Length: 0, an empty chunked body, or "
+                              "closing the connection (RFC 9112, Section "
+                              "6.3)."));
 }
 
 TEST(pages, code_404_has_everything) {

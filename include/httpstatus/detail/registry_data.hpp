@@ -324,10 +324,10 @@ inline constexpr status standard_table[] = {
      .description =
          "The request succeeded; what the content holds depends on the method "
          "(the resource for GET, the result of the action for POST). Apart "
-         "from CONNECT, a 200 is expected to have content, so use 204 when "
-         "there is nothing to return. A common mistake is to send 200 with an "
-         "error in the body: clients and caches then treat the failure as a "
-         "success.",
+         "from answers to HEAD and CONNECT, a 200 is expected to have "
+         "content, so use 204 when there is nothing to return. A common "
+         "mistake is to send 200 with an error in the body: clients and "
+         "caches then treat the failure as a success.",
      .reference = "RFC 9110, Section 15.3.1",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1",
      .cache = cacheability::heuristic,
@@ -1079,8 +1079,9 @@ inline constexpr status standard_table[] = {
      .description =
          "RFC 2324, an April Fools' RFC, defined 418 for a teapot asked to "
          "brew coffee, and it was deployed as a joke often enough that IANA "
-         "keeps the code reserved (\"(Unused)\") so it is never given a real "
-         "meaning. Do not use it for real errors; clients can treat it as a "
+         "keeps the code reserved (\"(Unused)\"): no application may take it "
+         "for now, though RFC 9110 lets it be reassigned if 4xx codes run "
+         "out. Do not use it for real errors; clients can treat it as a "
          "generic 4xx.",
      .reference = "RFC 9110, Section 15.5.19",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.19",
@@ -1544,8 +1545,9 @@ inline constexpr status unofficial_table[] = {
      .description =
          "An April Fools' joke from the Hyper Text Coffee Pot Control "
          "Protocol (RFC 2324), repeated for tea in RFC 7168. Servers send it "
-         "as an Easter egg or for fun; IANA keeps 418 reserved so that it "
-         "never gets a real meaning. Do not build client logic on it.",
+         "as an Easter egg or for fun; IANA keeps 418 reserved, so no other "
+         "application may take it for now (RFC 9110, Section 15.5.19). Do "
+         "not build client logic on it.",
      .reference = "RFC 2324, Section 2.3.2",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc2324#section-2.3.2",
      .cache = cacheability::explicit_only,
