@@ -656,7 +656,10 @@ void byteranges_parts(const subject& s) {
     std::string_view lines = parts[i];
     while (!lines.empty() && !has_range) {
       const std::size_t end = lines.find('\n');
-      const std::string_view line = lines.substr(0, end);
+      std::string_view line = lines.substr(0, end);
+      // Parts are CRLF-delimited (RFC 2046 Section 5.1.1); the CR is not
+      // part of the field value.
+      if (line.ends_with('\r')) line.remove_suffix(1);
       const std::size_t colon = line.find(':');
       has_range = colon != std::string_view::npos &&
                   iequals(trim(line.substr(0, colon)), "Content-Range") &&
