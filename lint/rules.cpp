@@ -94,6 +94,9 @@ constexpr reference rfc9112_chunked = {
 constexpr reference rfc9112_content_length = {
     "RFC 9112, Section 6.2",
     "https://www.rfc-editor.org/rfc/rfc9112#section-6.2"};
+constexpr reference rfc9112_body_length = {
+    "RFC 9112, Section 6.3",
+    "https://www.rfc-editor.org/rfc/rfc9112#section-6.3"};
 
 // What every rule sees: the response, the request, and the registry's
 // facts for the code (`entry` is the code's own row, or the row of a sole
@@ -803,6 +806,69 @@ void framing_conflict(const subject& s) {
               ". Drop Content-Length when the content is chunked.");
 }
 
+// A single valid Content-Length frames the content (RFC 9112 Section 6.3):
+// a recipient that gets fewer bytes MUST consider the message incomplete,
+// and bytes beyond it are read as the start of the next response on the
+// connection. Judged where the content is shown whole, as sent: not for
+// HEAD, a tunnel, or a code that may have no content (body-not-allowed
+// judges those), chunked content or a coded one
+// (`curl --compressed` prints it decoded). Line ends that an editor or a
+// terminal rewrote (CRLF to LF, or back) are not held against the server.
+void content_length_matches(const subject& s) {
+  const int code = s.res.code;
+  if (!s.res.body_present || s.res.body_truncated || s.res.tunnel ||
+      s.req.method == "HEAD" || is_informational(code) || code == 204 ||
+      code == 304 || (s.rules && s.rules->body != body_rule::allowed) ||
+      s.get("Transfer-Encoding") || s.get("Content-Encoding"))
+    return;
+  std::optional<std::uint64_t> announced;
+  for (const field& f : s.res.fields) {
+    if (!iequals(f.name, "Content-Length")) continue;
+    const std::string_view v = trim(f.value);
+    std::uint64_t n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    // Malformed or differing values are content-length-syntax's finding.
+    if (ec != std::errc{} || end != v.data() + v.size() ||
+        (announced && *announced != n))
+      return;
+    announced = n;
+  }
+  const std::uint64_t shown = s.res.body_size;
+  if (!announced || *announced == shown) return;
+  const std::string_view body = s.res.body;
+  const auto line_feeds =
+      static_cast<std::uint64_t>(std::count(body.begin(), body.end(), '\n'));
+  std::uint64_t crlfs = 0;
+  for (std::size_t at = body.find("\r\n"); at != std::string_view::npos;
+       at = body.find("\r\n", at + 2))
+    ++crlfs;
+  const std::uint64_t bare_lfs = line_feeds - crlfs;
+  if (*announced == shown + bare_lfs || *announced == shown - crlfs) return;
+  const std::string want = std::to_string(*announced);
+  const std::string got = std::to_string(shown);
+  if (shown < *announced)
+    s.add("content-length-mismatch", requirement::must, rfc9112_body_length,
+          "Content-Length announces " + want +
+              " bytes, but the content "
+              "ends after " +
+              got +
+              ": a recipient MUST consider the message "
+              "incomplete (" +
+              short_section(rfc9112_body_length.section) +
+              ") and close the connection. Send the content's real length, and "
+              "check that the server does not stop writing early.");
+  else
+    s.add("content-length-mismatch", requirement::must, rfc9112_body_length,
+          "Content-Length announces " + want + " bytes, but " + got +
+              " follow the header section: Content-Length frames the "
+              "message (" +
+              short_section(rfc9112_body_length.section) +
+              "), so a recipient reads the other " +
+              std::to_string(shown - *announced) +
+              " as the start of the next response. Send the content's "
+              "real length.");
+}
+
 // --- field syntax -------------------------------------------------------
 
 void field_lines(const subject& s) {
@@ -1144,6 +1210,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
     never_stored(s);
   }
   framing_conflict(s);
+  content_length_matches(s);
   repeated_fields(s);
   chunked_twice(s);
   chunk_line_ends(s);
