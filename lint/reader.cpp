@@ -281,7 +281,14 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   if (no_content && (first == std::string_view::npos || next_follows))
     return first == std::string_view::npos ? text.size() : first;
   const std::string_view rest = text.substr(start);
-  if (ends_in_chunked(res)) {
+  // A response that ends at its header (a 1xx, 204 or 304, or an answer to
+  // HEAD) may still name chunked (RFC 9112 Section 6.1): a zero chunk after
+  // it is no framing but bytes a client reads as the next response. A 205
+  // is not implicitly empty, so its chunked framing is read.
+  const std::optional<status> rules = effective(res.code);
+  const bool ends_at_header =
+      method == "HEAD" || (rules && rules->body == body_rule::none);
+  if (ends_in_chunked(res) && !ends_at_header) {
     std::size_t used = 0;
     std::string_view trailer;
     if (auto decoded = dechunk(rest, used, trailer, &res.chunk_lines_bare_lf)) {

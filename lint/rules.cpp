@@ -711,11 +711,12 @@ void body_allowed(const subject& s) {
                 "; frame it with Content-Length: 0.");
   }
   if (!s.has_content()) return;
-  const std::string size = std::to_string(s.res.body_size);
+  const std::string size = std::to_string(s.res.body_size) +
+                           (s.res.body_size == 1 ? " byte" : " bytes");
   if (s.rules->body == body_rule::none || s.rules->body == body_rule::empty) {
     s.add("body-not-allowed", requirement::must, s.rules->reference,
           s.rules->reference_url,
-          code + " with " + size + " bytes of content: " +
+          code + " with " + size + " of content: " +
               verdict(requirement::must, s.rules->reference, "MUST NOT") +
               ". Send no content with " + code +
               (s.rules->body == body_rule::empty
@@ -726,7 +727,7 @@ void body_allowed(const subject& s) {
   // and `check -X head` reads the content as for a GET.
   if (s.req.method == "HEAD") {
     s.add("head-body", requirement::must, rfc9110_head,
-          "Response to HEAD with " + size + " bytes of content: " +
+          "Response to HEAD with " + size + " of content: " +
               verdict(requirement::must, rfc9110_head.section, "MUST NOT") +
               ". Send the headers a GET would get, but no content.");
   }

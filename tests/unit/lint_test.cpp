@@ -508,6 +508,25 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "body-not-allowed",
        std::nullopt},
+      // RFC 9110 Section 15.4.5: a 304 ends at its header even when it
+      // names chunked (RFC 9112 Section 6.1 lets it); a zero chunk after
+      // it is bytes a client reads as the next response. check said so;
+      // the lint de-chunked them into no content.
+      {"304_with_a_zero_chunk",
+       with_date("HTTP/1.1 304 Not Modified",
+                 "ETag: \"a\"\nTransfer-Encoding: chunked\n\n0\r\n\r\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       requirement::must},
+      // A 205 is not implicitly empty: an empty chunked body frames it.
+      {"205_with_an_empty_chunked_body",
+       with_date("HTTP/1.1 205 Reset Content",
+                 "Transfer-Encoding: chunked\n\n0\r\n\r\n"),
+       "GET",
+       {},
+       "body-not-allowed",
+       std::nullopt},
       {"204_with_trailing_blank_lines",
        with_date("HTTP/1.1 204 No Content", "\n\n\n"),
        "GET",
@@ -555,6 +574,14 @@ const std::vector<rule_case>& rule_cases() {
       {"head_with_body",
        with_date("HTTP/1.1 200 OK",
                  "Content-Type: text/plain\nContent-Length: 2\n\nhi"),
+       "HEAD",
+       {},
+       "head-body",
+       requirement::must},
+      {"head_with_a_zero_chunk",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                 "0\r\n\r\n"),
        "HEAD",
        {},
        "head-body",
@@ -1264,6 +1291,18 @@ TEST(lint, message_405_names_section_and_fix) {
 
 // A blank challenge field is there but carries no challenge; the message
 // says so rather than calling the field missing.
+// The zero chunk after a 304 is one byte once its line ends go; the
+// message said "1 bytes".
+TEST(lint, message_for_one_byte_of_content_says_byte) {
+  const auto findings = lint_text(
+      with_date("HTTP/1.1 304 Not Modified",
+                "ETag: \"a\"\nTransfer-Encoding: chunked\n\n0\r\n\r\n"));
+  ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
+  EXPECT_EQ(findings[0].message,
+            "304 with 1 byte of content: violates RFC 9110 \u00a715.4.5 "
+            "(MUST NOT). Send no content with 304.");
+}
+
 TEST(lint, message_for_an_empty_challenge_says_it_is_empty) {
   const auto findings = lint_text(
       with_date("HTTP/1.1 401 Unauthorized", "WWW-Authenticate:\n\n"));
