@@ -63,9 +63,6 @@ constexpr reference rfc9110_vary = {
 constexpr reference rfc9110_content_range = {
     "RFC 9110, Section 14.4",
     "https://www.rfc-editor.org/rfc/rfc9110#section-14.4"};
-constexpr reference rfc9110_partial_content = {
-    "RFC 9110, Section 15.3.7",
-    "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"};
 constexpr reference rfc9110_multiple_parts = {
     "RFC 9110, Section 15.3.7.2",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7.2"};
@@ -166,6 +163,16 @@ std::string verdict(requirement r, std::string_view section,
       return "see " + where;
   }
   return where;
+}
+
+// The sections that define a field give its grammar, but the MUST a
+// malformed value breaks is RFC 9110 Section 2.2's: "A sender MUST NOT
+// generate protocol elements that do not match the grammar defined by the
+// corresponding ABNF rules."
+std::string grammar_verdict(reference grammar) {
+  return "does not match its grammar (" + short_section(grammar.section) +
+         "): " +
+         verdict(requirement::must, rfc9110_grammar.section, "MUST NOT");
 }
 
 std::string a_or_an(std::string_view word) {
@@ -561,14 +568,14 @@ void required_header(const subject& s) {
 
 // A multipart 206 says each part's range in that part's own header; a
 // Content-Range in the message's header section would claim one range for
-// all of them (RFC 9110 Section 15.3.7).
+// all of them (RFC 9110 Section 15.3.7.2).
 void multipart_content_range(const subject& s) {
   if (s.res.code != 206 || !is_multipart_byteranges(s) ||
       !s.get("Content-Range"))
     return;
-  s.add("multipart-content-range", requirement::must, rfc9110_partial_content,
+  s.add("multipart-content-range", requirement::must, rfc9110_multiple_parts,
         "206 multipart/byteranges with Content-Range in its header section: " +
-            verdict(requirement::must, rfc9110_partial_content.section,
+            verdict(requirement::must, rfc9110_multiple_parts.section,
                     "MUST NOT") +
             ". Send a Content-Range in each part's header instead.");
 }
@@ -786,8 +793,8 @@ void framing_conflict(const subject& s) {
     }
     if (v.empty() || ec != std::errc{} || end != v.data() + v.size()) {
       s.add("content-length-syntax", requirement::must, rfc9110_content_length,
-            "Content-Length \"" + f.value + "\" is not a number of bytes: " +
-                verdict(requirement::must, rfc9110_content_length.section) +
+            "Content-Length \"" + f.value + "\" is not a number of bytes: it " +
+                grammar_verdict(rfc9110_content_length) +
                 ". Send one decimal number.");
       return;
     }
@@ -796,8 +803,9 @@ void framing_conflict(const subject& s) {
   }
   if (differ)
     s.add("content-length-syntax", requirement::must, rfc9110_content_length,
-          "Several Content-Length fields with different values: " +
-              verdict(requirement::must, rfc9110_content_length.section) +
+          "Several Content-Length fields with different values: together "
+          "they " +
+              grammar_verdict(rfc9110_content_length) +
               ". Send exactly one Content-Length.");
   if (length && s.get("Transfer-Encoding"))
     s.add("framing-conflict", requirement::must, rfc9112_content_length,
@@ -897,8 +905,7 @@ void field_lines(const subject& s) {
       s.add("field-value-characters", requirement::must, rfc9110_field_values,
             "The value of " + std::string(kind) + f.name +
                 " contains the control character " + hex_byte(*control) +
-                ": " +
-                verdict(requirement::must, rfc9110_field_values.section) +
+                ", so it " + grammar_verdict(rfc9110_field_values) +
                 ". Send only visible characters, spaces and tabs.");
     }
   };
@@ -987,9 +994,8 @@ void value_syntax(const subject& s) {
                        std::string_view value, reference ref,
                        std::string_view fix) {
     s.add(rule, requirement::must, ref,
-          std::string(name) + " \"" + std::string(value) +
-              "\" is not valid: " + verdict(requirement::must, ref.section) +
-              ". " + std::string(fix));
+          std::string(name) + " \"" + std::string(value) + "\" " +
+              grammar_verdict(ref) + ". " + std::string(fix));
   };
   each(s, "Retry-After", [&](std::string_view v) {
     if (!is_retry_after(v))

@@ -221,7 +221,7 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "multipart-content-range",
        requirement::must,
-       "RFC 9110, Section 15.3.7"},
+       "RFC 9110, Section 15.3.7.2"},
       {"206_multipart_without_content_range",
        with_date("HTTP/1.1 206 Partial Content",
                  "ETag: \"a\"\nContent-Type: multipart/byteranges; "

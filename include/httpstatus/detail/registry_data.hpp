@@ -68,16 +68,17 @@ inline constexpr header_requirement headers_201[] = {
      "identifies the created resource, if present", "RFC 9110, Section 15.3.2",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.2"},
 };
-// RFC 9110 Section 15.3.7: one range comes with Content-Range, several as
-// multipart/byteranges (each part with its own Content-Range); either way
-// the fields a 200 would have had, in the section's order.
+// RFC 9110 Section 15.3.7: one range comes with Content-Range (Section
+// 15.3.7.1), several as multipart/byteranges, each part with its own
+// Content-Range (Section 15.3.7.2); either way the fields a 200 would have
+// had, in the section's order.
 inline constexpr header_requirement headers_206[] = {
     {"Content-Range", requirement::must, "single part",
-     "RFC 9110, Section 15.3.7",
-     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+     "RFC 9110, Section 15.3.7.1",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7.1"},
     {"Content-Type", requirement::must,
-     "multipart/byteranges, for multiple parts", "RFC 9110, Section 15.3.7",
-     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
+     "multipart/byteranges, for multiple parts", "RFC 9110, Section 15.3.7.2",
+     "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7.2"},
     {"Date", requirement::must, if_a_200_had_it, "RFC 9110, Section 15.3.7",
      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7"},
     {"Cache-Control", requirement::must, if_a_200_had_it,
