@@ -1303,6 +1303,19 @@ TEST(lint, message_for_one_byte_of_content_says_byte) {
             "(MUST NOT). Send no content with 304.");
 }
 
+// Section 10.2.3 gives Retry-After's grammar but holds no MUST; the
+// sender's MUST NOT is Section 2.2's, which the message did not name.
+TEST(lint, message_for_a_malformed_value_names_the_grammar_must) {
+  const auto findings = lint_text(with_date(
+      "HTTP/1.1 503 Service Unavailable", "Retry-After: soon\n\n"));
+  ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
+  EXPECT_EQ(findings[0].section, "RFC 9110, Section 10.2.3");
+  EXPECT_TRUE(findings[0].message.starts_with(
+      "Retry-After \"soon\" does not match its grammar (RFC 9110 "
+      "\u00a710.2.3): violates RFC 9110 \u00a72.2 (MUST NOT)."))
+      << findings[0].message;
+}
+
 TEST(lint, message_for_an_empty_challenge_says_it_is_empty) {
   const auto findings = lint_text(
       with_date("HTTP/1.1 401 Unauthorized", "WWW-Authenticate:\n\n"));
