@@ -234,11 +234,23 @@ reply router::route_request(const request& req, route_id& answered) const {
       const std::string allow = m.allow + ", OPTIONS";
       if (req.method() == http::verb::options)
         return {options_answer(req, path, m.allow, allow)};
+      // HEAD gets the header fields GET would (RFC 9110 Section 9.3.2),
+      // Content-Length included, so its unsent detail is GET's.
+      const auto method = req.method() == http::verb::head
+                              ? http::to_string(http::verb::get)
+                              : req.method_string();
       response res =
           errors_(req, path, 405,
-                  fmt::format("{} is not allowed on {}; allowed: {}.",
-                              req.method_string(), path, allow));
+                  fmt::format("{} is not allowed on {}; allowed: {}.", method,
+                              path, allow));
       res.set(http::field::allow, allow);
+      // Allow is no CORS-safelisted response field (Fetch standard): where
+      // other origins may read the refusal, they may read what it allows.
+      if (res.count(http::field::access_control_allow_origin) != 0) {
+        std::string exposed(res[http::field::access_control_expose_headers]);
+        exposed += exposed.empty() ? "Allow" : ", Allow";
+        res.set(http::field::access_control_expose_headers, exposed);
+      }
       return {std::move(res)};
     }
     case verdict::not_found:
@@ -246,29 +258,43 @@ reply router::route_request(const request& req, route_id& answered) const {
   }
   // "/codes/404/" is the URL of the export's codes/404/index.html, and one
   // people type: a page that exists without the slash is sent there. Never
-  // to "//host": that would leave this server. Under the API the redirect
-  // carries the API's CORS headers: a browser reads them on the 301 itself
-  // before it follows it.
-  const bool is_read = req.method() == http::verb::get ||
-                       req.method() == http::verb::head;
-  if (is_read && path.size() > 1 && raw_path.ends_with('/') &&
-      !raw_path.starts_with("//") && !raw_path.starts_with("/\\")) {
-    const std::string_view bare = path.substr(0, path.size() - 1);
-    if (match(req.method(), bare).result == verdict::found) {
-      std::string location(raw_path.substr(0, raw_path.size() - 1));
-      if (!query.empty()) (location += '?') += query;
-      response res = make_response(req, 301);
-      res.set(http::field::location, location);
-      const bool is_cross_origin = is_cross_origin_ && is_cross_origin_(path);
-      add_kind_headers(
-          res, is_cross_origin ? resource_kind::document : resource_kind::text);
-      set_body(res, payload::owned("Moved to " + location + "\n"),
-               "text/plain; charset=utf-8");
-      return {std::move(res)};
-    }
+  // to "//host": that would leave this server. The redirect carries the
+  // CORS headers of the resource it points to: a browser reads them on the
+  // 301 itself before it follows it.
+  const std::optional<std::string_view> bare =
+      page_without_slash(raw_path, path);
+  const bool is_read =
+      req.method() == http::verb::get || req.method() == http::verb::head;
+  if (bare && is_read) {
+    std::string location(raw_path.substr(0, raw_path.size() - 1));
+    if (!query.empty()) (location += '?') += query;
+    response res = make_response(req, 301);
+    res.set(http::field::location, location);
+    const bool is_cross_origin = is_cross_origin_ && is_cross_origin_(*bare);
+    add_kind_headers(
+        res, is_cross_origin ? resource_kind::document : resource_kind::text);
+    set_body(res, payload::owned("Moved to " + location + "\n"),
+             "text/plain; charset=utf-8");
+    return {std::move(res)};
   }
-  return {errors_(req, path, 404,
-                  fmt::format("There is nothing at {}.", path))};
+  // GET and HEAD take such a URL (to redirect), so OPTIONS says so, and a
+  // preflight is granted them where the redirect is readable: refused, the
+  // browser never sent the request that would have been redirected.
+  if (bare && req.method() == http::verb::options)
+    return {options_answer(req, *bare, "GET, HEAD", "GET, HEAD, OPTIONS")};
+  return {
+      errors_(req, path, 404, fmt::format("There is nothing at {}.", path))};
+}
+
+std::optional<std::string_view> router::page_without_slash(
+    std::string_view raw_path, std::string_view path) const {
+  if (path.size() <= 1 || !raw_path.ends_with('/') ||
+      raw_path.starts_with("//") || raw_path.starts_with("/\\"))
+    return std::nullopt;
+  const std::string_view bare = path.substr(0, path.size() - 1);
+  if (match(http::verb::get, bare).result != verdict::found)
+    return std::nullopt;
+  return bare;
 }
 
 }  // namespace httpstatus::server

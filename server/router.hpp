@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,7 +120,8 @@ class router {
 
   /// Says which paths other origins may read (their responses carry
   /// `Access-Control-Allow-Origin: *`): an OPTIONS there that is a CORS
-  /// preflight is granted the path's methods and the headers it asks for.
+  /// preflight is granted the path's methods and the headers it asks for,
+  /// and the redirect of a trailing slash to such a path carries the same.
   router& cross_origin(bool (*is_cross_origin)(std::string_view path) noexcept) {
     is_cross_origin_ = is_cross_origin;
     return *this;
@@ -132,9 +134,11 @@ class router {
 
   /// Answers `req`: 400 for a target that is not an absolute path, contains
   /// "..", or has a bad escape; 414 for one longer than `max_target_bytes`;
-  /// 404 and 405 (with `Allow`) from `match`, but 204 with `Allow` for an
-  /// OPTIONS of a path some route takes; otherwise the handler's
-  /// response, or a 500 if it throws. Strips the body for HEAD.
+  /// 404 and 405 (with `Allow`, exposed where the error may be read from
+  /// other origins) from `match`, but 204 with `Allow` for an OPTIONS of a
+  /// path some route takes; 301 to the path without a trailing slash when
+  /// GET takes that one (and 204 to OPTIONS there); otherwise the
+  /// handler's response, or a 500 if it throws. Strips the body for HEAD.
   [[nodiscard]] response dispatch(const request& req) const noexcept;
 
   /// Answers `req` as `dispatch` does, with the extras an `any` route's
@@ -183,6 +187,11 @@ class router {
 
   [[nodiscard]] reply route_request(const request& req,
                                     route_id& answered) const;
+  /// Returns `path` without its trailing slash when `raw_path` (as sent)
+  /// ends in one that GET redirects away from: a page or document exists
+  /// without it, and the redirect stays on this host.
+  [[nodiscard]] std::optional<std::string_view> page_without_slash(
+      std::string_view raw_path, std::string_view path) const;
   [[nodiscard]] response options_answer(const request& req,
                                         std::string_view path,
                                         std::string_view methods,

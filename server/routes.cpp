@@ -139,7 +139,7 @@ router make_router(const content& site, logger log,
     return handlers::mock(*state, req, p);
   };
   router r(handlers::error, std::move(log));
-  r.cross_origin(handlers::is_api_path)
+  r.cross_origin(handlers::is_cross_origin_path)
       .get("/", with_site(handlers::stored))
       .get("/codes", with_site(handlers::codes_page))
       .get("/codes/{code}", with_site(handlers::code_page))

@@ -41,6 +41,14 @@ struct missing_code {
   return path == "/api" || path.starts_with("/api/");
 }
 
+/// Returns whether other origins may read what `path` answers (its
+/// responses carry `Access-Control-Allow-Origin: *`): the API's JSON
+/// documents under /api/, not the HTML page "/api" that explains them.
+[[nodiscard]] constexpr bool is_cross_origin_path(
+    std::string_view path) noexcept {
+  return path.starts_with("/api/");
+}
+
 /// What every mock path starts with: `/status/{codes}`.
 inline constexpr std::string_view mock_prefix = "/status/";
 

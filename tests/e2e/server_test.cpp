@@ -361,6 +361,40 @@ TEST_F(e2e, api_trailing_slash_redirect_allows_any_origin) {
       0u);
 }
 
+// The preflight of "/api/v1/codes/404/" was a 404, so a browser never
+// sent the GET that is redirected; "/api", an HTML page without
+// Access-Control-Allow-Origin, had its preflight granted.
+TEST_F(e2e, preflight_is_granted_where_get_is_readable) {
+  client c(port_);
+  const httpstatus::test::headers preflight = {
+      {"Origin", "https://example.com"},
+      {"Access-Control-Request-Method", "GET"}};
+  const reply slash =
+      c.request(http::verb::options, "/api/v1/codes/404/", preflight);
+  EXPECT_EQ(slash.result_int(), 204u);
+  EXPECT_EQ(slash[http::field::allow], "GET, HEAD, OPTIONS");
+  EXPECT_EQ(slash[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(slash[http::field::access_control_allow_methods], "GET, HEAD");
+  const reply page = c.request(http::verb::options, "/api", preflight);
+  EXPECT_EQ(page.result_int(), 204u);
+  EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
+  EXPECT_EQ(c.get("/api").count(http::field::access_control_allow_origin), 0u);
+}
+
+// RFC 9110 Section 9.3.2: HEAD's 405 said "HEAD is not allowed", one byte
+// longer than GET's, and its Content-Length said so. Allow is exposed to
+// the other origins that may read the 405.
+TEST_F(e2e, head_405_has_the_length_of_get_405_and_exposes_allow) {
+  client c(port_);
+  const reply got = c.get("/api/v1/lint");
+  const reply head = c.request(http::verb::head, "/api/v1/lint");
+  EXPECT_EQ(head.result_int(), 405u);
+  EXPECT_EQ(head[http::field::content_length],
+            std::to_string(got.body().size()));
+  EXPECT_EQ(got[http::field::access_control_expose_headers], "ETag, Allow");
+  EXPECT_EQ(head[http::field::access_control_expose_headers], "ETag, Allow");
+}
+
 TEST_F(e2e, options_answers_allow_everywhere_and_cors_only_for_the_api) {
   client c(port_);
   const reply page = c.request(http::verb::options, "/codes/404",

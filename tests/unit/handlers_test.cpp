@@ -447,6 +447,84 @@ TEST(handlers, api_405_is_a_problem_with_allow) {
   EXPECT_EQ(body_json(res).at("status"), 405);
 }
 
+// A preflight granted where GET sends no Access-Control-Allow-Origin lets
+// the browser send a request whose answer it then refuses: "/api", the
+// HTML page that documents the API, was granted one. And a preflight
+// refused where GET redirects ("/api/v1/codes/404/") kept the browser
+// from ever seeing the redirect.
+TEST(handlers, grants_a_preflight_exactly_where_get_is_cross_origin) {
+  struct row {
+    const char* target;
+    bool is_cross_origin;
+  };
+  const row rows[] = {
+      {"/api", false},
+      {"/api/", false},  // a 301 to the page
+      {"/api/v1", true},
+      {"/api/v1/", true},
+      {"/api/v1/codes/404", true},
+      {"/api/v1/codes/404/", true},
+      {"/api/v1/openapi.json", true},
+      {"/codes/404", false},
+      {"/codes/404/", false},
+      {"/lint", false},
+  };
+  for (const row& x : rows) {
+    SCOPED_TRACE(x.target);
+    request preflight{http::verb::options, x.target, 11};
+    preflight.set(http::field::origin, "https://example.com");
+    preflight.set(http::field::access_control_request_method, "GET");
+    const response options = routes().dispatch(preflight);
+    EXPECT_EQ(options.result_int(), 204u);
+    EXPECT_EQ(options.count(http::field::access_control_allow_origin),
+              x.is_cross_origin ? 1u : 0u);
+    EXPECT_EQ(get(x.target).count(http::field::access_control_allow_origin),
+              x.is_cross_origin ? 1u : 0u);
+  }
+}
+
+TEST(handlers, exposes_allow_on_a_405) {
+  for (const char* target : {"/api/v1/codes", "/api/v1/lint", "/codes"}) {
+    const response res = get(target, http::verb::delete_);
+    EXPECT_EQ(res.result_int(), 405u) << target;
+    EXPECT_EQ(res[http::field::access_control_expose_headers], "ETag, Allow")
+        << target;
+  }
+  EXPECT_EQ(get("/api/v1/codes")[http::field::access_control_expose_headers],
+            "ETag");
+}
+
+// RFC 9110 Section 9.3.2: HEAD gets the fields GET gets. The 405's detail
+// named the method, so HEAD's Content-Length was one more than GET's.
+TEST(handlers, head_405_has_the_fields_of_get_405) {
+  const response got = get("/api/v1/lint");
+  const response head = get("/api/v1/lint", http::verb::head);
+  EXPECT_EQ(head.result_int(), 405u);
+  EXPECT_EQ(head[http::field::content_length],
+            got[http::field::content_length]);
+  EXPECT_EQ(head[http::field::content_length],
+            std::to_string(got.body().view().size()));
+  EXPECT_EQ(head[http::field::allow], got[http::field::allow]);
+}
+
+// RFC 9110 Section 9.1: 405 is for a method the server implements but
+// the resource does not take, 501 for one it implements for no resource
+// (Section 15.6.2). The mock answers every method, so none is a 501.
+TEST(handlers, an_unknown_method_is_405_since_the_mock_takes_every_method) {
+  for (const char* method : {"FOO", "PROPFIND", "BREW"}) {
+    SCOPED_TRACE(method);
+    request page{http::verb::unknown, "/codes/404", 11};
+    page.method_string(method);
+    const response res = routes().dispatch(page);
+    EXPECT_EQ(res.result_int(), 405u);
+    EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
+    EXPECT_EQ(res[http::field::content_type], "application/problem+json");
+    request mock{http::verb::unknown, "/status/418", 11};
+    mock.method_string(method);
+    EXPECT_EQ(routes().dispatch(mock).result_int(), 418u);
+  }
+}
+
 TEST(handlers, openapi_is_3_1_and_documents_every_api_route) {
   const json::value doc = json::parse(handlers::openapi_document());
   EXPECT_EQ(doc.at("openapi"), "3.1.0");
@@ -602,6 +680,35 @@ TEST(handlers, lint_clean_response_has_no_findings) {
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].at("must_broken"), false);
   EXPECT_TRUE(reports[0].at("findings").as_array().empty());
+}
+
+// RFC 9110 Sections 13.1.1 and 13.1.2 ask a server to evaluate If-Match
+// and If-None-Match for a request that selects a representation, and
+// Section 13.2.1 to ignore them for a method that neither selects nor
+// modifies one: the lint's POSTs answer the text they are sent, change
+// nothing, and have no representation to lose to a concurrent update.
+TEST(handlers, lint_posts_ignore_preconditions) {
+  struct row {
+    const char* target;
+    std::string body;
+    const char* content_type;
+  };
+  const row rows[] = {
+      {"/api/v1/lint", std::string(with_allow), "text/plain"},
+      {"/lint", "response=", "application/x-www-form-urlencoded"},
+  };
+  for (const row& x : rows) {
+    for (const auto field : {http::field::if_match, http::field::if_none_match})
+      for (const char* value : {"*", "\"nope\""}) {
+        request req{http::verb::post, x.target, 11};
+        req.set(http::field::content_type, x.content_type);
+        req.set(field, value);
+        req.body() = x.body;
+        req.prepare_payload();
+        EXPECT_EQ(routes().dispatch(req).result_int(), 200u)
+            << x.target << " " << value;
+      }
+  }
 }
 
 // The API and `httpstatus lint --json` build their JSON in one function;

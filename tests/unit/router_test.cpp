@@ -169,6 +169,64 @@ TEST(router, redirects_a_trailing_slash_with_the_paths_cors_headers) {
   EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
 }
 
+// GET "/api/v1/codes/404/" is a 301 to the code, but its preflight was a
+// 404: a browser refused the request and never saw the redirect. OPTIONS
+// now answers where GET redirects, and only there.
+TEST(router, answers_options_where_a_trailing_slash_redirects) {
+  router r;
+  r.cross_origin(is_api)
+      .get("/api/v1/codes/{code}", echo)
+      .get("/codes/{code}", echo)
+      .add(http::verb::post, "/api/v1/lint", echo);
+  struct row {
+    const char* target;
+    unsigned get;
+    unsigned options;
+    bool is_cross_origin;
+  };
+  const row rows[] = {
+      {"/api/v1/codes/404/", 301, 204, true},
+      {"/codes/404/", 301, 204, false},
+      {"/api/v1/lint/", 404, 404, false},  // no GET without the slash
+      {"/nowhere/", 404, 404, false},
+      {"//codes/404/", 404, 404, false},  // never off this host
+  };
+  for (const row& x : rows) {
+    SCOPED_TRACE(x.target);
+    const response get = r.dispatch(make_request(http::verb::get, x.target));
+    request preflight = make_request(http::verb::options, x.target);
+    preflight.set(http::field::access_control_request_method, "GET");
+    const response options = r.dispatch(preflight);
+    EXPECT_EQ(get.result_int(), x.get);
+    EXPECT_EQ(options.result_int(), x.options);
+    if (x.options != 204) continue;
+    // What GET and HEAD get is the redirect; other methods get a 404.
+    EXPECT_EQ(options[http::field::allow], "GET, HEAD, OPTIONS");
+    EXPECT_EQ(options.count(http::field::access_control_allow_origin),
+              x.is_cross_origin ? 1u : 0u);
+    EXPECT_EQ(get.count(http::field::access_control_allow_origin),
+              x.is_cross_origin ? 1u : 0u);
+    if (x.is_cross_origin) {
+      EXPECT_EQ(options[http::field::access_control_allow_methods],
+                "GET, HEAD");
+    }
+  }
+}
+
+// The redirect's CORS headers are those of the resource it points to:
+// "/api/" led to the page "/api" with Access-Control-Allow-Origin, which
+// the page itself does not send.
+TEST(router, redirects_with_the_cors_headers_of_the_target) {
+  router r;
+  r.cross_origin(is_api).get("/api", echo).get("/api/v1", echo);
+  const response page = r.dispatch(make_request(http::verb::get, "/api/"));
+  EXPECT_EQ(page.result_int(), 301u);
+  EXPECT_EQ(page.count(http::field::access_control_allow_origin), 0u);
+  const response api = r.dispatch(make_request(http::verb::get, "/api/v1/"));
+  EXPECT_EQ(api.result_int(), 301u);
+  EXPECT_EQ(api[http::field::access_control_allow_origin], "*");
+}
+
 // RFC 9110 Section 5.3: a preflight's Access-Control-Request-Headers on
 // two lines is one list; the grant named only the first line's headers.
 TEST(router, grants_a_preflight_every_line_of_its_headers) {
@@ -192,6 +250,39 @@ TEST(router, answers_405_with_allow) {
   EXPECT_EQ(res[http::field::allow], "GET, HEAD, OPTIONS");
   EXPECT_NE(res.body().view().find("POST is not allowed on /codes"),
             std::string_view::npos);
+}
+
+// RFC 9110 Section 9.3.2: HEAD gets the header fields GET would, and a
+// 405's detail named the method, so HEAD's Content-Length was one more.
+TEST(router, answers_head_405_with_the_fields_of_get_405) {
+  const router r = make_table();
+  const response get =
+      r.dispatch(make_request(http::verb::get, "/api/v1/lint"));
+  const response head =
+      r.dispatch(make_request(http::verb::head, "/api/v1/lint"));
+  EXPECT_EQ(head.result_int(), 405u);
+  EXPECT_TRUE(head.body().view().empty());
+  const std::string get_wire = to_wire(get);
+  EXPECT_EQ(to_wire(head),
+            get_wire.substr(0, get_wire.size() - get.body().view().size()));
+}
+
+// Allow is no CORS-safelisted response field (Fetch standard): a script
+// of another origin that met a 405 could not read what it may do instead.
+TEST(router, exposes_allow_on_a_cross_origin_405) {
+  const router r = make_table();
+  const response res =
+      r.dispatch(make_request(http::verb::get, "/api/v1/lint"));
+  EXPECT_EQ(res.result_int(), 405u);
+  EXPECT_EQ(res[http::field::access_control_allow_origin], "*");
+  EXPECT_EQ(res[http::field::access_control_expose_headers], "ETag, Allow");
+  // An error builder that grants no other origin gets nothing exposed.
+  router plain([](const request& req, std::string_view, int code,
+                  std::string_view) { return make_response(req, code); });
+  plain.get("/", echo);
+  EXPECT_EQ(plain.dispatch(make_request(http::verb::post, "/"))
+                .count(http::field::access_control_expose_headers),
+            0u);
 }
 
 TEST(router, answers_404_through_the_error_builder) {
