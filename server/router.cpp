@@ -199,7 +199,7 @@ reply router::route_request(const request& req, route_id& answered) const {
   if (target.empty() || target.front() != '/')
     return {errors_(req, target, 400,
                     "The request target must be a path (\"/codes\") or an "
-                    "http(s) URL.")};
+                    "http(s) URL with a host and no userinfo.")};
   const std::size_t question = target.find('?');
   const std::string_view raw_path = target.substr(0, question);
   const std::string_view query =

@@ -27,6 +27,12 @@ std::optional<std::string> origin_form_of(std::string_view target) {
   if (scheme != boost::urls::scheme::http &&
       scheme != boost::urls::scheme::https)
     return std::nullopt;
+  // RFC 9110 Section 4.2.1: an http(s) URI without a host is invalid and
+  // MUST be rejected; Section 4.2.4: userinfo SHOULD be taken as an error,
+  // as it serves to disguise the authority.
+  if (!uri->has_authority() || uri->encoded_host().empty() ||
+      uri->has_userinfo())
+    return std::nullopt;
   const std::string_view path = uri->encoded_path();
   std::string origin(path.empty() ? std::string_view("/") : path);
   if (uri->has_query()) (origin += '?') += uri->encoded_query();

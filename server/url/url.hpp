@@ -19,8 +19,9 @@ namespace httpstatus::server {
 /// Returns the origin form ("/path?query") of an absolute-form request
 /// target ("http://host:8080/path?query", RFC 9112 Section 3.2.2), which a
 /// server MUST accept: "/" when the URI has no path. Returns
-/// `std::nullopt` for any other target, and for a scheme other than http
-/// and https, which this server does not serve.
+/// `std::nullopt` for any other target, for a scheme other than http and
+/// https, which this server does not serve, and for a URI without a host
+/// or with userinfo, which is invalid (RFC 9110 Sections 4.2.1, 4.2.4).
 [[nodiscard]] std::optional<std::string> origin_form_of(std::string_view target);
 
 /// Returns whether `text` is empty or only blanks: a filter that filters

@@ -99,7 +99,14 @@ TEST(url, takes_the_path_of_an_absolute_form_target) {
       {"HTTP://example.com:8080/a%20b?q=x&y", "/a%20b?q=x&y"},
       {"https://example.com", "/"},
       {"http://example.com?q=1", "/?q=1"},
-      {"http://user@[::1]:80/x", "/x"},
+      {"http://[::1]:80/x", "/x"},
+      {"http://example.com:/x", "/x"},  // an empty port is the default
+      // RFC 9110 Section 4.2.1: an http URI with no host (or none at all)
+      // MUST be rejected as invalid; Section 4.2.4: userinfo SHOULD be
+      // taken as an error. All three were served.
+      {"http:///codes/404", std::nullopt},
+      {"http:/codes/404", std::nullopt},
+      {"http://user@[::1]:80/x", std::nullopt},
       {"/codes", std::nullopt},  // already the origin form
       {"*", std::nullopt},
       {"example.com:443", std::nullopt},  // the authority form
