@@ -66,6 +66,7 @@ void print_entry(std::ostream& out, const status& s, const terminal& term) {
   field("class", fmt::format("{} {}", c.label, c.name));
   field("status", to_string(s.registration));
   field("meaning", s.meaning);
+  if (!s.on_the_wire) field("sent", "never: no client receives this code");
   field("reference", s.reference);
   field("url", s.reference_url);
 }

@@ -72,6 +72,7 @@ json::object to_json(const status& s) {
   o["aliases"] = std::move(aliases);
   o["constants"] = constants_json(s.names);
   if (!s.vendor.empty()) o["vendor"] = sv(s.vendor);
+  o["on_the_wire"] = s.on_the_wire;
   return o;
 }
 

@@ -16,7 +16,8 @@ namespace httpstatus::render {
 /// Returns the JSON object of `s`, with the field names of the API:
 /// code, reason, class, class_name, status, meaning, description,
 /// reference, reference_url, heuristically_cacheable, cache, body, headers,
-/// related, aliases, constants, and vendor for unofficial codes.
+/// related, aliases, constants, vendor for unofficial codes, and
+/// on_the_wire.
 [[nodiscard]] boost::json::object to_json(const status& s);
 
 /// Returns a JSON array of `to_json` of each status.

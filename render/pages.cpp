@@ -659,14 +659,25 @@ std::string entry_html(const status& s, std::string_view title) {
   out +=
       heading(sub, id + "-rules",
               s.vendor.empty() ? "What the spec requires" : "How to treat it");
-  out += fill(
-      "<ul>\n<li><strong>Body:</strong> {{body}}</li>\n"
-      "<li><strong>Caching:</strong> {{cache}}</li>\n</ul>\n",
-      {{"body", body_note(s)}, {"cache", cache_note(s)}});
-  out += header_table(s);
-
-  out += heading(sub, id + "-example", "Example response");
-  out += fill("<pre><code>{{r}}</code></pre>\n", {{"r", example_response(s)}});
+  if (s.on_the_wire) {
+    out += fill(
+        "<ul>\n<li><strong>Body:</strong> {{body}}</li>\n"
+        "<li><strong>Caching:</strong> {{cache}}</li>\n</ul>\n",
+        {{"body", body_note(s)}, {"cache", cache_note(s)}});
+    out += header_table(s);
+    out += heading(sub, id + "-example", "Example response");
+    out +=
+        fill("<pre><code>{{r}}</code></pre>\n", {{"r", example_response(s)}});
+  } else {
+    // Framing, caching and an example would describe a response that no
+    // client ever gets.
+    out += fill(
+        "<p>No response carries {{code}}: it is {{vendor}}'s own record of "
+        "what happened, never a status a client receives, so it has no body "
+        "or caching rules and no example response. Handle what the client "
+        "does see, as described above.</p>\n",
+        {{"code", std::to_string(s.code)}, {"vendor", s.vendor}});
+  }
 
   if (std::string related = related_list(s); !related.empty()) {
     out += heading(sub, id + "-related", "Related codes");
@@ -740,6 +751,9 @@ std::string_view try_note(const status& s) {
   if (s.code == 444 && s.vendor == "nginx")
     return "Like nginx, the mock closes the connection without any response: "
            "curl reports an empty reply.";
+  if (!s.on_the_wire)
+    return "No real server sends it; the mock does, for a client test that "
+           "wants one.";
   return {};
 }
 

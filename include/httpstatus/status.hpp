@@ -105,6 +105,10 @@ struct status {
   std::string_view aliases;  ///< other names, separated by '|'
   library_names names;
   std::string_view vendor;   ///< "nginx", "Cloudflare", ...; empty for IANA
+  /// Whether a server sends the code to a client. False for a vendor's code
+  /// that only its configuration and logs show (nginx 444, 494-497 and 499;
+  /// AWS 460) or that a client library reports itself (Tornado 599).
+  bool on_the_wire = true;
 };
 
 /// Describes one class of codes as the reference page shows it.

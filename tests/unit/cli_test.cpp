@@ -64,6 +64,15 @@ TEST(cli, prints_one_code) {
   EXPECT_EQ(r.err, "");
 }
 
+TEST(cli, says_when_no_server_sends_a_code) {
+  const outcome r = run_cli({"460"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("\n  sent       never: no client receives this code\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(run_cli({"404"}).out.find("  sent"), std::string::npos);
+}
+
 TEST(cli, prints_several_codes) {
   const outcome r = run_cli({"404", "503"});
   EXPECT_EQ(r.code, 0);

@@ -56,6 +56,8 @@ TEST(json, names_the_vendor_of_unofficial_codes) {
   const json::object o = render::to_json(find_unofficial(444).front());
   EXPECT_EQ(o.at("vendor"), "nginx");
   EXPECT_EQ(o.at("status"), "unofficial");
+  EXPECT_EQ(o.at("on_the_wire"), false);
+  EXPECT_EQ(render::to_json(*find(404)).at("on_the_wire"), true);
 }
 
 TEST(json, pretty_output_parses_back_to_the_same_value) {

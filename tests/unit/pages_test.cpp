@@ -598,6 +598,22 @@ TEST(pages, code_499_shows_both_vendors) {
   EXPECT_EQ(count_of(*page, "<h1>"), 1u);
 }
 
+// nginx logs 499 and never sends it, while Esri's 499 is a response: the
+// page showed framing, caching and an example for both.
+TEST(pages, a_code_no_server_sends_has_no_example_response) {
+  const std::optional<std::string> page = code_page(499);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_TRUE(contains(*page,
+                       "No response carries 499: it is nginx's own "
+                       "record of what happened"));
+  EXPECT_FALSE(contains(*page, "id=\"nginx-example\""));
+  EXPECT_TRUE(contains(*page, "id=\"esri-example\""));
+  EXPECT_EQ(count_of(*page, "No real server sends it; the mock does"), 1u);
+  const std::optional<std::string> p404 = code_page(404);
+  ASSERT_TRUE(p404.has_value());
+  EXPECT_FALSE(contains(*p404, "No response carries"));
+}
+
 // "Try it" asks the mock for what the page is about: each vendor's
 // meaning by name, a 100 with a body and Expect, a 101 with a handshake.
 TEST(pages, code_pages_try_what_the_page_is_about) {
@@ -735,7 +751,7 @@ TEST(pages, example_response_follows_body_rule) {
   EXPECT_TRUE(contains(*code_page(401), "\nWWW-Authenticate: "));
   EXPECT_FALSE(contains(*code_page(100), "Date:"));
   // RFC 9112 Section 4: SP after the code, with or without a phrase.
-  EXPECT_TRUE(contains(*code_page(599), "<pre><code>HTTP/1.1 599 \nDate:"));
+  EXPECT_TRUE(contains(*code_page(463), "<pre><code>HTTP/1.1 463 \nDate:"));
   EXPECT_TRUE(contains(*code_page(404), "<pre><code>HTTP/1.1 404 Not Found\n"));
 }
 

@@ -183,6 +183,24 @@ TEST(registry, keeps_vendors_apart) {
                        {"nginx", "Client Closed Request"}, {"Esri", "Token Required"}}));
 }
 
+// A vendor's code that only its logs show, or that a client library makes
+// up, reached no client: the pages showed an example response for it.
+TEST(registry, says_which_codes_no_server_sends) {
+  for (const status& s : all()) EXPECT_TRUE(s.on_the_wire) << s.code;
+  std::set<std::pair<int, std::string_view>> never;
+  for (const status& s : unofficial())
+    if (!s.on_the_wire) never.insert({s.code, s.vendor});
+  EXPECT_EQ(never,
+            (std::set<std::pair<int, std::string_view>>{{444, "nginx"},
+                                                        {460, "AWS"},
+                                                        {494, "nginx"},
+                                                        {495, "nginx"},
+                                                        {496, "nginx"},
+                                                        {497, "nginx"},
+                                                        {499, "nginx"},
+                                                        {599, "Tornado"}}));
+}
+
 // The seed page writes each row as code, name and meaning run together:
 // "404Not FoundThe resource does not exist at this URL."
 TEST(registry, has_the_seed_meanings_word_for_word) {
