@@ -672,7 +672,8 @@ std::string entry_html(const status& s, std::string_view title) {
     // Framing, caching and an example would describe a response that no
     // client ever gets.
     out += fill(
-        "<p>No response carries {{code}}: it is {{vendor}}'s own record of "
+        "<p class=\"off-the-wire\">No response carries {{code}}: it is "
+        "{{vendor}}'s own record of "
         "what happened, never a status a client receives, so it has no body "
         "or caching rules and no example response. Handle what the client "
         "does see, as described above.</p>\n",

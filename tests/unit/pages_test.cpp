@@ -603,9 +603,10 @@ TEST(pages, code_499_shows_both_vendors) {
 TEST(pages, a_code_no_server_sends_has_no_example_response) {
   const std::optional<std::string> page = code_page(499);
   ASSERT_TRUE(page.has_value());
-  EXPECT_TRUE(contains(*page,
-                       "No response carries 499: it is nginx's own "
-                       "record of what happened"));
+  EXPECT_TRUE(contains(
+      *page,
+      "<p class=\"off-the-wire\">No response carries 499: it is nginx's own "
+      "record of what happened"));
   EXPECT_FALSE(contains(*page, "id=\"nginx-example\""));
   EXPECT_TRUE(contains(*page, "id=\"esri-example\""));
   EXPECT_EQ(count_of(*page, "No real server sends it; the mock does"), 1u);
