@@ -635,6 +635,14 @@ TEST(cli, prints_help_and_version) {
   const outcome help = run_cli({"--help"});
   EXPECT_EQ(help.code, 0);
   EXPECT_NE(help.out.find("Exit codes:"), std::string::npos);
+  // Every command exits 74 when its output cannot be written; the help of
+  // lint and check listed their other codes but not that one.
+  for (const std::string sub : {"lint", "check"}) {
+    const outcome sub_help = run_cli({sub, "--help"});
+    EXPECT_NE(sub_help.out.find("\n  74 the report could not be written"),
+              std::string::npos)
+        << sub;
+  }
   const outcome version = run_cli({"--version"});
   EXPECT_EQ(version.code, 0);
   EXPECT_TRUE(version.out.starts_with("httpstatus "));
