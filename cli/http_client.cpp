@@ -618,10 +618,10 @@ void read_responses(net::io_context& ioc, Stream& stream,
     if (code >= 100 && code <= 199 && code != 101) {
       if (ex.interim.size() == max_interim) {
         ex.failed = failure::receive;
-        ex.error = "cannot read the response from " + where +
-                   ": the server sent more than " +
-                   std::to_string(max_interim) +
-                   " interim responses and no final one";
+        ex.error =
+            "cannot read the response from " + where +
+            ": the server sent more than " + std::to_string(max_interim) +
+            " interim responses; reading stopped there, before any final one";
         return;
       }
       ex.interim.push_back(to_lint(parser.get(), false, with_crlf));
