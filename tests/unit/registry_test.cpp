@@ -259,6 +259,29 @@ TEST(registry, has_the_seed_class_names) {
 
 // A short table of facts that must hold, so that a bad edit to the data
 // fails loudly.
+// Descriptions an audit found short of their RFC: 425 did not say which
+// requests it may answer (RFC 8470 Section 5), 418 called IANA's
+// reservation permanent (RFC 9110 Section 15.5.19 lets it be reassigned),
+// and 200 forgot that an answer to HEAD has no content.
+TEST(registry, describes_what_the_rfc_says_of_a_code) {
+  struct row {
+    int code;
+    std::string_view says;
+  };
+  const row rows[] = {
+      {425, "an intermediary marked with Early-Data: 1"},
+      {425, "never in early data again"},
+      {418, "RFC 9110 lets it be reassigned if 4xx codes run out"},
+      {200, "Apart from answers to HEAD and CONNECT"},
+  };
+  for (const row& r : rows) {
+    const auto s = find(r.code);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_NE(s->description.find(r.says), std::string_view::npos)
+        << r.code << ": " << s->description;
+  }
+}
+
 TEST(registry, holds_hand_checked_facts) {
   struct row {
     int code;

@@ -1186,8 +1186,11 @@ inline constexpr status standard_table[] = {
      .description =
          "Used with TLS 1.3 early data (0-RTT): the request arrived in early "
          "data, which an attacker could replay, and the server will not "
-         "process it yet. A client that sent the request in early data "
-         "retries it automatically once the handshake has completed.",
+         "process it yet. It answers only such a request, one the server "
+         "read in early data itself or one an intermediary marked with "
+         "Early-Data: 1. A client that sent the request in early data "
+         "retries it automatically once the handshake has completed, and "
+         "never in early data again.",
      .reference = "RFC 8470, Section 5.2",
      .reference_url = "https://www.rfc-editor.org/rfc/rfc8470#section-5.2",
      .cache = cacheability::explicit_only,
