@@ -116,6 +116,15 @@ bool cannot_have_content(const response& res, std::string_view method) {
   return rules && rules->body != body_rule::allowed;
 }
 
+// Whether `res` ends at its header section whatever framing it names: an
+// answer to HEAD, a 1xx, 204 or 304 (RFC 9112 Section 6.3). A 205 cannot
+// have content either, but is not implicitly empty, so it is framed.
+bool ends_at_header(const response& res, std::string_view method) {
+  if (method == "HEAD") return true;
+  const std::optional<status> rules = effective(res.code);
+  return rules && rules->body == body_rule::none;
+}
+
 // Decodes chunked content (RFC 9112 Section 7.1); `std::nullopt` when the
 // bytes are not chunked, as after curl has already de-chunked them. Line
 // ends may be bare LF, as in a transcript saved on Unix; `bare_lf` (when
@@ -281,14 +290,10 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
   if (no_content && (first == std::string_view::npos || next_follows))
     return first == std::string_view::npos ? text.size() : first;
   const std::string_view rest = text.substr(start);
-  // A response that ends at its header (a 1xx, 204 or 304, or an answer to
-  // HEAD) may still name chunked (RFC 9112 Section 6.1): a zero chunk after
-  // it is no framing but bytes a client reads as the next response. A 205
-  // is not implicitly empty, so its chunked framing is read.
-  const std::optional<status> rules = effective(res.code);
-  const bool ends_at_header =
-      method == "HEAD" || (rules && rules->body == body_rule::none);
-  if (ends_in_chunked(res) && !ends_at_header) {
+  // A response that ends at its header may still name chunked (RFC 9112
+  // Section 6.1): a zero chunk after it is no framing but bytes a client
+  // reads as the next response.
+  if (ends_in_chunked(res) && !ends_at_header(res, method)) {
     std::size_t used = 0;
     std::string_view trailer;
     if (auto decoded = dechunk(rest, used, trailer, &res.chunk_lines_bare_lf)) {

@@ -824,10 +824,9 @@ void framing_conflict(const subject& s) {
 // (`curl --compressed` prints it decoded). Line ends that an editor or a
 // terminal rewrote (CRLF to LF, or back) are not held against the server.
 void content_length_matches(const subject& s) {
-  const int code = s.res.code;
   if (!s.res.body_present || s.res.body_truncated || s.res.tunnel ||
-      s.req.method == "HEAD" || is_informational(code) || code == 204 ||
-      code == 304 || (s.rules && s.rules->body != body_rule::allowed) ||
+      s.req.method == "HEAD" ||
+      (s.rules && s.rules->body != body_rule::allowed) ||
       s.get("Transfer-Encoding") || s.get("Content-Encoding"))
     return;
   std::optional<std::uint64_t> announced;
@@ -858,14 +857,11 @@ void content_length_matches(const subject& s) {
   if (shown < *announced)
     s.add("content-length-mismatch", requirement::must, rfc9112_body_length,
           "Content-Length announces " + want +
-              " bytes, but the content "
-              "ends after " +
-              got +
-              ": a recipient MUST consider the message "
-              "incomplete (" +
+              " bytes, but the content ends after " + got +
+              ": a recipient MUST consider the message incomplete (" +
               short_section(rfc9112_body_length.section) +
-              ") and close the connection. Send the content's real length, and "
-              "check that the server does not stop writing early.");
+              ") and close the connection. Send the content's real length, "
+              "and check that the server does not stop writing early.");
   else
     s.add("content-length-mismatch", requirement::must, rfc9112_body_length,
           "Content-Length announces " + want + " bytes, but " + got +

@@ -673,10 +673,10 @@ std::string entry_html(const status& s, std::string_view title) {
     // client ever gets.
     out += fill(
         "<p class=\"off-the-wire\">No response carries {{code}}: it is "
-        "{{vendor}}'s own record of "
-        "what happened, never a status a client receives, so it has no body "
-        "or caching rules and no example response. Handle what the client "
-        "does see, as described above.</p>\n",
+        "{{vendor}}'s own record of what happened, never a status a client "
+        "receives, so it has no body or caching rules and no example "
+        "response. Handle what the client does see, as described "
+        "above.</p>\n",
         {{"code", std::to_string(s.code)}, {"vendor", s.vendor}});
   }
 
