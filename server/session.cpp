@@ -49,20 +49,6 @@ namespace {
 // once; this bounds the one that does not.
 constexpr std::chrono::seconds linger_time{5};
 
-// A Host value is a uri-host and an optional port (RFC 9110 Section 7.2):
-// the characters of a reg-name, an IP literal's brackets and colons, and
-// percent escapes. Anything else (a space, "/", "@") is not a host. A
-// table, since every request is checked.
-constexpr std::array<bool, 256> host_chars = [] {
-  std::array<bool, 256> table{};
-  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (const char c : std::string_view("-._~!$&'()*+,;=%:[]"))
-    table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
-
 // RFC 9112 Section 3.2: a server MUST answer 400 to an HTTP/1.1 request
 // without Host, and to any request with more than one Host or an invalid
 // one. Returns why `req` is such a request. It runs on every request:
@@ -85,9 +71,7 @@ std::optional<std::string> host_problem(const request& req) {
   if (hosts > 1)
     return "A request may carry one Host header field, not " +
            std::to_string(hosts) + " (RFC 9112, Section 3.2).";
-  if (!std::all_of(host.begin(), host.end(), [](char c) {
-        return host_chars[static_cast<unsigned char>(c)];
-      }))
+  if (!is_host_and_port(host))
     return "The Host header field is not a host and port (RFC 9112, "
            "Section 3.2).";
   return std::nullopt;

@@ -178,7 +178,9 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
       {"header without colon", "GET / HTTP/1.1\r\nHost x\r\n\r\n", 400},
       {"space before colon", "GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400},
       {"control byte in a header value",
-       std::string("GET / HTTP/1.1\r\nHost: x\r\nX: a\x01" "b\r\n\r\n"), 400},
+       std::string("GET / HTTP/1.1\r\nHost: x\r\nX: a\x01"
+                   "b\r\n\r\n"),
+       400},
       {"NUL in the request line", std::string("GET /\0 HTTP/1.1\r\n\r\n", 20),
        400},
       {"bare LF line ends", "GET / HTTP/1.1\nHost: x\n\n", 400},
@@ -236,6 +238,10 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
        "GET /status/200 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400},
       {"Host that is not a host",
        "GET /status/200 HTTP/1.1\r\nHost: a b/c\r\n\r\n", 400},
+      {"Host with two ports", "GET /status/200 HTTP/1.1\r\nHost: x:1:2\r\n\r\n",
+       400},
+      {"Host with an unclosed IP literal",
+       "GET /status/200 HTTP/1.1\r\nHost: [::1\r\n\r\n", 400},
       {"HTTP/1.0 with two Host fields",
        "GET /status/200 HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", 400},
       // Another major version is one this server does not speak (RFC 9110
@@ -245,7 +251,8 @@ TEST_F(hostile, malformed_requests_get_400_or_a_clean_close) {
       {"HTTP/3.0 request line", "GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505},
       {"HTTP/1.2 request line ending in a bare LF",
        "GET / HTTP/1.2\nHost: x\n\n", 400},
-      {"HTTP/2 without a minor version", "GET / HTTP/2\r\nHost: x\r\n\r\n", 400},
+      {"HTTP/2 without a minor version", "GET / HTTP/2\r\nHost: x\r\n\r\n",
+       400},
       {"TLS ClientHello on the plain port", tls_client_hello, 400},
       {"garbage", std::string(64, '\xff'), 400},
   };
