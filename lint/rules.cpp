@@ -42,6 +42,12 @@ constexpr reference rfc9110_upgrade = {
 constexpr reference rfc9110_content_type = {
     "RFC 9110, Section 8.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.3"};
+constexpr reference rfc9110_last_modified = {
+    "RFC 9110, Section 8.8.2",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-8.8.2"};
+constexpr reference rfc9110_etag = {
+    "RFC 9110, Section 8.8.3",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-8.8.3"};
 constexpr reference rfc9110_content_length = {
     "RFC 9110, Section 8.6",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.6"};
@@ -72,6 +78,9 @@ constexpr reference rfc9110_byteranges = {
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
+constexpr reference rfc9111_expires = {
+    "RFC 9111, Section 5.3",
+    "https://www.rfc-editor.org/rfc/rfc9111#section-5.3"};
 constexpr reference rfc9112_version = {
     "RFC 9112, Section 2.3",
     "https://www.rfc-editor.org/rfc/rfc9112#section-2.3"};
@@ -999,15 +1008,35 @@ void value_syntax(const subject& s) {
           "Send delay-seconds (\"120\") or an IMF-fixdate (\"Sun, 06 Nov "
           "1994 08:49:37 GMT\").");
   });
-  // A recipient reads the obsolete forms too (RFC 9110 Section 6.6.1's
-  // grammar is HTTP-date); the MUST is the sender's, Section 5.6.7.
-  each(s, "Date", [&](std::string_view v) {
-    if (!is_imf_fixdate(trim(v)))
-      s.add("date-syntax", requirement::must, rfc9110_http_date,
-            "Date \"" + std::string(v) + "\" is not an IMF-fixdate: " +
+  // Date, Last-Modified and Expires are HTTP-dates. A recipient reads the
+  // obsolete forms too (their grammar is HTTP-date); the MUST is the
+  // sender's, Section 5.6.7: generate the IMF-fixdate.
+  const auto http_date = [&](std::string_view rule, std::string_view name,
+                             std::string_view consequence) {
+    each(s, name, [&](std::string_view v) {
+      if (is_imf_fixdate(trim(v))) return;
+      s.add(rule, requirement::must, rfc9110_http_date,
+            std::string(name) + " \"" + std::string(v) +
+                "\" is not an IMF-fixdate: " +
                 verdict(requirement::must, rfc9110_http_date.section) +
-                ", the one form a sender generates. Send e.g. \"Sun, 06 Nov "
-                "1994 08:49:37 GMT\".");
+                ", the one form a sender generates" + std::string(consequence) +
+                ". Send e.g. \"Sun, 06 Nov 1994 08:49:37 GMT\".");
+    });
+  };
+  http_date("date-syntax", "Date", "");
+  http_date("last-modified-syntax", "Last-Modified", "");
+  // "Expires: 0" is the common case, and it works: a cache MUST read an
+  // invalid Expires as a time in the past (RFC 9111 Section 5.3). Saying
+  // so tells the sender what the value does and what says it validly.
+  http_date("expires-syntax", "Expires",
+            "; a cache reads an invalid Expires as already expired (" +
+                short_section(rfc9111_expires.section) +
+                "), so a past date says the same validly");
+  each(s, "ETag", [&](std::string_view v) {
+    if (!parse_entity_tag(v))
+      bad("etag-syntax", "ETag", v, rfc9110_etag,
+          "Send the tag in double quotes, with no space or quote inside: "
+          "ETag: \"v2\", or W/\"v2\" for a weak validator.");
   });
   // An empty Location is a valid URI-reference (RFC 3986 Section 4.1) that
   // points at the request's own URI: worth knowing (a client that follows

@@ -95,9 +95,13 @@ struct entity_tag {
     t.is_weak = true;
     text.remove_prefix(2);
   }
-  if (text.size() < 2 || text.front() != '"' || text.back() != '"' ||
-      text.substr(1, text.size() - 2).find('"') != std::string_view::npos)
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"')
     return std::nullopt;
+  // etagc = %x21 / %x23-7E / obs-text: no space, quote or control.
+  for (const char c : text.substr(1, text.size() - 2)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == '"' || u == 0x7F) return std::nullopt;
+  }
   t.opaque = text;
   return t;
 }
