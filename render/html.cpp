@@ -68,4 +68,24 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_escape_breakable(std::string_view text) {
+  // The escaped text is scanned, not `text`: a character reference
+  // ("&amp;") holds none of the characters that mark a break.
+  const std::string escaped = html_escape(text);
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::string out;
+  out.reserve(escaped.size() + escaped.size() / 4);
+  for (std::size_t i = 0; i < escaped.size(); ++i) {
+    const char c = escaped[i];
+    if (i > 0 && is_upper(c) && is_lower(escaped[i - 1])) out += "<wbr>";
+    out += c;
+    const bool last = i + 1 == escaped.size();
+    if (!last && (c == '/' || c == '.' || c == '_' ||
+                  (c == ':' && escaped[i + 1] != ':')))
+      out += "<wbr>";
+  }
+  return out;
+}
+
 }  // namespace httpstatus::render

@@ -16,6 +16,13 @@ namespace httpstatus::render {
 ///     html_escape("<a href='x'>") == "&lt;a href=&#39;x&#39;&gt;"
 [[nodiscard]] std::string html_escape(std::string_view text);
 
+/// Returns `html_escape(text)` with a `<wbr>` where a long identifier or
+/// media type may wrap on a narrow screen: after "/", ":", "." and "_",
+/// and between a lower-case letter and the capital that follows it
+/// (`Status<wbr>Not<wbr>Found`). A browser breaks there only when the
+/// whole does not fit, and copying the text copies no break.
+[[nodiscard]] std::string html_escape_breakable(std::string_view text);
+
 /// Appends `html_escape(text)` to `out` without a temporary string.
 void append_escaped(std::string& out, std::string_view text);
 

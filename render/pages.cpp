@@ -530,17 +530,19 @@ std::string header_table(const status& s) {
                     {"section", h.section.empty() ? h.url : h.section}});
     rows += fill(
         "<tr><th scope=\"row\"><code>{{field}}</code></th><td>{{level}}</td>"
-        "<td>{{when}}</td><td>{{{source}}}</td></tr>\n",
+        "<td>{{{when}}}</td><td>{{{source}}}</td></tr>\n",
         {{"field", h.field},
          {"level", level},
-         {"when",
-          h.condition.empty() ? std::string_view("always") : h.condition},
+         slot::html("when", html_escape_breakable(
+                                h.condition.empty() ? std::string_view("always")
+                                                    : h.condition)),
          slot::html("source", source)});
   }
   if (rows.empty()) return "<p>No header field is required.</p>\n";
   return fill(
-      "<table class=\"fields\">\n<caption>Header fields</caption>\n<thead><tr><th "
-      "scope=\"col\">Field</th><th scope=\"col\">Requirement</th><th "
+      "<table class=\"fields\">\n<caption>Header "
+      "fields</caption>\n<thead><tr><th "
+      "scope=\"col\">Field</th><th scope=\"col\">Level</th><th "
       "scope=\"col\">When</th><th scope=\"col\">Source</th></tr></thead>\n"
       "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
       {slot::html("rows", std::move(rows))});
@@ -585,11 +587,12 @@ std::string names_table(const status& s, std::string_view labelled_by) {
   };
   std::string rows;
   for (const library& l : libraries) {
-    const std::string cell =
-        l.constant.empty()
-            ? std::string("none")
-            : fill("<code>{{c}}</code>",
-                   {{"c", fmt::format("{}{}", l.prefix, l.constant)}});
+    const std::string cell = l.constant.empty()
+                                 ? std::string("none")
+                                 : "<code>" +
+                                       html_escape_breakable(fmt::format(
+                                           "{}{}", l.prefix, l.constant)) +
+                                       "</code>";
     rows += fill("<tr><th scope=\"row\">{{lib}}</th><td>{{{cell}}}</td></tr>\n",
                  {{"lib", l.name}, slot::html("cell", cell)});
   }

@@ -14,6 +14,7 @@ namespace {
 
 using httpstatus::render::fill;
 using httpstatus::render::html_escape;
+using httpstatus::render::html_escape_breakable;
 using httpstatus::render::slot;
 
 struct escape_case {
@@ -56,6 +57,21 @@ TEST(html, escapes_each_case) {
 TEST(html, replaces_embedded_nul) {
   const std::string input("a\0<b", 4);
   EXPECT_EQ(html_escape(input), "a\xEF\xBF\xBD&lt;b");
+}
+
+// Where a long name may wrap: at its separators and where a lower-case
+// letter meets a capital; never inside a character reference.
+TEST(html, marks_where_a_long_name_may_wrap) {
+  EXPECT_EQ(html_escape_breakable("boost::beast::http::status::not_found"),
+            "boost::<wbr>beast::<wbr>http::<wbr>status::<wbr>not_<wbr>found");
+  EXPECT_EQ(html_escape_breakable("http.StatusNotFound"),
+            "http.<wbr>Status<wbr>Not<wbr>Found");
+  EXPECT_EQ(html_escape_breakable("multipart/byteranges"),
+            "multipart/<wbr>byteranges");
+  EXPECT_EQ(html_escape_breakable("a&Bc<D"), "a&amp;Bc&lt;D");
+  EXPECT_EQ(html_escape_breakable("always"), "always");
+  EXPECT_EQ(html_escape_breakable("trailing."), "trailing.");
+  EXPECT_EQ(html_escape_breakable(""), "");
 }
 
 struct fill_case {
