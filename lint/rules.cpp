@@ -184,6 +184,19 @@ std::string grammar_verdict(reference grammar) {
          verdict(requirement::must, rfc9110_grammar.section, "MUST NOT");
 }
 
+// Quotes a line or value that a finding names, cut after its first 80
+// bytes (at a character boundary): a megabyte-long line makes one readable
+// finding, not a megabyte of output.
+std::string quoted(std::string_view text) {
+  constexpr std::size_t shown = 80;
+  if (text.size() <= shown) return "\"" + std::string(text) + "\"";
+  std::size_t cut = shown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return "\"" + std::string(text.substr(0, cut)) + "...\" (" +
+         std::to_string(text.size()) + " bytes)";
+}
+
 std::string a_or_an(std::string_view word) {
   const char c = word.empty() ? 'x' : word.front();
   const bool vowel =
@@ -293,8 +306,8 @@ void http_version(const subject& s) {
   // HTTP/1.1 connection.
   if (!s.req.from_the_wire && (v == "HTTP/2" || v == "HTTP/3")) return;
   s.add("http-version-syntax", requirement::must, rfc9112_version,
-        "The status line's version \"" + std::string(v) +
-            "\" is not HTTP/ and a digit, a dot and a digit: " +
+        "The status line's version " + quoted(v) +
+            " is not HTTP/ and a digit, a dot and a digit: " +
             verdict(requirement::must, rfc9112_version.section) +
             ". Send HTTP/1.1 (or HTTP/1.0).");
 }
@@ -332,8 +345,8 @@ void reason_phrase(const subject& s) {
   if (!entry || entry->reason.empty() || s.res.reason.empty()) return;
   if (iequals(trim(s.res.reason), entry->reason)) return;
   s.add("reason-phrase", requirement::info, rfc9112_reason,
-        "Reason phrase \"" + s.res.reason +
-            "\" differs from the registry's \"" + std::string(entry->reason) +
+        "Reason phrase " + quoted(s.res.reason) +
+            " differs from the registry's \"" + std::string(entry->reason) +
             "\" for " + code_text(s) + ". Clients ignore it, but \"" +
             std::string(entry->reason) +
             "\" tells people reading logs what happened.");
@@ -802,7 +815,8 @@ void framing_conflict(const subject& s) {
     }
     if (v.empty() || ec != std::errc{} || end != v.data() + v.size()) {
       s.add("content-length-syntax", requirement::must, rfc9110_content_length,
-            "Content-Length \"" + f.value + "\" is not a number of bytes: it " +
+            "Content-Length " + quoted(f.value) +
+                " is not a number of bytes: it " +
                 grammar_verdict(rfc9110_content_length) +
                 ". Send one decimal number.");
       return;
@@ -890,8 +904,8 @@ void field_lines(const subject& s) {
                                std::string_view kind) {
     for (const std::string& line : lines)
       s.add("field-syntax", requirement::must, rfc9112_field_syntax,
-            std::string(kind) + " line \"" + line +
-                "\" is not \"Name: value\": " +
+            std::string(kind) + " line " + quoted(line) +
+                " is not \"Name: value\": " +
                 verdict(requirement::must, rfc9112_field_syntax.section) +
                 ". Write a token, a colon right after it, then the value.");
   };
@@ -999,8 +1013,8 @@ void value_syntax(const subject& s) {
                        std::string_view value, reference ref,
                        std::string_view fix) {
     s.add(rule, requirement::must, ref,
-          std::string(name) + " \"" + std::string(value) + "\" " +
-              grammar_verdict(ref) + ". " + std::string(fix));
+          std::string(name) + " " + quoted(value) + " " + grammar_verdict(ref) +
+              ". " + std::string(fix));
   };
   each(s, "Retry-After", [&](std::string_view v) {
     if (!is_retry_after(v))
@@ -1016,8 +1030,7 @@ void value_syntax(const subject& s) {
     each(s, name, [&](std::string_view v) {
       if (is_imf_fixdate(trim(v))) return;
       s.add(rule, requirement::must, rfc9110_http_date,
-            std::string(name) + " \"" + std::string(v) +
-                "\" is not an IMF-fixdate: " +
+            std::string(name) + " " + quoted(v) + " is not an IMF-fixdate: " +
                 verdict(requirement::must, rfc9110_http_date.section) +
                 ", the one form a sender generates" + std::string(consequence) +
                 ". Send e.g. \"Sun, 06 Nov 1994 08:49:37 GMT\".");
@@ -1187,6 +1200,36 @@ void never_stored(const subject& s) {
             "headers at all.");
 }
 
+// A response of a thousand bad header lines drew a thousand findings (and
+// 1 MB of bad lines, 45 MB of output): past the first few of a rule, more
+// of the same says nothing new. They are kept in rule order and counted in
+// one last finding of the rule.
+constexpr std::size_t shown_per_rule = 5;
+
+void collapse_repeats(std::vector<finding>& out) {
+  std::vector<finding> kept;
+  std::vector<std::pair<std::string_view, std::size_t>> counts;
+  for (finding& f : out) {
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == f.rule; });
+    if (it == counts.end()) it = counts.insert(counts.end(), {f.rule, 0});
+    if (++it->second <= shown_per_rule) kept.push_back(std::move(f));
+  }
+  for (const auto& [rule, count] : counts) {
+    if (count <= shown_per_rule) continue;
+    const auto last =
+        std::find_if(kept.rbegin(), kept.rend(),
+                     [&](const finding& f) { return f.rule == rule; });
+    finding more = *last;
+    more.message = std::to_string(count - shown_per_rule) + " more " +
+                   std::string(rule) +
+                   " findings like the ones above are not shown (" +
+                   std::to_string(count) + " in this response).";
+    kept.insert(last.base(), std::move(more));
+  }
+  out = std::move(kept);
+}
+
 }  // namespace
 
 std::string short_section(std::string_view section) {
@@ -1248,6 +1291,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   chunk_line_ends(s);
   value_syntax(s);
   vary_missing(s);
+  collapse_repeats(out);
   std::stable_sort(
       out.begin(), out.end(), [](const finding& a, const finding& b) {
         return static_cast<int>(a.strength) < static_cast<int>(b.strength);

@@ -2273,3 +2273,27 @@ TEST(command, control_characters_are_escaped) {
 }
 
 }  // namespace
+
+// A thousand bad header lines drew a thousand findings, each quoting its
+// whole line: 1 MB of them made 45 MB of output. Past five findings of a
+// rule one more counts the rest, and a quoted line stops after 80 bytes.
+TEST(lint, a_flood_of_bad_lines_makes_a_short_report) {
+  std::string text = with_date("HTTP/1.1 200 OK", "");
+  for (int i = 0; i < 1000; ++i)
+    text +=
+        "bad line " + std::to_string(i) + " " + std::string(1000, 'x') + "\n";
+  text += "Content-Length: 0\n\n";
+  std::vector<finding> syntax;
+  for (const finding& f : lint_text(text))
+    if (f.rule == "field-syntax") syntax.push_back(f);
+  ASSERT_EQ(syntax.size(), 6u);
+  EXPECT_NE(syntax[0].message.find("\"bad line 0 xxx"), std::string::npos);
+  EXPECT_NE(syntax[0].message.find("...\" (1011 bytes)"), std::string::npos)
+      << syntax[0].message;
+  EXPECT_LT(syntax[0].message.size(), 300u);
+  EXPECT_NE(syntax[4].message.find("\"bad line 4 "), std::string::npos);
+  EXPECT_EQ(syntax[5].strength, requirement::must);
+  EXPECT_EQ(syntax[5].message,
+            "995 more field-syntax findings like the ones above are not shown "
+            "(1000 in this response).");
+}
