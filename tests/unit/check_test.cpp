@@ -585,6 +585,14 @@ std::map<std::string, std::string> odd_routes() {
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
        "2\nhi\n0\n\n"},
+      {"/crlf-header-lf-chunks-held",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "2\nhi\n0\n\n{hold}"},
+      {"/crlf-header-pause-lf-chunks",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "{pause}2\nhi\n0\n\n"},
       {"/lf-crlf-held",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nContent-Length: 2\n\r\nhi{hold}"},
@@ -847,10 +855,14 @@ TEST(check, bare_lf_header_is_read_leniently) {
 // A server that writes its header in bare LF writes its chunk lines so:
 // Beast waited on them until --timeout (exit 3, "timed out"), or, after a
 // close, said the last chunk never came. They are read leniently, and
-// their line ends are the finding (RFC 9112 Section 7.1).
+// their line ends are the finding (RFC 9112 Section 7.1). So are bare-LF
+// chunk lines behind a header in CRLF, which ended the check the same way,
+// also when they came after the header in a later packet.
 TEST(check, bare_lf_chunk_lines_are_a_finding) {
   const test_server server(odd_routes());
-  for (const std::string path : {"/bare-lf-chunks-held", "/bare-lf-chunks"}) {
+  for (const std::string path :
+       {"/bare-lf-chunks-held", "/bare-lf-chunks",
+        "/crlf-header-lf-chunks-held", "/crlf-header-pause-lf-chunks"}) {
     const auto started = std::chrono::steady_clock::now();
     const run_result res =
         run_check_args({"--timeout", "5", "--json", server.url(path)});
