@@ -166,6 +166,13 @@ inline constexpr std::size_t max_responses = 4096;
 [[nodiscard]] bool holds_final_response(std::string_view text,
                                         std::string_view method = "GET");
 
+/// Reads the end of chunked content, its last chunk and trailer section
+/// ("0\r\nX-Sum: 1\r\n\r\n", CRLF or bare LF), into `res`'s trailer fields
+/// and malformed trailer lines, as `parse_responses` reads them. Returns
+/// false, leaving the trailer alone, when `text` does not start with a
+/// last chunk. `check` reads with it a trailer section that Beast refuses.
+bool read_last_chunk(std::string_view text, response& res);
+
 /// Returns `section` in the short form messages use: "RFC 9110, Section
 /// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.
 [[nodiscard]] std::string short_section(std::string_view section);

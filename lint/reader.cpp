@@ -202,6 +202,17 @@ void read_fields(cursor& c, response& res) {
   }
 }
 
+// Trailer fields have the grammar of header fields (RFC 9112 Section
+// 7.1.2).
+void read_trailer(std::string_view trailer, response& res) {
+  response trailers;
+  cursor lines{trailer};
+  read_fields(lines, trailers);
+  res.trailer_fields = std::move(trailers.fields);
+  res.malformed_trailer_lines = std::move(trailers.malformed_lines);
+  res.obs_fold = res.obs_fold || trailers.obs_fold;
+}
+
 // Whether `res` is one that a client answers with another request on the
 // same exchange, so that curl's output may go on with the next response
 // after content whose end the text does not show: an interim 1xx, a
@@ -297,14 +308,7 @@ std::size_t read_body(std::string_view text, std::size_t start, response& res,
     std::size_t used = 0;
     std::string_view trailer;
     if (auto decoded = dechunk(rest, used, trailer, &res.chunk_lines_bare_lf)) {
-      // Trailer fields have the grammar of header fields (RFC 9112
-      // Section 7.1.2).
-      response trailers;
-      cursor lines{trailer};
-      read_fields(lines, trailers);
-      res.trailer_fields = std::move(trailers.fields);
-      res.malformed_trailer_lines = std::move(trailers.malformed_lines);
-      res.obs_fold = res.obs_fold || trailers.obs_fold;
+      read_trailer(trailer, res);
       res.body = std::move(*decoded);
       res.body_size = res.body.size();
       res.body_present = true;
@@ -447,6 +451,16 @@ parse_result parse_responses(std::string_view text, std::string_view method) {
     c.pos = more;
   }
   return result;
+}
+
+bool read_last_chunk(std::string_view text, response& res) {
+  std::size_t used = 0;
+  std::string_view trailer;
+  const std::optional<std::string> content =
+      dechunk(text, used, trailer, &res.chunk_lines_bare_lf);
+  if (!content || !content->empty()) return false;
+  read_trailer(trailer, res);
+  return true;
 }
 
 }  // namespace httpstatus::lint

@@ -36,6 +36,9 @@ constexpr reference rfc9110_field_order = {
 constexpr reference rfc9110_field_values = {
     "RFC 9110, Section 5.5",
     "https://www.rfc-editor.org/rfc/rfc9110#section-5.5"};
+constexpr reference rfc9110_trailer = {
+    "RFC 9110, Section 6.5.1",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-6.5.1"};
 constexpr reference rfc9110_upgrade = {
     "RFC 9110, Section 7.8",
     "https://www.rfc-editor.org/rfc/rfc9110#section-7.8"};
@@ -988,6 +991,46 @@ void chunk_line_ends(const subject& s) {
             "with CRLF.");
 }
 
+// RFC 9110 Section 6.5.1: a sender MUST NOT put a field in the trailer
+// section unless its definition allows it there. These are the fields of
+// the kinds that section names as needed before the content (framing,
+// routing, authentication, response control, content format), none of
+// which allows it: a recipient has already acted on the header without
+// them, and most discard them.
+constexpr std::string_view header_only_fields[] = {"Age",
+                                                   "Cache-Control",
+                                                   "Connection",
+                                                   "Content-Encoding",
+                                                   "Content-Length",
+                                                   "Content-Range",
+                                                   "Content-Type",
+                                                   "Date",
+                                                   "Expires",
+                                                   "Host",
+                                                   "Location",
+                                                   "Proxy-Authenticate",
+                                                   "Retry-After",
+                                                   "Trailer",
+                                                   "Transfer-Encoding",
+                                                   "Upgrade",
+                                                   "Vary",
+                                                   "WWW-Authenticate"};
+
+void trailer_fields_allowed(const subject& s) {
+  for (const field& f : s.res.trailer_fields) {
+    const bool header_only = std::any_of(
+        std::begin(header_only_fields), std::end(header_only_fields),
+        [&](std::string_view name) { return iequals(name, f.name); });
+    if (!header_only) continue;
+    s.add("trailer-field-not-allowed", requirement::must, rfc9110_trailer,
+          f.name + " is sent in the trailer section: " +
+              verdict(requirement::must, rfc9110_trailer.section, "MUST NOT") +
+              " for a field whose definition does not allow it there, and a "
+              "recipient needs this one before the content. Send it in the "
+              "header section.");
+  }
+}
+
 // A sender MUST NOT chunk a message twice (RFC 9112 Section 6.1): a
 // recipient that decodes once reads the inner chunks' sizes as content.
 // "chunked, chunked" on one line or two is the same list.
@@ -1289,6 +1332,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   repeated_fields(s);
   chunked_twice(s);
   chunk_line_ends(s);
+  trailer_fields_allowed(s);
   value_syntax(s);
   vary_missing(s);
   collapse_repeats(out);

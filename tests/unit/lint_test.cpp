@@ -876,6 +876,25 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "etag-syntax",
        std::nullopt},
+      // RFC 9110 Section 6.5.1: a field a recipient needs before the
+      // content has no place in the trailer section.
+      {"content_length_in_the_trailer",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                 "2\nhi\n0\nContent-Length: 2\n\n"),
+       "GET",
+       {},
+       "trailer-field-not-allowed",
+       requirement::must,
+       "RFC 9110, Section 6.5.1"},
+      {"server_timing_in_the_trailer",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                 "2\nhi\n0\nServer-Timing: db;dur=53\n\n"),
+       "GET",
+       {},
+       "trailer-field-not-allowed",
+       std::nullopt},
       // A 407 comes from a proxy; Section 6.6.1 binds origin servers.
       {"missing_date_on_407",
        "HTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: "
@@ -1225,6 +1244,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "field-repeated",
                                                "chunked-twice",
                                                "chunk-line-ending",
+                                               "trailer-field-not-allowed",
                                                "http-version-syntax",
                                                "status-line-syntax",
                                                "upgrade-not-offered",
