@@ -472,7 +472,9 @@ applicability applies(const subject& s, const header_requirement& h) {
 // (Section 10.2.1). Retry-After and Content-Range have syntax rules that
 // report a blank value as a MUST already, so it counts here; a blank
 // Location is a valid reference to the request's own URI, which the
-// location-empty rule points out.
+// location-empty rule points out. A list of empty elements (",, ,") is
+// as blank: RFC 9110 Section 5.6.1 has recipients ignore them, which
+// leaves no challenge.
 enum class presence { absent, blank, present };
 
 presence find_required(const subject& s, std::string_view name) {
@@ -484,7 +486,10 @@ presence find_required(const subject& s, std::string_view name) {
   presence found = presence::absent;
   for (const field& f : s.res.fields) {
     if (!iequals(f.name, name)) continue;
-    if (blank_counts || !trim(f.value).empty()) return presence::present;
+    bool has_element = false;
+    for_each_list_element(f.value,
+                          [&](std::string_view) { has_element = true; });
+    if (blank_counts || has_element) return presence::present;
     found = presence::blank;
   }
   return found;

@@ -93,6 +93,13 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "required-header",
        requirement::must},
+      // An empty list is no challenge (RFC 9110 Section 5.6.1); it passed.
+      {"401_with_only_commas",
+       with_date("HTTP/1.1 401 Unauthorized", "WWW-Authenticate: , ,,\n\n"),
+       "GET",
+       {},
+       "required-header",
+       requirement::must},
       {"401_with_empty_then_real_challenge",
        with_date("HTTP/1.1 401 Unauthorized",
                  "WWW-Authenticate:\nWWW-Authenticate: Basic "
