@@ -996,6 +996,22 @@ void chunk_line_ends(const subject& s) {
             "with CRLF.");
 }
 
+// Transfer codings came with HTTP/1.1: a recipient of an HTTP/1.0
+// message with Transfer-Encoding MUST treat its framing as faulty, even
+// beside a Content-Length, and close the connection after it (RFC 9112
+// Section 6.1), since an HTTP/1.0 hop may have passed the coding on
+// without decoding it.
+void transfer_encoding_in_http10(const subject& s) {
+  if (s.res.version != "HTTP/1.0" || !s.get("Transfer-Encoding")) return;
+  s.add("transfer-encoding-http10", requirement::must,
+        rfc9112_transfer_encoding,
+        "An HTTP/1.0 response with Transfer-Encoding: " +
+            short_section(rfc9112_transfer_encoding.section) +
+            " says a recipient MUST treat its framing as faulty, as HTTP/1.0 "
+            "has no transfer codings. Send HTTP/1.1 in the status line, or "
+            "frame the content with Content-Length.");
+}
+
 // RFC 9110 Section 6.5.1: a sender MUST NOT put a field in the trailer
 // section unless its definition allows it there. These are the fields of
 // the kinds that section names as needed before the content (framing,
@@ -1336,6 +1352,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   content_length_matches(s);
   repeated_fields(s);
   chunked_twice(s);
+  transfer_encoding_in_http10(s);
   chunk_line_ends(s);
   trailer_fields_allowed(s);
   value_syntax(s);

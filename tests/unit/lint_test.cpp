@@ -883,6 +883,25 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "etag-syntax",
        std::nullopt},
+      // HTTP/1.0 has no transfer codings: a recipient must take the
+      // framing as faulty (RFC 9112 Section 6.1). It passed.
+      {"transfer_encoding_in_http10",
+       "HTTP/1.0 200 OK\n" + std::string(date) +
+           "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+           "2\nhi\n0\n\n",
+       "GET",
+       {},
+       "transfer-encoding-http10",
+       requirement::must,
+       "RFC 9112, Section 6.1"},
+      {"transfer_encoding_in_http11",
+       with_date("HTTP/1.1 200 OK",
+                 "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
+                 "2\nhi\n0\n\n"),
+       "GET",
+       {},
+       "transfer-encoding-http10",
+       std::nullopt},
       // RFC 9110 Section 6.5.1: a field a recipient needs before the
       // content has no place in the trailer section.
       {"content_length_in_the_trailer",
@@ -1252,6 +1271,7 @@ TEST(lint, every_rule_has_a_failing_case) {
                                                "chunked-twice",
                                                "chunk-line-ending",
                                                "trailer-field-not-allowed",
+                                               "transfer-encoding-http10",
                                                "http-version-syntax",
                                                "status-line-syntax",
                                                "upgrade-not-offered",
