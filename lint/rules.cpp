@@ -950,11 +950,23 @@ void field_lines(const subject& s) {
 // (RFC 9110 Section 5.3), which a recipient would join into "a, b", a value
 // their grammar does not allow; which line wins differs between clients
 // (`check -L` follows the first Location). Set-Cookie, which the RFC
-// exempts from that rule, is not among them.
-constexpr std::string_view singleton_fields[] = {
-    "Age", "Content-Length", "Content-Location", "Content-Range",
-    "Content-Type", "Date", "ETag", "Expires", "Last-Modified", "Location",
-    "Retry-After"};
+// exempts from that rule, is not among them. Server is products and
+// comments, not a list; Access-Control-Allow-Origin (the Fetch standard)
+// is one origin, and a browser fails the CORS check of a response that
+// repeats it.
+constexpr std::string_view singleton_fields[] = {"Access-Control-Allow-Origin",
+                                                 "Age",
+                                                 "Content-Length",
+                                                 "Content-Location",
+                                                 "Content-Range",
+                                                 "Content-Type",
+                                                 "Date",
+                                                 "ETag",
+                                                 "Expires",
+                                                 "Last-Modified",
+                                                 "Location",
+                                                 "Retry-After",
+                                                 "Server"};
 
 void repeated_fields(const subject& s) {
   for (const std::string_view name : singleton_fields) {

@@ -1162,6 +1162,22 @@ const std::vector<rule_case>& rule_cases() {
        {},
        "field-repeated",
        requirement::must},
+      // Neither is a list; both passed on two lines.
+      {"repeated_server",
+       with_date("HTTP/1.1 200 OK",
+                 "Server: nginx\nServer: envoy\nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "field-repeated",
+       requirement::must},
+      {"repeated_allow_origin",
+       with_date("HTTP/1.1 200 OK",
+                 "Access-Control-Allow-Origin: *\n"
+                 "Access-Control-Allow-Origin: *\nContent-Length: 0\n\n"),
+       "GET",
+       {},
+       "field-repeated",
+       requirement::must},
       // A list field may take several lines; Content-Lengths that differ
       // are content-length-syntax's, not reported twice.
       {"repeated_list_field",
