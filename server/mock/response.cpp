@@ -317,12 +317,6 @@ void add_code_fields(header_list& h, const fill_context& c) {
     }
     if (v) add_unique(h, r.field, std::move(*v));
   }
-  // Exchange ActiveSync's 451 names the server to use in X-MS-Location
-  // (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; its
-  // entry has no header row for it, so the mock adds it here, pointing
-  // where a 3xx of the mock would.
-  if (c.t.facts.code == 451 && iequals(c.t.facts.vendor, "Microsoft"))
-    add_unique(h, "X-MS-Location", location_value(c));
   // Asked for, Retry-After also tells a redirected client when to retry.
   if (c.options.retry_after && is_redirection(c.t.code))
     add_unique(h, "Retry-After", std::to_string(*c.options.retry_after));

@@ -877,8 +877,8 @@ TEST(mockresponse, fills_code_specific_headers) {
   EXPECT_TRUE(ms.header("Ms-Echo-Request"));
 }
 
-// Exchange ActiveSync's 451 names the server to use in X-MS-Location
-// (MS-ASHTTP Section 3.1.5.2.2), as the registry's description says; the
+// Exchange ActiveSync's 451 may name the server to use in X-MS-Location
+// (MS-ASHTTP Section 3.1.5.2.2), the registry's header row for it; the
 // mock sent none. It points where the mock's 3xx would; the IANA 451 has
 // none.
 TEST(mockresponse, names_the_new_server_in_microsofts_451) {

@@ -201,6 +201,14 @@ inline constexpr header_requirement headers_449[] = {
      "83ecf19f-e0f8-4706-aae5-ba618f52f100"},
 };
 
+// Exchange ActiveSync's 451 may name the server to use; without it the
+// client runs Autodiscover again.
+inline constexpr header_requirement headers_ms_451[] = {
+    {"X-MS-Location", requirement::may, "", "MS-ASHTTP, Section 3.1.5.2.2",
+     "https://learn.microsoft.com/en-us/openspecs/exchange_server_protocols/"
+     "ms-ashttp/a907164a-907c-48b4-b2ef-44a06867f03f"},
+};
+
 // Sorted so that lookups can binary-search. `reason` is the bare IANA phrase:
 // registry annotations such as "(OBSOLETED)" live in `registration`, and
 // 306 and 418 keep a phrase although IANA lists both as "(Unused)".
@@ -1652,7 +1660,8 @@ inline constexpr status unofficial_table[] = {
          "Exchange ActiveSync: the mailbox is on another server; use that one.",
      .description =
          "Exchange ActiveSync sends 451 to redirect a client to a different "
-         "server, named in the X-MS-Location header. It clashes with the "
+         "server, which the X-MS-Location header may name; without it, the "
+         "client runs Autodiscover again. It clashes with the "
          "registered 451 Unavailable For Legal Reasons (RFC 7725), so a "
          "generic client will misread it; only ActiveSync clients should act "
          "on it.",
@@ -1662,7 +1671,7 @@ inline constexpr status unofficial_table[] = {
                       "e092c310-7609-4a38-90cc-10688f79cf8d",
      .cache = cacheability::explicit_only,
      .body = body_rule::allowed,
-     .headers = {},
+     .headers = headers_ms_451,
      .related = {451, 307, 0, 0},
      .aliases = "",
      .names = {"", "", "", "", ""},
