@@ -45,9 +45,6 @@ constexpr reference rfc9110_upgrade = {
 constexpr reference rfc9110_content_type = {
     "RFC 9110, Section 8.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.3"};
-constexpr reference rfc9110_last_modified = {
-    "RFC 9110, Section 8.8.2",
-    "https://www.rfc-editor.org/rfc/rfc9110#section-8.8.2"};
 constexpr reference rfc9110_etag = {
     "RFC 9110, Section 8.8.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-8.8.3"};

@@ -540,10 +540,10 @@ std::string header_table(const status& s) {
   }
   if (rows.empty()) return "<p>No header field is required.</p>\n";
   return fill(
-      "<table class=\"fields\">\n<caption>Header "
-      "fields</caption>\n<thead><tr><th "
-      "scope=\"col\">Field</th><th scope=\"col\">Level</th><th "
-      "scope=\"col\">When</th><th scope=\"col\">Source</th></tr></thead>\n"
+      "<table class=\"fields\">\n"
+      "<caption>Header fields</caption>\n"
+      "<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Level</th>"
+      "<th scope=\"col\">When</th><th scope=\"col\">Source</th></tr></thead>\n"
       "<tbody>\n{{{rows}}}</tbody>\n</table>\n",
       {slot::html("rows", std::move(rows))});
 }
