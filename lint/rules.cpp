@@ -810,7 +810,7 @@ void framing_conflict(const subject& s) {
     // against such numbers, and most refuse the message.
     if (ec == std::errc::result_out_of_range && end == v.data() + v.size()) {
       s.add("content-length-size", requirement::info, rfc9110_content_length,
-            "Content-Length " + std::string(v) +
+            "Content-Length " + quoted(v) +
                 " is a number of bytes, but beyond 2^64 - 1 (16 EiB), "
                 "more than any recipient can count (" +
                 short_section(rfc9110_content_length.section) +

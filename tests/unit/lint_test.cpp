@@ -2359,4 +2359,14 @@ TEST(lint, a_flood_of_bad_lines_makes_a_short_report) {
   EXPECT_EQ(syntax[5].message,
             "995 more field-syntax findings like the ones above are not shown "
             "(1000 in this response).");
+  // A number of a thousand digits is quoted cut too.
+  std::size_t sizes = 0;
+  for (const finding& f : lint_text(
+           with_date("HTTP/1.1 200 OK",
+                     "Content-Length: " + std::string(1000, '9') + "\n\n"))) {
+    if (f.rule != "content-length-size") continue;
+    ++sizes;
+    EXPECT_LT(f.message.size(), 300u) << f.message;
+  }
+  EXPECT_EQ(sizes, 1u);
 }
