@@ -1288,7 +1288,11 @@ void collapse_repeats(std::vector<finding>& out) {
     if (it == counts.end()) it = counts.insert(counts.end(), {f.rule, 0});
     if (++it->second <= shown_per_rule) kept.push_back(std::move(f));
   }
-  for (const auto& [rule, count] : counts) {
+  // Not a structured binding: Clang 14 (the fuzzing build) cannot capture
+  // one in a lambda.
+  for (const auto& entry : counts) {
+    const std::string_view rule = entry.first;
+    const std::size_t count = entry.second;
     if (count <= shown_per_rule) continue;
     const auto last =
         std::find_if(kept.rbegin(), kept.rend(),
