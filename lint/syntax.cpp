@@ -135,6 +135,15 @@ constexpr bool is_sub_delim(char c) noexcept {
   return std::string_view("!$&'()*+,;=").find(c) != std::string_view::npos;
 }
 
+// unreserved / sub-delims as a table: the server checks every request's
+// Host with it, one lookup per character instead of the two tests above.
+constexpr std::array<bool, 256> unreserved_or_sub_delim = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<std::size_t>(c)] = is_unreserved(static_cast<char>(c)) ||
+                                         is_sub_delim(static_cast<char>(c));
+  return table;
+}();
 // Whether each character of `s` is unreserved, a sub-delim, one of
 // `extra`, or starts a pct-encoded triplet.
 bool all_of_class(std::string_view s, std::string_view extra) noexcept {
@@ -146,7 +155,7 @@ bool all_of_class(std::string_view s, std::string_view extra) noexcept {
       i += 2;
       continue;
     }
-    if (!is_unreserved(c) && !is_sub_delim(c) &&
+    if (!unreserved_or_sub_delim[static_cast<unsigned char>(c)] &&
         extra.find(c) == std::string_view::npos)
       return false;
   }
@@ -227,6 +236,13 @@ bool is_authority(std::string_view s) noexcept {
     if (!all_of_class(s.substr(0, at), ":")) return false;
     s.remove_prefix(at + 1);
   }
+  return is_host_and_port(s);
+}
+
+}  // namespace
+
+// host [ ":" port ], the authority after any userinfo.
+bool is_host_and_port(std::string_view s) noexcept {
   std::string_view port;
   if (!s.empty() && s[0] == '[') {
     const std::size_t close = s.find(']');
@@ -246,8 +262,6 @@ bool is_authority(std::string_view s) noexcept {
     if (!is_digit(c)) return false;
   return true;
 }
-
-}  // namespace
 
 // URI-reference = URI / relative-ref (RFC 3986 Section 4.1), read from the
 // outside in: the fragment after the first '#', the query after the first

@@ -179,6 +179,14 @@ struct content_range {
 [[nodiscard]] std::optional<content_range> parse_content_range(
     std::string_view s) noexcept;
 
+/// Returns whether `s` is a valid Host field value: a uri-host and an
+/// optional port (RFC 9110 Section 7.2), that is a name or IPv4 address
+/// (with valid percent escapes) or a bracketed IP literal, then ":" and
+/// digits; an authority without userinfo. Empty is valid (a target without
+/// authority). A server MUST answer 400 to any other value (RFC 9112
+/// Section 3.2).
+[[nodiscard]] bool is_host_and_port(std::string_view s) noexcept;
+
 /// Returns whether `s` is a URI-reference (RFC 3986 Section 4.1), as
 /// `Location` must be: a URI with a scheme, or a relative reference whose
 /// first path segment has no ':' ("1http://x/" is neither). Each part has

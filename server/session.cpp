@@ -71,7 +71,7 @@ std::optional<std::string> host_problem(const request& req) {
   if (hosts > 1)
     return "A request may carry one Host header field, not " +
            std::to_string(hosts) + " (RFC 9112, Section 3.2).";
-  if (!is_host_and_port(host))
+  if (!lint::is_host_and_port(host))
     return "The Host header field is not a host and port (RFC 9112, "
            "Section 3.2).";
   return std::nullopt;

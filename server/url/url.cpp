@@ -2,50 +2,12 @@
 // Request-target helpers: percent-decoding and query parameters.
 #include "url.hpp"
 
-#include <algorithm>
-#include <array>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/pct_string_view.hpp>
 #include <boost/url/url_view.hpp>
 
 namespace httpstatus::server {
-
-namespace {
-
-// The characters of a reg-name or an IPv4 address (RFC 3986 Section 3.2.2)
-// but for '%', whose escapes Boost.URL checks.
-constexpr std::array<bool, 256> name_chars = [] {
-  std::array<bool, 256> table{};
-  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = true;
-  for (const char c : std::string_view("-._~!$&'()*+,;="))
-    table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
-
-}  // namespace
-
-bool is_host_and_port(std::string_view value) noexcept {
-  // Every request is checked, and nearly every Host is a plain name or
-  // address and a port ("127.0.0.1:8080"): one pass over a table decides
-  // those, where Boost.URL's authority grammar takes ten times as long. An
-  // IP literal or a percent escape goes to the grammar, which knows them.
-  const auto is_name_char = [](char c) {
-    return name_chars[static_cast<unsigned char>(c)];
-  };
-  const auto name_end =
-      std::find_if_not(value.begin(), value.end(), is_name_char);
-  if (name_end == value.end()) return true;
-  if (*name_end == ':')
-    return std::all_of(name_end + 1, value.end(),
-                       [](char c) { return c >= '0' && c <= '9'; });
-  if (*name_end != '[' && *name_end != '%') return false;
-  // An authority may also hold userinfo ("user@host"); a Host may not.
-  const auto authority = boost::urls::parse_authority(value);
-  return authority && !authority->has_userinfo();
-}
 
 std::optional<std::string> percent_decode(std::string_view text,
                                           bool plus_is_space) {

@@ -24,13 +24,6 @@ namespace httpstatus::server {
 /// or with userinfo, which is invalid (RFC 9110 Sections 4.2.1, 4.2.4).
 [[nodiscard]] std::optional<std::string> origin_form_of(std::string_view target);
 
-/// Returns whether `value` is a valid Host field value: a uri-host and an
-/// optional port (RFC 9110 Section 7.2), that is a name, an IPv4 address or
-/// a bracketed IP literal, then ":" and digits. Empty is valid (a target
-/// without authority). A server MUST answer 400 to any other value (RFC
-/// 9112 Section 3.2).
-[[nodiscard]] bool is_host_and_port(std::string_view value) noexcept;
-
 /// Returns whether `text` is empty or only blanks: a filter that filters
 /// nothing ("?q=+").
 [[nodiscard]] constexpr bool is_blank(std::string_view text) noexcept {

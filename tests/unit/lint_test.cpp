@@ -2337,6 +2337,38 @@ TEST(command, control_characters_are_escaped) {
 
 }  // namespace
 
+TEST(lint, tells_a_host_and_port_from_what_is_not_one) {
+  struct row {
+    std::string_view value;
+    bool valid;
+  };
+  const row rows[] = {
+      {"example.com", true},
+      {"127.0.0.1:8080", true},
+      {"localhost:", true},  // an empty port is the default
+      {"", true},            // the target had no authority
+      {"[::1]", true},
+      {"[::1]:8080", true},
+      {"[v1.fe]:80", true},  // an IPvFuture literal
+      {"ex%41mple.com", true},
+      // RFC 9112 Section 3.2: each was answered as if it named a host,
+      // because only its characters were checked.
+      {"x:y:z", false},
+      {"example.com:80a", false},
+      {"[::1", false},
+      {"::1", false},
+      {"[::1]x", false},
+      {"a]b", false},
+      {"ex%4", false},
+      {"ex%zzample", false},
+      {"user@example.com", false},
+      {"a b", false},
+      {"example.com/x", false},
+  };
+  for (const row& r : rows)
+    EXPECT_EQ(lint::is_host_and_port(r.value), r.valid) << r.value;
+}
+
 // A thousand bad header lines drew a thousand findings, each quoting its
 // whole line: 1 MB of them made 45 MB of output. Past five findings of a
 // rule one more counts the rest, and a quoted line stops after 80 bytes.
