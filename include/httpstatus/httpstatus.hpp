@@ -2,6 +2,7 @@
 // Umbrella header: the whole httpstatus library.
 #pragma once
 
+#include "httpstatus/codes.hpp"
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
 #include "httpstatus/search.hpp"

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 int main() {
-  const auto s = httpstatus::find(404);
+  const auto s = httpstatus::find(httpstatus::code::not_found);
   if (!s) return 1;
   std::printf("%d %.*s (httpstatus %.*s)\n", s->code,
               static_cast<int>(s->reason.size()), s->reason.data(),
