@@ -223,6 +223,13 @@ std::string quote_start(std::string_view raw) {
   return out;
 }
 
+std::vector<lint::field> fields_of(const http::fields& m) {
+  std::vector<lint::field> fields;
+  for (const auto& f : m)
+    fields.push_back({std::string(f.name_string()), std::string(f.value())});
+  return fields;
+}
+
 // `header` is the raw header section Beast parsed `m` from: its status
 // line gives the reason phrase as sent. Beast's `reason()` makes one up
 // from its own table when the server sent none ("HTTP/1.1 299 " read as
@@ -243,8 +250,7 @@ lint::response to_lint(const http::response<http::string_body>& m,
   constexpr std::size_t reason_at = 13;
   if (status_line.size() > reason_at)
     r.reason = std::string(status_line.substr(reason_at));
-  for (const auto& f : m)
-    r.fields.push_back({std::string(f.name_string()), std::string(f.value())});
+  r.fields = fields_of(m);
   r.body = m.body();
   r.body_size = r.body.size();
   r.body_present = body_present;
@@ -686,8 +692,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
       continue;
     }
     // Fields Beast adds from here on are the trailer's.
-    const std::vector<lint::field> header_fields =
-        to_lint(parser.get(), false, with_crlf).fields;
+    const std::vector<lint::field> header_fields = fields_of(parser.get());
     bool truncated = false;
     if (!parser.is_done()) {
       http::async_read(stream, buffer, parser,
@@ -704,6 +709,9 @@ void read_responses(net::io_context& ioc, Stream& stream,
                                 buffer.size());
           if (tail.starts_with("\r\n")) tail.remove_prefix(2);
           lint::response res = to_lint(parser.get(), !head, with_crlf);
+          // Beast adds each trailer field as it parses it, so the fields
+          // before the one it refused are in the message already; the
+          // lenient reader reads the whole trailer section again.
           res.fields = header_fields;
           if (lint::read_last_chunk(tail, res)) {
             ex.notes.push_back("Beast's parser refused the trailer section (" +
