@@ -1219,7 +1219,7 @@ void vary_missing(const subject& s) {
   const bool negotiated = header(s.req.headers, "Accept-Encoding").has_value();
   const requirement r = negotiated ? requirement::should : requirement::info;
   s.add("vary-missing", r, rfc9110_vary,
-        "Content-Encoding: " + std::string(trim(*encoding)) +
+        quoted("Content-Encoding: " + std::string(trim(*encoding))) +
             " without Vary: Accept-Encoding: " +
             (negotiated ? verdict(r, rfc9110_vary.section)
                         : "caches may serve it to clients that cannot decode "
@@ -1254,13 +1254,13 @@ void never_stored(const subject& s) {
       if (invitation.empty() &&
           (iequals(name, "max-age") || iequals(name, "s-maxage") ||
            iequals(name, "public")))
-        invitation = "Cache-Control: " + std::string(trim(cc));
+        invitation = quoted("Cache-Control: " + std::string(trim(cc)));
     });
   });
   if (no_store) return;
   if (invitation.empty()) {
     if (const auto expires = s.get("Expires"))
-      invitation = "Expires: " + std::string(trim(*expires));
+      invitation = quoted("Expires: " + std::string(trim(*expires)));
   }
   if (invitation.empty()) return;
   const std::string code = code_text(s);

@@ -1477,11 +1477,12 @@ TEST(lint, message_for_a_cacheable_429_says_whom_the_must_binds) {
                           "Retry-After: 60\nCache-Control: max-age=60\n"
                           "Content-Length: 0\n\n"));
   ASSERT_EQ(findings.size(), 1u) << rules_of(findings);
-  EXPECT_EQ(findings[0].message,
-            "429 with Cache-Control: max-age=60 invites caches to store it, "
-            "but RFC 6585 \u00a74 says caches MUST NOT store a 429. Send "
-            "\"Cache-Control: no-store\" instead, or no caching headers at "
-            "all.");
+  EXPECT_EQ(
+      findings[0].message,
+      "429 with \"Cache-Control: max-age=60\" invites caches to store it, "
+      "but RFC 6585 \u00a74 says caches MUST NOT store a 429. Send "
+      "\"Cache-Control: no-store\" instead, or no caching headers at "
+      "all.");
   EXPECT_FALSE(lint::breaks_must(findings));
 }
 
@@ -2401,4 +2402,16 @@ TEST(lint, a_flood_of_bad_lines_makes_a_short_report) {
     EXPECT_LT(f.message.size(), 300u) << f.message;
   }
   EXPECT_EQ(sizes, 1u);
+  // So are the values two cache rules echo.
+  const std::string long_value(1000, 'z');
+  std::size_t echoes = 0;
+  for (const finding& f : lint_text(with_date(
+           "HTTP/1.1 429 Too Many Requests",
+           "Content-Encoding: " + long_value + "\nCache-Control: public, " +
+               long_value + "\nContent-Length: 0\n\n"))) {
+    if (f.rule != "vary-missing" && f.rule != "never-stored") continue;
+    ++echoes;
+    EXPECT_LT(f.message.size(), 400u) << f.message;
+  }
+  EXPECT_EQ(echoes, 2u);
 }
