@@ -30,7 +30,8 @@ json::array headers_json(const status& s) {
   return headers;
 }
 
-json::object constants_json(const library_names& n) {
+json::object constants_json(const status& s) {
+  const library_names& n = s.names;
   json::object o;
   auto put = [&](std::string_view key, std::string_view name) {
     if (name.empty())
@@ -38,6 +39,7 @@ json::object constants_json(const library_names& n) {
     else
       o[sv(key)] = sv(name);
   };
+  put("httpstatus", constant_name(s));
   put("boost_beast", n.beast);
   put("drogon", n.drogon);
   put("cpp_httplib", n.httplib);
@@ -70,10 +72,26 @@ json::object to_json(const status& s) {
   json::array aliases;
   for_each_alias(s, [&](std::string_view a) { aliases.push_back(sv(a)); });
   o["aliases"] = std::move(aliases);
-  o["constants"] = constants_json(s.names);
+  o["constants"] = constants_json(s);
   if (!s.vendor.empty()) o["vendor"] = sv(s.vendor);
   o["on_the_wire"] = s.on_the_wire;
   return o;
+}
+
+std::string constant_name(const status& s) {
+  if (!s.vendor.empty()) return {};
+  std::string name;
+  for (const char c : s.reason) {
+    if (c == '\'') continue;
+    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+      name += l;
+    else if (!name.empty() && name.back() != '_')
+      name += '_';
+  }
+  while (!name.empty() && name.back() == '_') name.pop_back();
+  if (name == "continue") name += '_';
+  return name;
 }
 
 json::array to_json(std::span<const status> list) {

@@ -20,6 +20,12 @@ namespace httpstatus::render {
 /// on_the_wire.
 [[nodiscard]] boost::json::object to_json(const status& s);
 
+/// Returns the name of `s`'s constant in `<httpstatus/codes.hpp>`
+/// ("not_found" for `httpstatus::code::not_found`): its phrase in
+/// snake_case, apostrophes dropped, "continue_" for the keyword. Empty for
+/// a vendor's code, which has none.
+[[nodiscard]] std::string constant_name(const status& s);
+
 /// Returns a JSON array of `to_json` of each status.
 [[nodiscard]] boost::json::array to_json(std::span<const status> list);
 

@@ -20,6 +20,7 @@
 #include "html.hpp"
 #include "httpstatus/registry.hpp"
 #include "httpstatus/search.hpp"
+#include "json.hpp"
 #include "lint_json.hpp"
 #include "site_files.hpp"
 #include "template.hpp"
@@ -578,7 +579,9 @@ std::string names_table(const status& s, std::string_view labelled_by) {
     std::string_view prefix;
     std::string_view constant;
   };
+  const std::string ours = constant_name(s);
   const library libraries[] = {
+      {"httpstatus", "httpstatus::code::", ours},
       {"Boost.Beast", "boost::beast::http::status::", s.names.beast},
       {"Drogon", "drogon::", s.names.drogon},
       {"cpp-httplib", "httplib::StatusCode::", s.names.httplib},

@@ -250,8 +250,9 @@ std::string_view openapi_document() noexcept {
           "aliases": { "type": "array", "items": { "type": "string" } },
           "constants": {
             "type": "object",
-            "description": "The code's constant in other libraries; null where a library has none.",
+            "description": "The code's constant in this project's C++ library (httpstatus::code::not_found) and in other libraries; null where a library has none (the vendors' codes have no httpstatus constant).",
             "properties": {
+              "httpstatus": { "type": ["string", "null"] },
               "boost_beast": { "type": ["string", "null"] },
               "drogon": { "type": ["string", "null"] },
               "cpp_httplib": { "type": ["string", "null"] },

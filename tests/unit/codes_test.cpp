@@ -5,12 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <regex>
 #include <string>
 
 #include "httpstatus/parse.hpp"
 #include "httpstatus/registry.hpp"
-#include "support/csv.hpp"
+#include "support/codes_header.hpp"
 
 namespace {
 
@@ -18,14 +17,8 @@ namespace {
 // the registry without its constant (or a constant for a code the registry
 // lacks) fails here, and not in a user's build.
 TEST(codes, name_every_registered_code) {
-  const std::string header = httpstatus::test::read_file(
-      std::string(HTTPSTATUS_SOURCE_DIR) + "/include/httpstatus/codes.hpp");
-  const std::regex constant(R"(inline constexpr int (\w+) = (\d+);)");
   std::map<int, std::string> named;
-  for (auto it = std::sregex_iterator(header.begin(), header.end(), constant);
-       it != std::sregex_iterator(); ++it) {
-    const std::string name = (*it)[1];
-    const int value = std::stoi((*it)[2]);
+  for (const auto& [name, value] : httpstatus::test::code_constants()) {
     EXPECT_TRUE(named.emplace(value, name).second)
         << value << " has two constants: " << named[value] << " and " << name;
     EXPECT_EQ(httpstatus::find_by_name(name), value)

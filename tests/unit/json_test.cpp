@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "httpstatus/registry.hpp"
+#include "support/codes_header.hpp"
 
 namespace {
 
@@ -31,6 +32,19 @@ TEST(json, has_the_api_field_names) {
   ASSERT_EQ(headers.size(), 1u);
   EXPECT_EQ(headers[0].at("field"), "Allow");
   EXPECT_EQ(headers[0].at("requirement"), "MUST");
+}
+
+// The constants object names this library's constant as codes.hpp
+// spells it, and none for a vendor's code.
+TEST(json, names_the_constant_of_codes_hpp) {
+  const auto constants = test::code_constants();
+  ASSERT_EQ(constants.size(), all().size());
+  for (const auto& [name, value] : constants)
+    EXPECT_EQ(render::to_json(*find(value)).at("constants").at("httpstatus"),
+              name.c_str());
+  for (const status& s : unofficial())
+    EXPECT_TRUE(render::to_json(s).at("constants").at("httpstatus").is_null())
+        << s.code << " " << s.vendor;
 }
 
 // RFC 9110 Section 15.4.5, in its order: each with the condition the

@@ -532,6 +532,9 @@ TEST(pages, code_404_has_everything) {
       "href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5\"",
       "HTTP/1.1 404 Not Found\n",
       "Content-Type: text/plain; charset=utf-8\n",
+      "<th "
+      "scope=\"row\">httpstatus</th><td><code>httpstatus::code::not_found</"
+      "code>",
       "<code>boost::beast::http::status::not_found</code>",
       "<code>drogon::k404NotFound</code>",
       "<code>httplib::StatusCode::NotFound_404</code>",
