@@ -349,6 +349,20 @@ bool refuses_trailer(const beast::error_code& ec,
           ec == http::error::bad_transfer_encoding);
 }
 
+// Whether the bytes Beast left unparsed in chunked content hold a line
+// that ends in bare LF: after a chunk's data (and its line end), what Beast
+// cannot parse yet is a chunk line or the trailer section, which it reads
+// only when each line ends in CRLF.
+bool waits_on_bare_lf(const beast::flat_buffer& unparsed) {
+  std::string_view rest(static_cast<const char*>(unparsed.data().data()),
+                        unparsed.size());
+  if (rest.starts_with("\r\n")) rest.remove_prefix(2);
+  for (std::size_t lf = rest.find('\n'); lf != std::string_view::npos;
+       lf = rest.find('\n', lf + 1))
+    if (lf == 0 || rest[lf - 1] != '\r') return true;
+  return false;
+}
+
 // Says why the content could not be read to its end. A close before the
 // announced length or the last chunk is the server's fault; a close of a
 // TLS connection without close_notify leaves content that runs to the
@@ -643,39 +657,6 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // Read before the buffer lets go of the header's bytes.
     const bool folded = folds_a_line(header_bytes);
     buffer.max_size(opts.body_limit + header_limit);
-    // A header in CRLF may still come with chunk lines in bare LF: Beast
-    // waited for a CR until the close and then said the server closed
-    // "before the last chunk", which it had sent. The first chunk line
-    // shows how the server ends them; in bare LF, the content is the
-    // lenient reader's, as above.
-    if (parser.chunked() && !parser.is_done()) {
-      const auto after_header = [&] {
-        return std::string_view(static_cast<const char*>(buffer.data().data()),
-                                buffer.size())
-            .substr(n);
-      };
-      while (after_header().find('\n') == std::string_view::npos &&
-             buffer.size() < n + header_limit) {
-        const std::size_t got =
-            read_once(ioc, stream, buffer.prepare(read_size), ec);
-        buffer.commit(got);
-        if (ec) {
-          ex.failed = receive_failure(ec);
-          ex.error = "cannot read the response from " + where + ": " +
-                     content_error(ec, parser);
-          return;
-        }
-      }
-      const std::string_view rest = after_header();
-      const std::size_t line_end = rest.find('\n');
-      if (line_end != std::string_view::npos &&
-          (line_end == 0 || rest[line_end - 1] != '\r')) {
-        read_raw(ioc, stream, raw_bytes(), req.method, n + opts.body_limit,
-                 opts, ex, where);
-        if (ex.failed == failure::none) ex.times.total = since();
-        return;
-      }
-    }
     buffer.consume(n);
     const int code = static_cast<int>(parser.get().result_int());
     if (code >= 100 && code <= 199 && code != 101) {
@@ -693,40 +674,98 @@ void read_responses(net::io_context& ioc, Stream& stream,
     }
     // Fields Beast adds from here on are the trailer's.
     const std::vector<lint::field> header_fields = fields_of(parser.get());
-    bool truncated = false;
-    if (!parser.is_done()) {
-      http::async_read(stream, buffer, parser,
-                       [&](beast::error_code e, std::size_t) { ec = e; });
-      run(ioc);
-      if (ec == http::error::body_limit) {
-        truncated = true;
-      } else if (ec) {
-        // A trailer section Beast refuses (a control character, a
-        // Content-Length) is left in the buffer, after the whole content:
-        // the lint reads it leniently and judges it, as in a transcript.
-        if (refuses_trailer(ec, parser)) {
-          std::string_view tail(static_cast<const char*>(buffer.data().data()),
-                                buffer.size());
-          if (tail.starts_with("\r\n")) tail.remove_prefix(2);
-          lint::response res = to_lint(parser.get(), !head, with_crlf);
-          // Beast adds each trailer field as it parses it, so the fields
-          // before the one it refused are in the message already; the
-          // lenient reader reads the whole trailer section again.
-          res.fields = header_fields;
-          if (lint::read_last_chunk(tail, res)) {
-            ex.notes.push_back("Beast's parser refused the trailer section (" +
-                               ec.message() + "); it was read leniently");
-            ex.final_response = std::move(res);
-            ex.final_response.obs_fold = ex.final_response.obs_fold || folded;
-            ex.times.total = since();
-            return;
-          }
-        }
-        ex.failed = receive_failure(ec);
-        ex.error = "cannot read the response from " + where + ": " +
-                   content_error(ec, parser);
-        return;
+    // What Beast refuses or waits on after the chunks it read (a trailer
+    // field it refuses, chunk lines in bare LF) is still in the buffer: the
+    // lint's lenient reader reads it, as it would in a transcript, after
+    // the content Beast has read. `refusal` is Beast's error, empty when
+    // Beast waits on a bare LF.
+    const auto read_rest_leniently = [&](const std::string& refusal) {
+      std::string_view tail(static_cast<const char*>(buffer.data().data()),
+                            buffer.size());
+      lint::response res = to_lint(parser.get(), !head, with_crlf);
+      // Beast adds each trailer field as it parses it, so the fields
+      // before one it refused are in the message already; the lenient
+      // reader reads the whole trailer section again.
+      res.fields = header_fields;
+      // The line end after the last chunk's data.
+      if (tail.starts_with("\r\n")) {
+        tail.remove_prefix(2);
+      } else if (tail.starts_with('\n')) {
+        tail.remove_prefix(1);
+        res.chunk_lines_bare_lf = true;
       }
+      if (!lint::read_remaining_chunks(tail, res)) return false;
+      ex.notes.push_back(
+          !refusal.empty() && res.chunk_lines_bare_lf
+              ? "Beast's parser refused the chunked content (" + refusal +
+                    "): its chunk lines end in bare LF, not CRLF; the rest "
+                    "was read leniently (RFC 9112 \u00a77.1)"
+          : !refusal.empty() ? "Beast's parser refused the trailer section (" +
+                                   refusal + "); it was read leniently"
+          : res.chunk_lines_bare_lf
+              ? "the chunk lines end in bare LF, not CRLF, which Beast's "
+                "parser waits on; the rest was read leniently (RFC 9112 "
+                "\u00a77.1)"
+              : "the trailer section's lines end in bare LF, not CRLF, which "
+                "Beast's parser waits on; it was read leniently (RFC 9112 "
+                "\u00a72.2)");
+      ex.final_response = std::move(res);
+      ex.final_response.obs_fold = ex.final_response.obs_fold || folded;
+      ex.times.total = since();
+      return true;
+    };
+    // Beast's read loop (http::read), with a look at what it left unparsed
+    // after each read: Beast wants CRLF in chunk lines and waits for a CR
+    // after one in bare LF until the server closes (and then blames the
+    // close, though the last chunk came) or until the timeout.
+    bool truncated = false;
+    parser.eager(true);
+    while (!parser.is_done()) {
+      if (buffer.size() > 0) {
+        buffer.consume(parser.put(buffer.data(), ec));
+        if (ec != http::error::need_more) {
+          if (ec) break;
+          continue;
+        }
+        ec = {};
+        // Content can be complete only after a line end; looking only then
+        // keeps content that arrives in many reads from being scanned
+        // again at each one.
+        const bool after_line_end =
+            buffer.size() > 0 &&
+            static_cast<const char*>(buffer.data().data())[buffer.size() - 1] ==
+                '\n';
+        if (parser.chunked() && after_line_end && waits_on_bare_lf(buffer) &&
+            read_rest_leniently({}))
+          return;
+      }
+      const std::size_t room =
+          std::min(read_size, buffer.max_size() - buffer.size());
+      if (room == 0) {
+        ec = http::error::buffer_overflow;
+        break;
+      }
+      buffer.commit(read_once(ioc, stream, buffer.prepare(room), ec));
+      if (ec == net::error::eof) {
+        ec = {};
+        parser.put_eof(ec);
+        break;
+      }
+      if (ec) break;
+    }
+    if (ec == http::error::body_limit) {
+      truncated = true;
+    } else if (ec) {
+      // A chunk's data followed by a bare LF is a bad chunk to Beast.
+      const bool bare_lf_chunk = ec == http::error::bad_chunk &&
+                                 parser.chunked() && waits_on_bare_lf(buffer);
+      if ((refuses_trailer(ec, parser) || bare_lf_chunk) &&
+          read_rest_leniently(ec.message()))
+        return;
+      ex.failed = receive_failure(ec);
+      ex.error = "cannot read the response from " + where + ": " +
+                 content_error(ec, parser);
+      return;
     }
     ex.final_response = to_lint(parser.get(), !head, with_crlf);
     split_trailer(ex.final_response, header_fields);

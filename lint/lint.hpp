@@ -166,12 +166,15 @@ inline constexpr std::size_t max_responses = 4096;
 [[nodiscard]] bool holds_final_response(std::string_view text,
                                         std::string_view method = "GET");
 
-/// Reads the end of chunked content, its last chunk and trailer section
-/// ("0\r\nX-Sum: 1\r\n\r\n", CRLF or bare LF), into `res`'s trailer fields
-/// and malformed trailer lines, as `parse_responses` reads them. Returns
-/// false, leaving the trailer alone, when `text` does not start with a
-/// last chunk. `check` reads with it a trailer section that Beast refuses.
-bool read_last_chunk(std::string_view text, response& res);
+/// Reads the rest of chunked content from a chunk line on: its chunks,
+/// appended to `res`'s body, then the last chunk and trailer section
+/// ("3\ndef\n0\r\nX-Sum: 1\r\n\r\n", CRLF or bare LF) into its trailer
+/// fields and malformed trailer lines, as `parse_responses` reads them,
+/// noting chunk lines in bare LF. Returns false, leaving `res` alone, when
+/// `text` is no complete chunked content. `check` reads with it what Beast
+/// refuses or waits on after the chunks it read: a trailer section with a
+/// field it refuses, chunk lines in bare LF.
+bool read_remaining_chunks(std::string_view text, response& res);
 
 /// Returns `section` in the short form messages use: "RFC 9110, Section
 /// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.

@@ -453,12 +453,17 @@ parse_result parse_responses(std::string_view text, std::string_view method) {
   return result;
 }
 
-bool read_last_chunk(std::string_view text, response& res) {
+bool read_remaining_chunks(std::string_view text, response& res) {
   std::size_t used = 0;
   std::string_view trailer;
+  bool bare_lf = false;
   const std::optional<std::string> content =
-      dechunk(text, used, trailer, &res.chunk_lines_bare_lf);
-  if (!content || !content->empty()) return false;
+      dechunk(text, used, trailer, &bare_lf);
+  if (!content) return false;
+  res.chunk_lines_bare_lf = res.chunk_lines_bare_lf || bare_lf;
+  res.body += *content;
+  res.body_size = res.body.size();
+  res.body_present = true;
   read_trailer(trailer, res);
   return true;
 }

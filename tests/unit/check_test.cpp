@@ -593,6 +593,18 @@ std::map<std::string, std::string> odd_routes() {
        "HTTP/1.1 200 OK\r\n" + d +
            "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
            "{pause}2\nhi\n0\n\n"},
+      {"/crlf-then-lf-chunks-held",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "1\r\nh\r\n{pause}1\ni\n0\n\n{hold}"},
+      {"/lf-after-chunk-data-held",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "2\r\nhi\n0\r\n\r\n{hold}"},
+      {"/lf-trailer-held",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "2\r\nhi\r\n0\r\nServer-Timing: db;dur=53\n\n{hold}"},
       {"/lf-crlf-held",
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nContent-Length: 2\n\r\nhi{hold}"},
@@ -899,12 +911,15 @@ TEST(check, bare_lf_header_is_read_leniently) {
 // close, said the last chunk never came. They are read leniently, and
 // their line ends are the finding (RFC 9112 Section 7.1). So are bare-LF
 // chunk lines behind a header in CRLF, which ended the check the same way,
-// also when they came after the header in a later packet.
+// also when they came after the header in a later packet, and those that
+// came after chunk lines in CRLF (Beast waited for a CR then too) or right
+// after a chunk's data (which Beast called a bad chunk: exit 3).
 TEST(check, bare_lf_chunk_lines_are_a_finding) {
   const test_server server(odd_routes());
   for (const std::string path :
        {"/bare-lf-chunks-held", "/bare-lf-chunks",
-        "/crlf-header-lf-chunks-held", "/crlf-header-pause-lf-chunks"}) {
+        "/crlf-header-lf-chunks-held", "/crlf-header-pause-lf-chunks",
+        "/crlf-then-lf-chunks-held", "/lf-after-chunk-data-held"}) {
     const auto started = std::chrono::steady_clock::now();
     const run_result res =
         run_check_args({"--timeout", "5", "--json", server.url(path)});
@@ -919,6 +934,24 @@ TEST(check, bare_lf_chunk_lines_are_a_finding) {
               std::chrono::seconds(4))
         << path;
   }
+}
+
+// A trailer section in bare LF is read as RFC 9112 Section 2.2 lets a
+// recipient read field lines, and noted; Beast waited on it for a CR.
+TEST(check, bare_lf_trailer_is_read_leniently) {
+  const test_server server(odd_routes());
+  const auto started = std::chrono::steady_clock::now();
+  const run_result res =
+      run_check_args({"--timeout", "5", server.url("/lf-trailer-held")});
+  EXPECT_EQ(res.code, 0) << res.out << res.err;
+  EXPECT_NE(res.out.find("  note       the trailer section's lines end in "
+                         "bare LF, not CRLF, which Beast's parser waits on; "
+                         "it was read leniently (RFC 9112 \u00a72.2)\n"),
+            std::string::npos)
+      << res.out;
+  EXPECT_EQ(res.out.find("chunk-line-ending"), std::string::npos) << res.out;
+  EXPECT_LT(std::chrono::steady_clock::now() - started,
+            std::chrono::seconds(4));
 }
 
 // Blank lines before the status line are skipped (RFC 9112 Section 2.2);
