@@ -644,16 +644,6 @@ void read_responses(net::io_context& ioc, Stream& stream,
       if (ex.failed == failure::none) ex.times.total = since();
       return;
     }
-    // Beast wants CRLF in chunk lines too, and a server that writes its
-    // header in bare LF writes its chunks so: Beast waited on them until
-    // the timeout, or blamed the close. Such content is the lenient
-    // reader's, which reports the chunks' line ends.
-    if (with_crlf.size() != header_bytes.size() && parser.chunked()) {
-      read_raw(ioc, stream, raw_bytes(), req.method, n + opts.body_limit, opts,
-               ex, where);
-      if (ex.failed == failure::none) ex.times.total = since();
-      return;
-    }
     // Read before the buffer lets go of the header's bytes.
     const bool folded = folds_a_line(header_bytes);
     buffer.max_size(opts.body_limit + header_limit);
