@@ -2,6 +2,7 @@
 // HTML escaping for text and quoted attribute values.
 #include "html.hpp"
 
+#include "httpstatus/search.hpp"  // detail::ascii_lower
 #include "utf8.hpp"
 
 namespace httpstatus::render {
@@ -85,6 +86,19 @@ std::string html_escape_breakable(std::string_view text) {
                   (c == ':' && escaped[i + 1] != ':')))
       out += "<wbr>";
   }
+  return out;
+}
+
+std::string join_words(std::string_view text, char separator) {
+  std::string out;
+  for (const char c : text) {
+    const char l = detail::ascii_lower(c);
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
+      out += l;
+    else if (!out.empty() && out.back() != separator)
+      out += separator;
+  }
+  if (!out.empty() && out.back() == separator) out.pop_back();
   return out;
 }
 

@@ -26,4 +26,9 @@ namespace httpstatus::render {
 /// Appends `html_escape(text)` to `out` without a temporary string.
 void append_escaped(std::string& out, std::string_view text);
 
+/// Returns the ASCII letters and digits of `text` in lower case, each run
+/// of other bytes between them as one `separator`, none at either end: an
+/// id or slug ("Questions & answers" with '-' gives "questions-answers").
+[[nodiscard]] std::string join_words(std::string_view text, char separator);
+
 }  // namespace httpstatus::render

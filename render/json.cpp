@@ -4,7 +4,9 @@
 
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+#include <string>
 
+#include "html.hpp"
 #include "httpstatus/registry.hpp"
 #include "utf8.hpp"
 
@@ -80,16 +82,10 @@ json::object to_json(const status& s) {
 
 std::string constant_name(const status& s) {
   if (!s.vendor.empty()) return {};
-  std::string name;
-  for (const char c : s.reason) {
-    if (c == '\'') continue;
-    const char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
-      name += l;
-    else if (!name.empty() && name.back() != '_')
-      name += '_';
-  }
-  while (!name.empty() && name.back() == '_') name.pop_back();
+  // "I'm a teapot" is im_a_teapot: an apostrophe joins the letters.
+  std::string phrase(s.reason);
+  std::erase(phrase, '\'');
+  std::string name = join_words(phrase, '_');
   if (name == "continue") name += '_';
   return name;
 }

@@ -611,18 +611,7 @@ std::string heading(int level, std::string_view id, std::string_view text) {
               {{"n", std::to_string(level)}, {"id", id}, {"text", text}});
 }
 
-std::string slug(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    const char l = detail::ascii_lower(c);
-    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9'))
-      out += l;
-    else if (!out.empty() && out.back() != '-')
-      out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
+std::string slug(std::string_view text) { return join_words(text, '-'); }
 
 // One entry (IANA's or a vendor's) of a code page. On a page with a single
 // entry its subsections are h2s under the page's h1; with several entries
