@@ -349,13 +349,17 @@ bool refuses_trailer(const beast::error_code& ec,
           ec == http::error::bad_transfer_encoding);
 }
 
+// The bytes a buffer holds (a flat_buffer's are one contiguous block).
+std::string_view buffered(const beast::flat_buffer& buffer) {
+  return {static_cast<const char*>(buffer.data().data()), buffer.size()};
+}
+
 // Whether the bytes Beast left unparsed in chunked content hold a line
 // that ends in bare LF: after a chunk's data (and its line end), what Beast
 // cannot parse yet is a chunk line or the trailer section, which it reads
 // only when each line ends in CRLF.
 bool waits_on_bare_lf(const beast::flat_buffer& unparsed) {
-  std::string_view rest(static_cast<const char*>(unparsed.data().data()),
-                        unparsed.size());
+  std::string_view rest = buffered(unparsed);
   if (rest.starts_with("\r\n")) rest.remove_prefix(2);
   for (std::size_t lf = rest.find('\n'); lf != std::string_view::npos;
        lf = rest.find('\n', lf + 1))
@@ -470,8 +474,7 @@ template <class Stream>
 void read_uninvited(net::io_context& ioc, Stream& stream,
                     beast::flat_buffer& buffer, clock_type::time_point deadline,
                     const client_options& opts, exchange& ex) {
-  std::string extra(static_cast<const char*>(buffer.data().data()),
-                    buffer.size());
+  std::string extra(buffered(buffer));
   buffer.consume(buffer.size());
   beast::get_lowest_layer(stream).expires_at(
       std::min(deadline, clock_type::now() + uninvited_wait));
@@ -522,10 +525,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
   buffer.commit(n);
   ex.times.first_byte = since();
   const bool head = req.method == "HEAD";
-  const auto raw_bytes = [&] {
-    return std::string(static_cast<const char*>(buffer.data().data()),
-                       buffer.size());
-  };
+  const auto raw_bytes = [&] { return std::string(buffered(buffer)); };
   while (true) {
     // A response starts with "HTTP/" (after stray line ends), the final
     // one after an interim 1xx too. Bytes that cannot begin it (an SSH
@@ -615,8 +615,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // Beast wants CRLF; a header in bare LF is handed to it in CRLF and
     // then read as any other, its content framed by Content-Length or
     // chunked. Beast never sees the raw bytes, so the note keeps the fact.
-    const std::string_view header_bytes(
-        static_cast<const char*>(buffer.data().data()), n);
+    const std::string_view header_bytes = buffered(buffer).substr(0, n);
     const std::string with_crlf = crlf_line_ends(header_bytes);
     if (with_crlf.size() != header_bytes.size())
       ex.notes.emplace_back(
@@ -670,8 +669,7 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // the content Beast has read. `refusal` is Beast's error, empty when
     // Beast waits on a bare LF.
     const auto read_rest_leniently = [&](const std::string& refusal) {
-      std::string_view tail(static_cast<const char*>(buffer.data().data()),
-                            buffer.size());
+      std::string_view tail = buffered(buffer);
       lint::response res = to_lint(parser.get(), !head, with_crlf);
       // Beast adds each trailer field as it parses it, so the fields
       // before one it refused are in the message already; the lenient
@@ -721,12 +719,8 @@ void read_responses(net::io_context& ioc, Stream& stream,
         // Content can be complete only after a line end; looking only then
         // keeps content that arrives in many reads from being scanned
         // again at each one.
-        const bool after_line_end =
-            buffer.size() > 0 &&
-            static_cast<const char*>(buffer.data().data())[buffer.size() - 1] ==
-                '\n';
-        if (parser.chunked() && after_line_end && waits_on_bare_lf(buffer) &&
-            read_rest_leniently({}))
+        if (parser.chunked() && buffered(buffer).ends_with('\n') &&
+            waits_on_bare_lf(buffer) && read_rest_leniently({}))
           return;
       }
       const std::size_t room =
