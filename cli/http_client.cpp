@@ -667,8 +667,10 @@ void read_responses(net::io_context& ioc, Stream& stream,
     // field it refuses, chunk lines in bare LF) is still in the buffer: the
     // lint's lenient reader reads it, as it would in a transcript, after
     // the content Beast has read. `refusal` is Beast's error, empty when
-    // Beast waits on a bare LF.
-    const auto read_rest_leniently = [&](const std::string& refusal) {
+    // Beast waits on a bare LF; `buffer_full` says that no more can be
+    // read, so that the chunks there are what there is.
+    const auto read_rest_leniently = [&](const std::string& refusal,
+                                         bool buffer_full = false) {
       std::string_view tail = buffered(buffer);
       lint::response res = to_lint(parser.get(), !head, with_crlf);
       // Beast adds each trailer field as it parses it, so the fields
@@ -682,7 +684,8 @@ void read_responses(net::io_context& ioc, Stream& stream,
         tail.remove_prefix(1);
         res.chunk_lines_bare_lf = true;
       }
-      if (!lint::read_remaining_chunks(tail, res)) return false;
+      if (!lint::read_remaining_chunks(tail, res, opts.body_limit, buffer_full))
+        return false;
       ex.notes.push_back(
           !refusal.empty() && res.chunk_lines_bare_lf
               ? "Beast's parser refused the chunked content (" + refusal +
@@ -697,6 +700,15 @@ void read_responses(net::io_context& ioc, Stream& stream,
               : "the trailer section's lines end in bare LF, not CRLF, which "
                 "Beast's parser waits on; it was read leniently (RFC 9112 "
                 "\u00a72.2)");
+      // The buffer holds the content's limit and the header's, so chunks
+      // under the limit fill it only with framing: long chunk extensions.
+      if (res.body_truncated)
+        ex.notes.push_back(
+            res.body.size() >= opts.body_limit
+                ? truncation_note(opts.body_limit, std::nullopt)
+                : "the chunk lines filled the " + size_text(buffer.max_size()) +
+                      " read buffer before the last chunk, so the content "
+                      "was not read to its end");
       ex.final_response = std::move(res);
       ex.final_response.obs_fold = ex.final_response.obs_fold || folded;
       ex.times.total = since();
@@ -726,6 +738,11 @@ void read_responses(net::io_context& ioc, Stream& stream,
       const std::size_t room =
           std::min(read_size, buffer.max_size() - buffer.size());
       if (room == 0) {
+        // Beast consumes the chunks it parses; only what it waits on or
+        // refuses fills the buffer.
+        if (parser.chunked() && waits_on_bare_lf(buffer) &&
+            read_rest_leniently({}, true))
+          return;
         ec = http::error::buffer_overflow;
         break;
       }

@@ -170,11 +170,17 @@ inline constexpr std::size_t max_responses = 4096;
 /// appended to `res`'s body, then the last chunk and trailer section
 /// ("3\ndef\n0\r\nX-Sum: 1\r\n\r\n", CRLF or bare LF) into its trailer
 /// fields and malformed trailer lines, as `parse_responses` reads them,
-/// noting chunk lines in bare LF. Returns false, leaving `res` alone, when
-/// `text` is no complete chunked content. `check` reads with it what Beast
-/// refuses or waits on after the chunks it read: a trailer section with a
-/// field it refuses, chunk lines in bare LF.
-bool read_remaining_chunks(std::string_view text, response& res);
+/// noting chunk lines in bare LF. The body stops at `body_limit` bytes
+/// (what `res` holds already included), with `body_truncated` set, as a
+/// client stops reading there. Returns false, leaving `res` alone, when
+/// `text` is no complete chunked content and its whole chunks stay under
+/// the limit, unless `all_there` says no more of it can be read (a full
+/// buffer): then the chunks that came whole are read, and the body marked
+/// truncated. `check` reads with it what Beast refuses or waits on after
+/// the chunks it read: a trailer section with a field it refuses, chunk
+/// lines in bare LF.
+bool read_remaining_chunks(std::string_view text, response& res,
+                           std::size_t body_limit, bool all_there = false);
 
 /// Returns `section` in the short form messages use: "RFC 9110, Section
 /// 15.5.6" becomes "RFC 9110 §15.5.6"; other text is returned unchanged.

@@ -130,16 +130,27 @@ bool ends_at_header(const response& res, std::string_view method) {
 // ends may be bare LF, as in a transcript saved on Unix; `bare_lf` (when
 // given) says whether any chunk line ended so.
 // `trailer` gets the trailer section's lines, up to the empty line that
-// ends the message.
-std::optional<std::string> dechunk(std::string_view text, std::size_t& used,
-                                   std::string_view& trailer,
-                                   bool* bare_lf = nullptr) {
+// ends the message. `whole_chunks` (when given) gets the content of the
+// chunks whose data came whole when the text ends before the last chunk
+// (not when it turns out not to be chunked).
+std::optional<std::string> dechunk(
+    std::string_view text, std::size_t& used, std::string_view& trailer,
+    bool* bare_lf = nullptr,
+    std::optional<std::string>* whole_chunks = nullptr) {
   std::string out;
+  std::size_t whole = 0;  // bytes of `out` from chunks read whole
   cursor c{text};
   const auto note_line_end = [&] {
     if (bare_lf && c.pos > 0 && text[c.pos - 1] == '\n' &&
         (c.pos < 2 || text[c.pos - 2] != '\r'))
       *bare_lf = true;
+  };
+  const auto ran_out = [&]() -> std::optional<std::string> {
+    if (whole_chunks) {
+      out.resize(whole);
+      *whole_chunks = std::move(out);
+    }
+    return std::nullopt;
   };
   while (!c.done()) {
     std::string_view size_line = c.next_line();
@@ -163,14 +174,15 @@ std::optional<std::string> dechunk(std::string_view text, std::size_t& used,
     }
     // Compared with what is left, not as pos + size, which a chunk size
     // near 2^64 wraps round to an earlier line: that was an endless loop.
-    if (size > text.size() - c.pos) return std::nullopt;
+    if (size > text.size() - c.pos) return ran_out();
     out.append(text.substr(c.pos, size));
     c.pos += size;
     const std::string_view rest = c.next_line();
     if (!rest.empty()) return std::nullopt;
     note_line_end();
+    whole = out.size();
   }
-  return std::nullopt;
+  return ran_out();
 }
 
 // Reads the header block after the status line into `res`: field lines,
@@ -453,18 +465,30 @@ parse_result parse_responses(std::string_view text, std::string_view method) {
   return result;
 }
 
-bool read_remaining_chunks(std::string_view text, response& res) {
+bool read_remaining_chunks(std::string_view text, response& res,
+                           std::size_t body_limit, bool all_there) {
   std::size_t used = 0;
   std::string_view trailer;
   bool bare_lf = false;
-  const std::optional<std::string> content =
-      dechunk(text, used, trailer, &bare_lf);
-  if (!content) return false;
+  std::optional<std::string> whole_chunks;
+  std::optional<std::string> content =
+      dechunk(text, used, trailer, &bare_lf, &whole_chunks);
+  const std::size_t room =
+      body_limit > res.body.size() ? body_limit - res.body.size() : 0;
+  // Content cut short is read as far as its chunks go once no more can
+  // come, or once they reach the limit, where reading would stop anyway.
+  const bool cut_short =
+      !content && whole_chunks && (all_there || whole_chunks->size() >= room);
+  if (!content && !cut_short) return false;
+  if (cut_short) content = std::move(whole_chunks);
   res.chunk_lines_bare_lf = res.chunk_lines_bare_lf || bare_lf;
+  res.body_truncated = cut_short || content->size() > room;
+  if (content->size() > room) content->resize(room);
   res.body += *content;
   res.body_size = res.body.size();
   res.body_present = true;
-  read_trailer(trailer, res);
+  // The trailer section comes after all the content.
+  if (!res.body_truncated) read_trailer(trailer, res);
   return true;
 }
 

@@ -1036,6 +1036,57 @@ TEST(check, fetch_stops_at_the_body_limit) {
             "read to its end");
 }
 
+// Chunk lines in bare LF are read by the lenient reader, which read past
+// the limit, and when they filled the read buffer (8 MiB of content, or
+// less with long chunk extensions) ended with Beast's "buffer overflow"
+// (exit 3) instead of a note and the finding.
+TEST(check, bare_lf_chunks_stop_at_the_body_limit) {
+  const std::string d(date);
+  const std::string header = "HTTP/1.1 200 OK\r\n" + d +
+                             "Content-Type: text/plain\r\nTransfer-Encoding: "
+                             "chunked\r\n\r\n";
+  std::string chunks;
+  for (int i = 0; i < 64; ++i) chunks += "100\n" + std::string(256, 'y') + "\n";
+  // 400 bytes of content in 84 KB of chunk lines; the whole chunks that
+  // fit in the buffer (the limit and the header's 64 KiB) are read.
+  const std::string padded_chunk = "1;pad=" + std::string(200, 'p') + "\ny\n";
+  std::string padded;
+  for (int i = 0; i < 400; ++i) padded += padded_chunk;
+  const std::size_t buffer_size = 1024 + 64 * 1024;
+  const test_server server({{"/chunks", header + chunks + "0\n\n"},
+                            {"/padded", header + padded + "0\n\n"}});
+  cli::client_options opts;
+  opts.body_limit = 1024;
+  const std::string limit_note =
+      "the content is larger than the 1024 bytes limit, so it was not read "
+      "to its end";
+  const std::string buffer_note =
+      "the chunk lines filled the 66560 bytes read buffer before the last "
+      "chunk, so the content was not read to its end";
+  struct row {
+    std::string path;
+    std::size_t body_bytes;
+    std::string note;
+  };
+  for (const row& r :
+       {row{"/chunks", 1024, limit_note},
+        row{"/padded", buffer_size / padded_chunk.size(), buffer_note}}) {
+    const cli::url_result url = cli::parse_url(server.url(r.path));
+    ASSERT_EQ(url.error, "");
+    const cli::exchange ex = cli::fetch(url.url, {}, opts);
+    ASSERT_EQ(ex.failed, cli::failure::none) << r.path << ": " << ex.error;
+    EXPECT_TRUE(ex.final_response.body_truncated) << r.path;
+    EXPECT_TRUE(ex.final_response.chunk_lines_bare_lf) << r.path;
+    EXPECT_EQ(ex.final_response.body.size(), r.body_bytes) << r.path;
+    EXPECT_EQ(ex.final_response.body.find_first_not_of('y'), std::string::npos)
+        << r.path;
+    EXPECT_NE(std::find(ex.notes.begin(), ex.notes.end(), r.note),
+              ex.notes.end())
+        << r.path << ": " << ex.notes.size() << " notes, first "
+        << ex.notes.front();
+  }
+}
+
 TEST(check, json_has_hops_and_timings) {
   const test_server server(routes());
   const run_result r = run_check_args({"--json", "-L", server.url("/r2")});
