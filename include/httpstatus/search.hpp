@@ -2,6 +2,7 @@
 // Ranked search over codes, phrases, aliases, meanings and descriptions.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -30,7 +31,8 @@ struct search_hit {
   match_rank rank;
 };
 
-/// Holds search hits in rank order, then by code; never allocates.
+/// Holds search hits in rank order, best first (see `search`); never
+/// allocates.
 struct search_results {
   static constexpr std::size_t capacity =
       std::size(detail::standard_table) + std::size(detail::unofficial_table);
@@ -215,23 +217,78 @@ constexpr std::size_t find_word(std::string_view text,
 #endif
 }
 
-// Returns the best field `word` occurs in for record number `r`, or -1.
-constexpr int best_rank(std::size_t r, const status& s,
-                        std::string_view word) noexcept {
-  if (is_code_word(s, word)) return static_cast<int>(match_rank::code);
+// Where a word first occurs in a record: its best field (a `match_rank`,
+// or -1 when nowhere), where the field ends, and, when it is the name, how
+// long the spelling that holds the word is (the reason phrase, an alias or
+// the vendor).
+struct word_match {
+  int rank = -1;
+  std::size_t field_end = 0;
+  std::size_t spelling_length = 0;
+};
+
+// Returns the length of the spelling of `s`'s name at `offset` in its
+// searchable name field: the reason phrase, the aliases and the vendor,
+// each followed by one blank, which no query word holds.
+constexpr std::size_t spelling_length(const status& s,
+                                      std::size_t offset) noexcept {
+  if (offset < s.reason.size()) return s.reason.size();
+  offset -= s.reason.size() + 1;
+  if (offset >= s.aliases.size()) return s.vendor.size();
+  const std::size_t bar = s.aliases.rfind('|', offset);
+  const std::size_t start = bar == std::string_view::npos ? 0 : bar + 1;
+  const std::string_view alias = s.aliases.substr(start);
+  return alias.substr(0, alias.find('|')).size();
+}
+
+// Returns where `word` first occurs in record number `r`. Fields are laid
+// out in rank order, each ended by a newline that no word holds.
+constexpr word_match match_word(std::size_t r, const status& s,
+                                std::string_view word) noexcept {
+  if (is_code_word(s, word)) return {static_cast<int>(match_rank::code)};
   const std::string_view all(lowered.chars.data(), lowered.chars.size());
-  const std::size_t begin = r == 0 ? 0 : lowered.records[r - 1].description_end;
   const searchable& rec = lowered.records[r];
+  const std::size_t begin = r == 0 ? 0 : lowered.records[r - 1].description_end;
   const std::size_t found =
       find_word(all.substr(begin, rec.description_end - begin), word);
-  if (found == std::string_view::npos) return -1;
-  // The first occurrence is in the best field: fields are laid out in rank
-  // order.
+  if (found == std::string_view::npos) return {};
   const std::size_t at = begin + found;
-  if (at < rec.name_end) return static_cast<int>(match_rank::name);
-  if (at < rec.meaning_end) return static_cast<int>(match_rank::meaning);
-  return static_cast<int>(match_rank::description);
+  if (at < rec.name_end)
+    return {static_cast<int>(match_rank::name), rec.name_end,
+            spelling_length(s, found)};
+  if (at < rec.meaning_end)
+    return {static_cast<int>(match_rank::meaning), rec.meaning_end};
+  return {static_cast<int>(match_rank::description), rec.description_end};
 }
+
+// Counts the fields of record number `r` after the one `m` found `word`
+// in that hold it too.
+constexpr std::size_t later_fields_holding(std::size_t r, std::string_view word,
+                                           const word_match& m) noexcept {
+  const std::string_view all(lowered.chars.data(), lowered.chars.size());
+  const searchable& rec = lowered.records[r];
+  const std::uint32_t ends[] = {rec.name_end, rec.meaning_end,
+                                rec.description_end};
+  std::size_t count = 0;
+  for (std::size_t f = 1; f < std::size(ends); ++f)
+    if (ends[f] > m.field_end &&
+        find_word(all.substr(ends[f - 1], ends[f] - ends[f - 1]), word) !=
+            std::string_view::npos)
+      ++count;
+  return count;
+}
+
+// Orders the text matches of one rank. Whoever searches "auth" means
+// 401 more likely than 203, whose phrase holds it too
+// ("Non-Authoritative"), and "too large" 413 more likely than 431: a word
+// that is more of a short name ("Unauthorized", "Content Too Large") comes
+// first. Then come the codes that say it in more of their name, meaning
+// and description (407 before 203, both 29 letters long).
+struct hit_order {
+  bool vendor = false;  // a vendor's code comes after the registered ones
+  std::size_t spelling_length = 0;  // name matches only: shorter first
+  std::size_t fields = 0;           // more first
+};
 
 }  // namespace detail
 
@@ -240,9 +297,13 @@ constexpr int best_rank(std::size_t r, const status& s,
 /// vendor, meaning or description; a query that is a name in any spelling
 /// (`find_by_name`: "not_found") finds its code as a name match too. A word of
 /// one to three digits matches the codes that start with it ("50": 500-508).
-/// Ranks code matches first, then phrase, then meaning, then description; ties
-/// go by code, and on one code the registered entry comes before the vendors'
-/// (418, then RFC 2324's 418, then Laravel's 419). A word that is a class
+/// Ranks code matches first, in code order, then phrase, then meaning, then
+/// description. Of one of these, the registered codes come before the
+/// vendors'; of the phrase matches, the shorter name first, since the words
+/// are more of it ("auth": 401 Unauthorized before 203 Non-Authoritative
+/// Information); then the codes that hold the words in more of their name,
+/// meaning and description; then by code. On one code the registered entry
+/// comes before the vendors' (418, then RFC 2324's 418). A word that is a class
 /// ("4xx", "4XX") matches the codes of that class, as a code match, and no
 /// text: "4xx" alone lists the class in code order, "4xx timeout" finds 408 and
 /// not 504. Returns no hits for an empty or blank query.
@@ -255,18 +316,32 @@ constexpr int best_rank(std::size_t r, const status& s,
   const detail::query_words words(query);
   if (words.size == 0) return results;
 
-  // Insertion keeps the hits sorted by rank, then by code. The registered
-  // table is read first and an equal (rank, code) never moves ahead, so
-  // IANA's 418 comes before RFC 2324's, and both before the vendors' 419.
-  auto insert = [&](const status& s, match_rank rank) {
+  // Insertion keeps the hits sorted by rank. Code matches ("4xx", "40")
+  // are a listing, in code order; text matches go by `hit_order`, then by
+  // code. A hit never moves ahead of an equal one, so the tables' order
+  // breaks what ties are left: IANA's 418 before RFC 2324's.
+  std::array<detail::hit_order, search_results::capacity> order{};
+  auto insert = [&](const search_hit& hit, const detail::hit_order& key) {
+    const auto after = [&](std::size_t i) {
+      const search_hit& h = results.hits[i];
+      const detail::hit_order& k = order[i];
+      if (h.rank != hit.rank) return h.rank > hit.rank;
+      if (hit.rank != match_rank::code) {
+        if (k.vendor != key.vendor) return k.vendor;
+        if (k.spelling_length != key.spelling_length)
+          return k.spelling_length > key.spelling_length;
+        if (k.fields != key.fields) return k.fields < key.fields;
+      }
+      return h.entry->code > hit.entry->code;
+    };
     std::size_t at = results.size;
-    while (at > 0 && (results.hits[at - 1].rank > rank ||
-                      (results.hits[at - 1].rank == rank &&
-                       results.hits[at - 1].entry->code > s.code))) {
+    while (at > 0 && after(at - 1)) {
       results.hits[at] = results.hits[at - 1];
+      order[at] = order[at - 1];
       --at;
     }
-    results.hits[at] = {&s, rank};
+    results.hits[at] = hit;
+    order[at] = key;
     ++results.size;
   };
 
@@ -282,23 +357,34 @@ constexpr int best_rank(std::size_t r, const status& s,
   // its words may be no text of the registry's.
   const std::optional<int> named = find_by_name(query);
 
+  std::array<detail::word_match, detail::max_query_words> matches{};
   auto consider = [&](std::size_t record, const status& s) {
+    // The name itself comes before any hit whose text holds its words.
     if (named && *named == s.code &&
         record < std::size(detail::standard_table)) {
-      insert(s, match_rank::name);
+      insert({&s, match_rank::name}, {});
       return;
     }
+    // Every word must match; only then are the fields counted.
     int worst = 0;
     for (std::size_t w = 0; w < words.size; ++w) {
-      const int rank =
-          classes[w]
-              ? (class_of(s) == *classes[w] ? static_cast<int>(match_rank::code)
-                                            : -1)
-              : detail::best_rank(record, s, words.words[w]);
-      if (rank < 0) return;
-      if (rank > worst) worst = rank;
+      matches[w] = !classes[w] ? detail::match_word(record, s, words.words[w])
+                   : class_of(s) == *classes[w]
+                       ? detail::word_match{static_cast<int>(match_rank::code)}
+                       : detail::word_match{};
+      if (matches[w].rank < 0) return;
+      worst = std::max(worst, matches[w].rank);
     }
-    insert(s, static_cast<match_rank>(worst));
+    detail::hit_order key{.vendor = !s.vendor.empty()};
+    for (std::size_t w = 0; w < words.size; ++w) {
+      if (matches[w].rank == static_cast<int>(match_rank::code)) continue;
+      key.spelling_length =
+          std::max(key.spelling_length, matches[w].spelling_length);
+      key.fields +=
+          1 + detail::later_fields_holding(record, words.words[w], matches[w]);
+    }
+    if (worst != static_cast<int>(match_rank::name)) key.spelling_length = 0;
+    insert({&s, static_cast<match_rank>(worst)}, key);
   };
   std::size_t record = 0;
   for (const status& s : detail::standard_table) consider(record++, s);

@@ -35,7 +35,7 @@ TEST(search, ranks_code_then_phrase_then_meaning_then_description) {
       {"teapot", 418, match_rank::name},
       {"gateway", 502, match_rank::name},
       {"redirect", 307, match_rank::name},
-      {"entity", 413, match_rank::name},
+      {"entity", 422, match_rank::name},  // its alias Unprocessable Entity
       {"bookmarks", 301, match_rank::meaning},
   };
   for (const row& r : rows) {
@@ -133,9 +133,10 @@ TEST(search, finds_a_whole_class) {
   EXPECT_TRUE(search("6xx").empty());
 }
 
-// Hits of one rank go by code, and on one code the registered entry comes
-// first: IANA's 418, then RFC 2324's, then Laravel's 419. Every query here
-// matched vendors' codes out of code order before.
+// Code matches are a listing in code order, and on one code the registered
+// entry comes first: IANA's 418, then RFC 2324's, then Laravel's 419.
+// Text matches of one rank put the registered codes before the vendors'.
+// Every query here matched vendors' codes out of code order before.
 TEST(search, orders_ties_by_code_registered_first) {
   struct row {
     std::string_view query;
@@ -148,6 +149,7 @@ TEST(search, orders_ties_by_code_registered_first) {
       {"request", search_scope::with_unofficial},
       {"4xx", search_scope::registered},
       {"request", search_scope::registered},
+      {"timeout", search_scope::with_unofficial},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.query);
@@ -159,8 +161,11 @@ TEST(search, orders_ties_by_code_registered_first) {
       const bool in_order =
           a.rank < b.rank ||
           (a.rank == b.rank &&
-           (a.entry->code < b.entry->code ||
-            (a.entry->code == b.entry->code && !b.entry->vendor.empty())));
+           (a.rank == match_rank::code
+                ? a.entry->code < b.entry->code ||
+                      (a.entry->code == b.entry->code &&
+                       !b.entry->vendor.empty())
+                : a.entry->vendor.empty() || !b.entry->vendor.empty()));
       EXPECT_TRUE(in_order) << a.entry->code << " before " << b.entry->code;
     }
   }
@@ -171,6 +176,33 @@ TEST(search, orders_ties_by_code_registered_first) {
   EXPECT_TRUE(at[0].entry->vendor.empty());
   EXPECT_EQ(at[1].entry->vendor, "RFC 2324");
   EXPECT_EQ(at[2].entry->code, 419);
+}
+
+// Of two names that hold a word, the one it is more of comes first:
+// "auth" found 203 (Non-Authoritative Information) before 401
+// (Unauthorized), "unavailable" 451 before 503 (Service Unavailable). Of
+// two names as long, the one whose meaning and description say it too:
+// 407 (Proxy Authentication Required) before 203. And the vendors' codes
+// that say "timeout" in their phrase came before 408 and 504.
+TEST(search, puts_the_likelier_code_first) {
+  struct row {
+    std::string_view query;
+    search_scope scope;
+    std::vector<int> first;
+  };
+  const row rows[] = {
+      {"auth", search_scope::registered, {401, 407, 203}},
+      {"unavailable", search_scope::registered, {503, 451}},
+      {"too large", search_scope::registered, {413, 431}},
+      {"moved", search_scope::registered, {301, 302}},
+      {"timeout", search_scope::with_unofficial, {408, 504}},
+  };
+  for (const row& r : rows) {
+    std::vector<int> found = codes(search(r.query, r.scope));
+    ASSERT_GE(found.size(), r.first.size()) << r.query;
+    found.resize(r.first.size());
+    EXPECT_EQ(found, r.first) << r.query;
+  }
 }
 
 // In code order at compile time too: 418 (registered), 418, 419, 420, 421.
