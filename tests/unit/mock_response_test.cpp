@@ -173,6 +173,20 @@ TEST(mockresponse, exposes_every_field_the_registry_asks_for) {
                 std::string::npos)
           << h.field << " not in " << exposed;
     }
+    // Each name once, and none a script reads unnamed.
+    std::vector<std::string> names;
+    for (std::size_t at = 0; at < exposed.size();) {
+      const std::size_t comma =
+          std::min(exposed.find(", ", at), exposed.size());
+      names.push_back(exposed.substr(at, comma - at));
+      at = comma + 2;
+    }
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end())
+        << exposed;
+    for (const std::string_view field : not_exposable)
+      EXPECT_EQ(std::find(names.begin(), names.end(), field), names.end())
+          << field << " in " << exposed;
   }
 }
 
