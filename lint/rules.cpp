@@ -1164,6 +1164,18 @@ void value_syntax(const subject& s) {
     if (s.res.code == 206 && iequals(r->unit, "bytes") && !r->first)
       bad("content-range-syntax", "Content-Range", v, rfc9110_content_range,
           "A 206 must say which bytes it carries, e.g. \"bytes 0-499/1234\".");
+    // And a 416 carries none: it says how long the representation is, so
+    // that the client can ask again for bytes that exist.
+    if (s.res.code == 416 && iequals(r->unit, "bytes") && r->first)
+      s.add("content-range-syntax", requirement::should, rfc9110_content_range,
+            "416 with Content-Range " + quoted(v) +
+                ", a range of bytes it "
+                "does not carry: " +
+                verdict(requirement::should, rfc9110_content_range.section) +
+                ", which asks a 416 to a byte-range request for an "
+                "unsatisfied range. Send \"bytes */" +
+                (r->length ? std::to_string(*r->length) : "length") +
+                "\", with the representation's current length.");
   });
 }
 
