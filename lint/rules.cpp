@@ -1169,8 +1169,7 @@ void value_syntax(const subject& s) {
     if (s.res.code == 416 && iequals(r->unit, "bytes") && r->first)
       s.add("content-range-syntax", requirement::should, rfc9110_content_range,
             "416 with Content-Range " + quoted(v) +
-                ", a range of bytes it "
-                "does not carry: " +
+                ", a range of bytes it does not carry: " +
                 verdict(requirement::should, rfc9110_content_range.section) +
                 ", which asks a 416 to a byte-range request for an "
                 "unsatisfied range. Send \"bytes */" +

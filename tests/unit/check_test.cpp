@@ -1082,8 +1082,7 @@ TEST(check, bare_lf_chunks_stop_at_the_body_limit) {
         << r.path;
     EXPECT_NE(std::find(ex.notes.begin(), ex.notes.end(), r.note),
               ex.notes.end())
-        << r.path << ": " << ex.notes.size() << " notes, first "
-        << ex.notes.front();
+        << r.path << ": " << ex.notes.size() << " notes";
   }
 }
 
