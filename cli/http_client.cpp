@@ -764,8 +764,17 @@ void read_responses(net::io_context& ioc, Stream& stream,
           read_rest_leniently(ec.message()))
         return;
       ex.failed = receive_failure(ec);
+      // Beast counts only the chunks it parsed, not those in bare LF that
+      // waited for the lenient reader: "after 0 content bytes" was wrong.
+      const bool closed_in_bare_lf =
+          (ec == http::error::partial_message || is_close(ec)) &&
+          parser.chunked() && waits_on_bare_lf(buffer);
       ex.error = "cannot read the response from " + where + ": " +
-                 content_error(ec, parser);
+                 (closed_in_bare_lf
+                      ? "the server closed the connection before the last "
+                        "chunk; its chunk lines end in bare LF, not CRLF "
+                        "(RFC 9112 \u00a77.1)"
+                      : content_error(ec, parser));
       return;
     }
     ex.final_response = to_lint(parser.get(), !head, with_crlf);

@@ -585,6 +585,10 @@ std::map<std::string, std::string> odd_routes() {
        "HTTP/1.1 200 OK\nDate: Sun, 06 Nov 1994 08:49:37 GMT\n"
        "Content-Type: text/plain\nTransfer-Encoding: chunked\n\n"
        "2\nhi\n0\n\n"},
+      {"/bare-lf-chunks-cut",
+       "HTTP/1.1 200 OK\r\n" + d +
+           "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "5\nhello\n5\nworld\n"},
       {"/crlf-header-lf-chunks-held",
        "HTTP/1.1 200 OK\r\n" + d +
            "Content-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -690,6 +694,8 @@ TEST(check, lowercase_head_is_not_head) {
 }
 
 // Each failed read says what the server did, not a bare "End of file".
+// Chunks in bare LF cut by the close were "after 0 content bytes", though
+// ten had come.
 TEST(check, failed_reads_say_what_the_server_did) {
   const test_server server(odd_routes());
   const std::string where = server.url("").substr(7);  // 127.0.0.1:port
@@ -710,6 +716,10 @@ TEST(check, failed_reads_say_what_the_server_did) {
       {"/short-chunked", "cannot read the response from " + where +
                              ": the server closed the connection after 2 "
                              "content bytes, before the last chunk"},
+      {"/bare-lf-chunks-cut",
+       "cannot read the response from " + where +
+           ": the server closed the connection before the last chunk; its "
+           "chunk lines end in bare LF, not CRLF (RFC 9112 \u00a77.1)"},
       {"/continue-only", "cannot read the response from " + where +
                              ": the server closed the connection after 100 "
                              "without a final response"},
