@@ -78,6 +78,12 @@ constexpr reference rfc9110_byteranges = {
 constexpr reference rfc9110_status_codes = {
     "RFC 9110, Section 15",
     "https://www.rfc-editor.org/rfc/rfc9110#section-15"};
+constexpr reference rfc9111_age = {
+    "RFC 9111, Section 5.1",
+    "https://www.rfc-editor.org/rfc/rfc9111#section-5.1"};
+constexpr reference rfc9111_cache_control = {
+    "RFC 9111, Section 5.2",
+    "https://www.rfc-editor.org/rfc/rfc9111#section-5.2"};
 constexpr reference rfc9111_expires = {
     "RFC 9111, Section 5.3",
     "https://www.rfc-editor.org/rfc/rfc9111#section-5.3"};
@@ -1118,6 +1124,27 @@ void value_syntax(const subject& s) {
             "; a cache reads an invalid Expires as already expired (" +
                 short_section(rfc9111_expires.section) +
                 "), so a past date says the same validly");
+  // A cache that cannot read a directive ignores it (RFC 9111 Section
+  // 5.2.3): "max-age=3600;" or "max-age=\"60\"" leaves the response to
+  // heuristic freshness, which is not what its sender meant.
+  each(s, "Cache-Control", [&](std::string_view v) {
+    const std::optional<std::string_view> element = bad_cache_directive(v);
+    if (!element) return;
+    bad("cache-control-syntax", "Cache-Control", v, rfc9111_cache_control,
+        element->empty()
+            ? "Remove the empty list element: a sender MUST NOT generate "
+              "one (" +
+                  short_section("RFC 9110, Section 5.6.1.1") + ")."
+            : "The directive " + quoted(*element) +
+                  " is not a token, optionally with \"=\" and a token or a "
+                  "quoted string; max-age and s-maxage take whole seconds "
+                  "unquoted. Send e.g. \"public, max-age=3600\".");
+  });
+  each(s, "Age", [&](std::string_view v) {
+    if (!is_delay_seconds(trim(v)))
+      bad("age-syntax", "Age", v, rfc9111_age,
+          "Send the age in whole seconds, e.g. \"Age: 30\".");
+  });
   each(s, "ETag", [&](std::string_view v) {
     if (!parse_entity_tag(v))
       bad("etag-syntax", "ETag", v, rfc9110_etag,

@@ -78,6 +78,59 @@ bool is_delay_seconds(std::string_view s) noexcept {
   return true;
 }
 
+bool is_quoted_string(std::string_view s) noexcept {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
+  // qdtext and quoted-pair: tab, space, visible ASCII and obs-text.
+  const auto allowed = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return c == '\t' || (u >= 0x20 && u != 0x7F);
+  };
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] == '"') return false;
+    if (s[i] == '\\') {
+      ++i;
+      if (i + 1 >= s.size()) return false;  // the closing quote, escaped
+    }
+    if (!allowed(s[i])) return false;
+  }
+  return true;
+}
+
+std::optional<std::string_view> bad_cache_directive(
+    std::string_view value) noexcept {
+  const auto matches = [](std::string_view element) {
+    const std::size_t eq = element.find('=');
+    const std::string_view name = element.substr(0, eq);
+    if (!is_token(name)) return false;
+    if (eq == std::string_view::npos) return true;
+    const std::string_view argument = element.substr(eq + 1);
+    if (iequals(name, "max-age") || iequals(name, "s-maxage"))
+      return is_delay_seconds(argument);
+    return is_token(argument) || is_quoted_string(argument);
+  };
+  if (trim(value).empty()) return std::nullopt;
+  std::size_t start = 0;
+  while (true) {
+    // The element ends at the first comma outside a quoted string.
+    std::size_t end = start;
+    bool in_quotes = false;
+    for (; end < value.size(); ++end) {
+      if (in_quotes && value[end] == '\\') {
+        ++end;
+      } else if (value[end] == '"') {
+        in_quotes = !in_quotes;
+      } else if (!in_quotes && value[end] == ',') {
+        break;
+      }
+    }
+    end = std::min(end, value.size());
+    const std::string_view element = trim(value.substr(start, end - start));
+    if (!matches(element)) return element;
+    if (end == value.size()) return std::nullopt;
+    start = end + 1;
+  }
+}
+
 bool is_retry_after(std::string_view s) noexcept {
   s = trim(s);
   return is_delay_seconds(s) || is_imf_fixdate(s);

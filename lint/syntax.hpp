@@ -159,6 +159,21 @@ template <class F>
 /// more ASCII digits.
 [[nodiscard]] bool is_delay_seconds(std::string_view s) noexcept;
 
+/// Returns whether `s` is a quoted-string (RFC 9110 Section 5.6.4): text
+/// in double quotes, a quote or backslash inside escaped with a backslash.
+[[nodiscard]] bool is_quoted_string(std::string_view s) noexcept;
+
+/// Returns the first element of a `Cache-Control` value (RFC 9111 Section
+/// 5.2) that does not match its grammar: an empty element (RFC 9110
+/// Section 5.6.1.1), a directive name that is no token, an argument that
+/// is neither a token nor a quoted string, or a `max-age` or `s-maxage`
+/// argument that is not delta-seconds in the token form (Sections 5.2.2.1
+/// and 5.2.2.10: "max-age=5", not "max-age=\"5\""). Commas inside a quoted
+/// argument (`no-cache="Set-Cookie, Link"`) separate nothing. Returns
+/// `std::nullopt` when every element matches.
+[[nodiscard]] std::optional<std::string_view> bad_cache_directive(
+    std::string_view value) noexcept;
+
 /// Returns whether `s` is a valid `Retry-After` value: an IMF-fixdate or
 /// delay-seconds, surrounding spaces ignored.
 [[nodiscard]] bool is_retry_after(std::string_view s) noexcept;
