@@ -1140,6 +1140,14 @@ void value_syntax(const subject& s) {
                   "quoted string; max-age and s-maxage take whole seconds "
                   "unquoted. Send e.g. \"public, max-age=3600\".");
   });
+  // A recipient that cannot parse Content-Type may take it as missing and
+  // sniff the content (RFC 9110 Section 8.3), or, with nosniff, refuse it.
+  each(s, "Content-Type", [&](std::string_view v) {
+    if (!is_media_type(v))
+      bad("content-type-syntax", "Content-Type", v, rfc9110_content_type,
+          "Send type/subtype, then any parameters as \"; name=value\" with "
+          "no space around \"=\", e.g. \"text/html; charset=utf-8\".");
+  });
   each(s, "Age", [&](std::string_view v) {
     if (!is_delay_seconds(trim(v)))
       bad("age-syntax", "Age", v, rfc9111_age,

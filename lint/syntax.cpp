@@ -96,6 +96,43 @@ bool is_quoted_string(std::string_view s) noexcept {
   return true;
 }
 
+bool is_media_type(std::string_view s) noexcept {
+  s = trim(s);
+  // Splits at the first ';' outside a quoted string, from `at` on.
+  const auto next_semicolon = [&](std::size_t at) {
+    bool in_quotes = false;
+    for (; at < s.size(); ++at) {
+      if (in_quotes && s[at] == '\\') {
+        ++at;
+      } else if (s[at] == '"') {
+        in_quotes = !in_quotes;
+      } else if (!in_quotes && s[at] == ';') {
+        return at;
+      }
+    }
+    return s.size();
+  };
+  std::size_t end = next_semicolon(0);
+  // parameters = *( OWS ";" OWS [ parameter ] ): spaces before ';' only.
+  const std::string_view type = trim(s.substr(0, end));
+  const std::size_t slash = type.find('/');
+  if (slash == std::string_view::npos || !is_token(type.substr(0, slash)) ||
+      !is_token(type.substr(slash + 1)))
+    return false;
+  while (end < s.size()) {
+    const std::size_t start = end + 1;
+    end = next_semicolon(start);
+    const std::string_view parameter = trim(s.substr(start, end - start));
+    if (parameter.empty()) continue;
+    const std::size_t eq = parameter.find('=');
+    if (eq == std::string_view::npos || !is_token(parameter.substr(0, eq)))
+      return false;
+    const std::string_view value = parameter.substr(eq + 1);
+    if (!is_token(value) && !is_quoted_string(value)) return false;
+  }
+  return true;
+}
+
 std::optional<std::string_view> bad_cache_directive(
     std::string_view value) noexcept {
   const auto matches = [](std::string_view element) {

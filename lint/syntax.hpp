@@ -163,6 +163,13 @@ template <class F>
 /// in double quotes, a quote or backslash inside escaped with a backslash.
 [[nodiscard]] bool is_quoted_string(std::string_view s) noexcept;
 
+/// Returns whether `s` is a media-type (RFC 9110 Section 8.3.1), as
+/// `Content-Type` holds it: type "/" subtype, then parameters, each
+/// `; name=value` with a token or a quoted string for value and no
+/// whitespace around "=" ("text/html; charset=utf-8"). Surrounding spaces
+/// are ignored.
+[[nodiscard]] bool is_media_type(std::string_view s) noexcept;
+
 /// Returns the first element of a `Cache-Control` value (RFC 9111 Section
 /// 5.2) that does not match its grammar: an empty element (RFC 9110
 /// Section 5.6.1.1), a directive name that is no token, an argument that
