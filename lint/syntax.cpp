@@ -78,6 +78,27 @@ bool is_delay_seconds(std::string_view s) noexcept {
   return true;
 }
 
+namespace {
+
+// Returns where the first `separator` outside a quoted string is in `s`,
+// from `at` on, or `s.size()`: a list element or a parameter ends there.
+std::size_t find_unquoted(std::string_view s, char separator,
+                          std::size_t at = 0) noexcept {
+  bool in_quotes = false;
+  for (; at < s.size(); ++at) {
+    if (in_quotes && s[at] == '\\') {
+      ++at;
+    } else if (s[at] == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes && s[at] == separator) {
+      return at;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
 bool is_quoted_string(std::string_view s) noexcept {
   if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
   // qdtext and quoted-pair: tab, space, visible ASCII and obs-text.
@@ -98,21 +119,7 @@ bool is_quoted_string(std::string_view s) noexcept {
 
 bool is_media_type(std::string_view s) noexcept {
   s = trim(s);
-  // Splits at the first ';' outside a quoted string, from `at` on.
-  const auto next_semicolon = [&](std::size_t at) {
-    bool in_quotes = false;
-    for (; at < s.size(); ++at) {
-      if (in_quotes && s[at] == '\\') {
-        ++at;
-      } else if (s[at] == '"') {
-        in_quotes = !in_quotes;
-      } else if (!in_quotes && s[at] == ';') {
-        return at;
-      }
-    }
-    return s.size();
-  };
-  std::size_t end = next_semicolon(0);
+  std::size_t end = find_unquoted(s, ';');
   // parameters = *( OWS ";" OWS [ parameter ] ): spaces before ';' only.
   const std::string_view type = trim(s.substr(0, end));
   const std::size_t slash = type.find('/');
@@ -121,7 +128,7 @@ bool is_media_type(std::string_view s) noexcept {
     return false;
   while (end < s.size()) {
     const std::size_t start = end + 1;
-    end = next_semicolon(start);
+    end = find_unquoted(s, ';', start);
     const std::string_view parameter = trim(s.substr(start, end - start));
     if (parameter.empty()) continue;
     const std::size_t eq = parameter.find('=');
@@ -148,19 +155,7 @@ std::optional<std::string_view> bad_cache_directive(
   if (trim(value).empty()) return std::nullopt;
   std::size_t start = 0;
   while (true) {
-    // The element ends at the first comma outside a quoted string.
-    std::size_t end = start;
-    bool in_quotes = false;
-    for (; end < value.size(); ++end) {
-      if (in_quotes && value[end] == '\\') {
-        ++end;
-      } else if (value[end] == '"') {
-        in_quotes = !in_quotes;
-      } else if (!in_quotes && value[end] == ',') {
-        break;
-      }
-    }
-    end = std::min(end, value.size());
+    const std::size_t end = find_unquoted(value, ',', start);
     const std::string_view element = trim(value.substr(start, end - start));
     if (!matches(element)) return element;
     if (end == value.size()) return std::nullopt;
