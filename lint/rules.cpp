@@ -30,6 +30,9 @@ constexpr reference rfc9110_http_date = {
 constexpr reference rfc9110_date = {
     "RFC 9110, Section 6.6.1",
     "https://www.rfc-editor.org/rfc/rfc9110#section-6.6.1"};
+constexpr reference rfc9110_lists = {
+    "RFC 9110, Section 5.6.1.1",
+    "https://www.rfc-editor.org/rfc/rfc9110#section-5.6.1.1"};
 constexpr reference rfc9110_field_order = {
     "RFC 9110, Section 5.3",
     "https://www.rfc-editor.org/rfc/rfc9110#section-5.3"};
@@ -1087,6 +1090,45 @@ void chunked_twice(const subject& s) {
               ". Chunk the content once.");
 }
 
+// Fields whose grammar is a list (RFC 9110 Section 5.6.1) of elements that
+// hold no comma outside a quoted string, so that an empty element shows.
+// Cache-Control has its own rule (cache-control-syntax); Link's URIs and
+// Via's comments may hold commas of their own, so they are left out.
+constexpr std::string_view list_fields[] = {"Accept-Patch",
+                                            "Accept-Post",
+                                            "Accept-Ranges",
+                                            "Access-Control-Allow-Headers",
+                                            "Access-Control-Allow-Methods",
+                                            "Access-Control-Expose-Headers",
+                                            "Allow",
+                                            "Connection",
+                                            "Content-Encoding",
+                                            "Content-Language",
+                                            "Proxy-Authenticate",
+                                            "Trailer",
+                                            "Transfer-Encoding",
+                                            "Upgrade",
+                                            "Vary",
+                                            "WWW-Authenticate"};
+
+// A sender MUST NOT generate an empty list element (RFC 9110 Section
+// 5.6.1.1). A recipient ignores a few (Section 5.6.1.2), so the response
+// works; but "Vary: Accept," is most often a list that lost a name on the
+// way (a variable that came out empty), which is worth a look.
+void list_elements(const subject& s) {
+  for (const field& f : s.res.fields) {
+    const bool is_list = std::any_of(
+        std::begin(list_fields), std::end(list_fields),
+        [&](std::string_view name) { return iequals(f.name, name); });
+    if (!is_list || !has_empty_list_element(f.value)) continue;
+    s.add("list-empty-element", requirement::must, rfc9110_lists,
+          f.name + " " + quoted(f.value) + " has an empty list element: " +
+              verdict(requirement::must, rfc9110_lists.section, "MUST NOT") +
+              ". Recipients skip it, but it often stands where a value was "
+              "meant. Remove the extra comma.");
+  }
+}
+
 void value_syntax(const subject& s) {
   const auto bad = [&](std::string_view rule, std::string_view name,
                        std::string_view value, reference ref,
@@ -1134,7 +1176,7 @@ void value_syntax(const subject& s) {
         element->empty()
             ? "Remove the empty list element: a sender MUST NOT generate "
               "one (" +
-                  short_section("RFC 9110, Section 5.6.1.1") + ")."
+                  short_section(rfc9110_lists.section) + ")."
             : "The directive " + quoted(*element) +
                   " is not a token, optionally with \"=\" and a token or a "
                   "quoted string; max-age and s-maxage take whole seconds "
@@ -1415,6 +1457,7 @@ std::vector<finding> lint(const response& res, const request_context& req) {
   chunk_line_ends(s);
   trailer_fields_allowed(s);
   value_syntax(s);
+  list_elements(s);
   vary_missing(s);
   collapse_repeats(out);
   std::stable_sort(

@@ -388,6 +388,17 @@ bool is_uri_reference(std::string_view s) noexcept {
   return is_path(s);
 }
 
+bool has_empty_list_element(std::string_view value) noexcept {
+  if (trim(value).empty()) return false;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = find_unquoted(value, ',', start);
+    if (trim(value.substr(start, end - start)).empty()) return true;
+    if (end == value.size()) return false;
+    start = end + 1;
+  }
+}
+
 // #token allows empty list elements ("GET, , HEAD") and optional
 // whitespace around commas (RFC 9110 Section 5.6.1).
 bool is_token_list(std::string_view s) noexcept {

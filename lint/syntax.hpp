@@ -219,6 +219,12 @@ struct content_range {
 /// which 1.81 is laxer than on ports with letters and a second '@'.
 [[nodiscard]] bool is_uri_reference(std::string_view s) noexcept;
 
+/// Returns whether the list `value` (RFC 9110 Section 5.6.1) has an empty
+/// element: "a,", ", a" and "a, , b" do, and so does a value of spaces and
+/// commas alone. Commas inside quoted strings (`realm="a, b"`) separate
+/// nothing. An empty value is an empty list, not an empty element.
+[[nodiscard]] bool has_empty_list_element(std::string_view value) noexcept;
+
 /// Returns whether `s` is a comma-separated list of tokens (`#token`, as
 /// `Allow` is defined in RFC 9110 Section 10.2.1); an empty list is valid.
 [[nodiscard]] bool is_token_list(std::string_view s) noexcept;
